@@ -1,0 +1,198 @@
+"""The ``sitrep`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.export import FORMATS, write
+from sitrep.ingest import IngestError, read_meta
+from sitrep.store import Store
+from sitrep.store.sqlite import StoreError
+
+app = typer.Typer(help="News about armed conflict in, an ACLED-style event database out.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+gazetteer_app = typer.Typer(help="The offline gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="SITREP_DB")]
+DEFAULT_DB = "sitrep.db"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"sitrep: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def open_store(db: str) -> Store:
+    try:
+        return Store(db)
+    except StoreError as exc:
+        fail(str(exc))
+        raise  # unreachable
+
+
+@app.command("run")
+def run_cmd(
+    articles: Annotated[list[str], typer.Argument(help="Article files or directories (searched recursively).")],
+    db: DbOpt = DEFAULT_DB,
+    meta: Annotated[str | None, typer.Option(help="Metadata side file (JSON Lines or CSV) keyed by article_id.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (package name).", envvar="SITREP_MODEL")] = None,
+) -> None:
+    """Read articles, extract events and tallies, and store them."""
+    from sitrep.nlp import DEFAULT_MODEL
+    from sitrep.runner import run
+
+    pub = None
+    if published:
+        try:
+            pub = dt.date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published {published!r}: not a date in YYYY-MM-DD form")
+    meta_rows = None
+    if meta:
+        try:
+            meta_rows = read_meta(meta)
+        except IngestError as exc:
+            fail(str(exc))
+    store = open_store(db)
+    try:
+        report = run(articles, store, meta_rows, pub, model=model or DEFAULT_MODEL,
+                     on_problem=lambda msg: err.print(f"sitrep: {msg}", markup=False))
+    except RuntimeError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("sitrep: interrupted; every article stored so far is complete", markup=False)
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    err.print(f"sitrep: {report.read} articles read, {report.stored} stored, {report.skipped} unchanged, "
+              f"{report.events} events, {report.claims} claims, {len(report.problems)} problems -> {db}", markup=False)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def _check_db(db: str) -> None:
+    if not os.path.exists(db):
+        fail(f"{db}: no such database (create it with 'sitrep run')")
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOpt = DEFAULT_DB,
+    country: Annotated[str | None, typer.Option(help="Country name or ISO3 code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of an actor name.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date (YYYY-MM-DD).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List stored events."""
+    _check_db(db)
+    store = open_store(db)
+    rows = list(store.events(country=country, event_type=type_, actor=actor, since=since, until=until))
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+        return
+    table = Table("id", "date", "type", "actor1", "actor2", "location", "country", "fat.", "inj.", "sources")
+    for r in rows:
+        table.add_row(r["id"], _date(r), r["sub_event_type"], r["actor1"] or "", r["actor2"] or "",
+                      r["location"] or "", r["country"] or "", _n(r["fatalities"]), _n(r["injuries"]),
+                      str(len(r["sources"])))
+    out.print(table)
+    err.print(f"{len(rows)} events", markup=False)
+
+
+def _n(v: int | None) -> str:
+    return "" if v is None else str(v)
+
+
+def _date(r: dict) -> str:  # type: ignore[type-arg]
+    if r["date_precision"] == "day" or not r["date_earliest"]:
+        return r["date"] or "?"
+    return f"{r['date_earliest']}..{r['date_latest']} ({r['date_precision']})"
+
+
+@app.command("show")
+def show_cmd(event_id: str, db: DbOpt = DEFAULT_DB) -> None:
+    """One event: every field, and the sentences each came from."""
+    _check_db(db)
+    store = open_store(db)
+    ev = store.event(event_id)
+    if ev is None:
+        fail(f"no event {event_id!r} in {db}")
+        return
+    evidence = ev.pop("evidence")
+    for key, value in ev.items():
+        if value not in (None, ""):
+            out.print(f"[bold]{key:>15}[/bold]  {value}")
+    out.print("\n[bold]evidence[/bold]")
+    for e in evidence:
+        out.print(f"  {e['field']:>12} = {e['value']!s:<28} [{e['article_id']} {e['start']}-{e['end']}] "
+                  f"«{e['quote']}»", markup=False)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or geojson.")] = "jsonl",
+    db: DbOpt = DEFAULT_DB,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Export events (and claims, in JSON Lines)."""
+    if fmt not in FORMATS:
+        fail(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    _check_db(db)
+    store = open_store(db)
+    if output:
+        tmp = Path(output + ".part")
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            n = write(fmt, store, fh)
+        tmp.replace(output)
+    else:
+        n = write(fmt, store, sys.stdout)
+    err.print(f"sitrep: {n} events exported", markup=False)
+
+
+@app.command("claims")
+def claims_cmd(db: DbOpt = DEFAULT_DB) -> None:
+    """List reported tallies."""
+    _check_db(db)
+    store = open_store(db)
+    table = Table("article", "quantity", "bound", "what", "where", "from", "to")
+    for c in store.claims():
+        table.add_row(c["article_id"], str(c["quantity"]), c["bound"], c["what"] or "", ", ".join(c["where"]),
+                      c["date_from"] or "", c["date_to"] or "")
+    out.print(table)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(quiet: Annotated[bool, typer.Option("--quiet")] = False) -> None:
+    """Compile the offline gazetteer (GeoNames packages + curated files) into its SQLite cache."""
+    from sitrep.resolve.gazetteer import build
+
+    path = build()
+    if not quiet:
+        err.print(f"sitrep: gazetteer written to {path}", markup=False)
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(name: str, country: Annotated[str | None, typer.Option(help="Country context.")] = None) -> None:
+    """Show how a place name resolves."""
+    from sitrep.resolve.gazetteer import gazetteer
+
+    entry = gazetteer().lookup(name, {country: 1.0} if country else None)
+    if entry is None:
+        fail(f"{name!r}: not in the gazetteer", code=1)
+    out.print(json.dumps(entry.__dict__, ensure_ascii=False), markup=False)

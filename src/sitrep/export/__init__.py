@@ -1,0 +1,5 @@
+"""Export stage: JSON Lines (the scorer's format), ACLED-style CSV and GeoJSON, from the store."""
+
+from sitrep.export.formats import FORMATS, write
+
+__all__ = ["FORMATS", "write"]

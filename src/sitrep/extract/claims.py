@@ -1,0 +1,95 @@
+"""Tallies: sentences that count events ("at least 78 attacks since October 17 against its forces in Iraq
+and Syria", "No attacks were recorded ... from November 24 – November 28"). They are claims, not events."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.lexicon import lexicon
+from sitrep.extract.triggers import lemma
+from sitrep.models import ClaimMention, Sentence, Slot
+
+BOUNDS = [
+    ("at_least", ("at least", "more than", "over", "no fewer than", "upwards of", "in excess of")),
+    ("at_most", ("at most", "up to", "fewer than", "less than", "no more than")),
+    ("approx", ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated")),
+]
+PERIOD_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:to|–|-|—|until|through)"
+                            r"\s*(?P<b>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}(?:\s+[A-Z][a-z]+)?)")
+PERIOD_SINCE = re.compile(r"\bsince\s+(?P<a>(?:early |late |mid-)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)")
+
+
+def _bound(sent: Span, num: Token) -> str:
+    before = sent.doc[max(sent.start, num.i - 4) : num.i].text.lower()
+    for bound, words in BOUNDS:
+        if any(before.endswith(w) or f"{w} " in before[-len(w) - 2:] for w in words):
+            return bound
+    return "exact"
+
+
+def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
+    """(countable noun, number token or 'no', value) for each count in the sentence."""
+    lex = lexicon()
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or lemma(tok) not in lex.countable:
+            continue
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.like_num:
+                out.append((tok, c, None))
+            elif c.dep_ == "det" and c.lower_ == "no":
+                out.append((tok, c, 0))
+        for c in tok.conjuncts:
+            if c.like_num:
+                out.append((tok, c, None))
+        for c in tok.subtree:
+            if c.like_num and c.dep_ in ("conj", "appos") and c.head.i != tok.i and c.head.head.i == tok.i:
+                out.append((tok, c, None))
+    for tok in sent:  # "36 attacks in Iraq and another 40 in Syria": the noun is elided
+        if tok.like_num and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "another":
+            noun = next((t for t in reversed(sent.doc[sent.start : tok.i]) if lemma(t) in lex.countable), None)
+            if noun is not None and not any(q[1].i == tok.i for q in out):
+                out.append((noun, tok, None))
+    return out
+
+
+def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[ClaimMention]:
+    sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
+    out = []
+    for noun, num, value in _quantities(sent):
+        if value is None and num.lower_ in ("one", "1", "a", "an"):
+            continue
+        bound = "exact" if value == 0 else _bound(sent, num)
+        places = _places_near(num, sent, sent_index)
+        period_from, period_to = _period(sent, sent_index)
+        target = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None)
+        what = lemma(noun) + "s" + (" " + " ".join(t.text for t in target.subtree) if target is not None else "")
+        q = Slot(doc[num.i : num.i + 1].text, num.idx, num.idx + len(num.text), sent_index)
+        out.append(ClaimMention(article_id, sentence, q, bound, what, places, period_from, period_to, None))
+    return out
+
+
+def _places_near(num: Token, sent: Span, sent_index: int) -> list[Slot]:
+    gpes = [e for e in sent.ents if e.label_ in ("GPE", "LOC")]
+    if not gpes:
+        return []
+    # the places after this number and before the next number, else every place in the sentence
+    nums = sorted(t.i for t in sent if t.like_num and t.i > num.i)
+    stop = nums[0] if nums else sent.end
+    near = [e for e in gpes if num.i < e.start < stop]
+    chosen = near or gpes
+    return [Slot(e.text, e.start_char, e.end_char, sent_index) for e in chosen]
+
+
+def _period(sent: Span, i: int) -> tuple[Slot | None, Slot | None]:
+    base = sent.start_char
+    m = PERIOD_FROM_TO.search(sent.text)
+    if m:
+        return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
+                Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))
+    m = PERIOD_SINCE.search(sent.text)
+    if m:
+        return Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i), None
+    return None, None

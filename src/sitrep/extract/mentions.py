@@ -1,0 +1,300 @@
+"""Event mentions at clause level: group a sentence's triggers into clauses, then fill each clause's
+slots (actors, places, time, casualties, weapon) from the parse."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.lexicon import Lexicon, lexicon
+from sitrep.extract.triggers import anaphoric, keep, lemma, triggers_in
+from sitrep.models import EventMention, Sentence, Slot
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+TIME_LABELS = {"DATE", "TIME"}
+ACTOR_LABELS = {"ACTOR", "ORG", "NORP", "GPE", "PERSON"}
+TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
+NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
+LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "from", "of"}
+BOUNDARY_DEPS = {"relcl", "ccomp", "acl", "parataxis", "csubj"}
+
+NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|" \
+      r"hundred|a dozen|dozens|scores|hundreds|several|a few|many)(?:[- ](?:one|two|three|four|five|six|seven|" \
+      r"eight|nine|hundred|thousand))*"
+QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|up to|as many as|all|" \
+       r"an estimated|approximately|fewer than|less than|at most)\s+)?"
+WHO = r"(?:[\w'-]+\s+){0,4}?"
+KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated)"
+HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
+FATAL_PATTERNS = [
+    re.compile(rf"\b(?:kill(?:ing|ed|s)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
+               rf"(?:to have been\s+)?{KILLED}", re.I),
+    re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),
+]
+INJURED_PATTERNS = [
+    re.compile(rf"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are)\s+)?{HURT}", re.I),
+]
+NONE_HURT = re.compile(r"\bno\s+(?:casualties|causalities|injuries|deaths|fatalities|one was (?:hurt|killed|injured))"
+                       r"|without casualties|no one was (?:hurt|killed|injured)", re.I)
+
+
+def sentence_of(span: Span) -> Sentence:
+    return Sentence(index=-1, start=span.start_char, end=span.end_char, text=span.text)
+
+
+def slot(span: Span | Token, sent_index: int) -> Slot:
+    if isinstance(span, Token):
+        return Slot(span.text, span.idx, span.idx + len(span.text), sent_index)
+    return Slot(span.text, span.start_char, span.end_char, sent_index)
+
+
+def group_triggers(triggers: list[Token]) -> list[list[Token]]:
+    """Triggers joined by a dependency path that crosses no clause boundary and no non-trigger verb."""
+    ids = {t.i for t in triggers}
+    groups: list[list[Token]] = []
+    for tok in triggers:
+        for group in groups:
+            if any(_same_clause(tok, other, ids) for other in group):
+                group.append(tok)
+                break
+        else:
+            groups.append([tok])
+    return groups
+
+
+def _path(a: Token, b: Token) -> list[Token]:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return up_a + up_b
+    return up_a[: up_a.index(common) + 1] + up_b[: up_b.index(common)]
+
+
+def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
+    path = _path(a, b)
+    for t in path:
+        if t.i in trigger_ids:
+            continue
+        if t.pos_ in ("VERB", "AUX") and lemma(t) not in ("be", "have", "do"):
+            return False
+    lower = [t for t in path if t is not path[-1]]
+    return not any(t.dep_ in BOUNDARY_DEPS and t.i not in trigger_ids for t in lower) and not any(
+        t.dep_ in ("relcl", "acl") for t in (a, b) if t.head.i not in trigger_ids and t.head not in (a, b))
+
+
+def dep_distance(a: Token, b: Token) -> int:
+    return len(_path(a, b)) - 1
+
+
+def nearest_group(tok: Token, groups: list[list[Token]]) -> int:
+    best, best_d = 0, 10**6
+    for gi, group in enumerate(groups):
+        for t in group:
+            d = dep_distance(tok, t) * 100 + abs(tok.i - t.i)
+            if d < best_d:
+                best, best_d = gi, d
+    return best
+
+
+def clause_tokens(group: list[Token], groups: list[list[Token]], sent: Span) -> list[Token]:
+    """Tokens of the sentence closer to this group than to any other."""
+    gi = groups.index(group)
+    if len(groups) == 1:
+        return list(sent)
+    return [t for t in sent if nearest_group(t, groups) == gi]
+
+
+def sub_event(tokens: list[Token], text: str, lex: Lexicon) -> tuple[str | None, str | None]:
+    """Best cue in the clause by ACLED priority, and the weapon word that gave it."""
+    found: list[tuple[int, str, str]] = []
+    low = text.lower()
+    for phrase, sub in lex.cue_phrases.items():
+        if re.search(rf"\b{re.escape(phrase)}s?\b", low):
+            found.append((lex.rank(sub), sub, phrase))
+    for t in tokens:
+        for key in (lemma(t), t.lower_):
+            sub = lex.cue_words.get(key)
+            if sub:
+                found.append((lex.rank(sub), sub, key))
+    disrupted = any(lemma(t) in lex.disrupted or t.lower_ in lex.disrupted for t in tokens) or any(
+        p in low for p in lex.disrupted if " " in p)
+    if disrupted:
+        found.append((lex.rank("Disrupted weapons use"), "Disrupted weapons use", "interception"))
+    if not found:
+        return None, None
+    _, sub, cue = min(found)
+    return sub, cue
+
+
+def actor_span(tok: Token, doc: Doc) -> Span:
+    """The noun phrase of a token, trimmed of relative clauses and appositions."""
+    keep_deps = {"compound", "amod", "det", "poss", "nmod", "case", "cc", "conj", "punct", "prep", "pobj",
+                 "nummod", "quantmod", "advmod"}
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ in keep_deps]
+    while stack:
+        c = stack.pop()
+        if c.dep_ == "prep" and c.lower_ not in ("of", "in", "from"):
+            continue
+        toks.append(c)
+        stack.extend(g for g in c.children if g.dep_ in keep_deps)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    while lo < hi and doc[lo].dep_ in ("det", "punct", "cc"):
+        lo += 1
+    while hi > lo and doc[hi].dep_ in ("punct", "cc"):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Span | None]:
+    """actor1: who acts (subject, passive agent, 'X strike' modifier); actor2: the target (object,
+    'against/on/targeting X'). Weapons ('a drone targeted...') are not actors; their owners are."""
+    a1 = a2 = None
+    for tok in group:
+        for c in tok.children:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ in ("agent", "prep") else None
+            if c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
+                a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
+            elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):
+                a1 = actor_span(c, doc)
+            elif c.dep_ == "agent" and a1 is None and obj is not None and _is_party(obj, lex):
+                a1 = actor_span(obj, doc)
+            elif c.dep_ in ("dobj", "nsubjpass") and a2 is None and _is_party(c, lex):
+                a2 = actor_span(c, doc)
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and a2 is None and obj is not None \
+                    and _is_party(obj, lex):
+                a2 = actor_span(obj, doc)
+            elif c.dep_ in ("amod", "compound", "poss", "nmod") and tok.pos_ in ("NOUN", "PROPN") \
+                    and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
+                ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+                a1 = ent if ent is not None and tok not in ent else doc[c.i : c.i + 1]
+        if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head is not tok:
+            head = tok.head
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
+            if subj is not None and subj.dep_ == "agent":
+                subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
+            if subj is not None and _is_weapon(subj, lex):
+                a1 = _owner(subj)
+            elif subj is not None and _is_party(subj, lex):
+                a1 = actor_span(subj, doc)
+    return a1, a2
+
+
+def _is_party(tok: Token, lex: Lexicon) -> bool:
+    """A person, group or state: a named actor, a nationality, or a noun for people; not a date, number,
+    pronoun, weapon or thing."""
+    if tok.pos_ == "PRON" or tok.like_num or tok.ent_type_ in NOT_PARTY or _is_weapon(tok, lex):
+        return False
+    if tok.ent_type_ in ("ACTOR", "NORP", "ORG", "PERSON", "GPE"):
+        return True
+    return lemma(tok) in lex.persons
+
+
+def _owner(weapon: Token) -> Span | None:
+    """Who a weapon belongs to, from its modifiers ("Russian missiles", "Hezbollah's rockets")."""
+    for c in weapon.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
+            ent = next((e for e in weapon.doc.ents if e.start <= c.i < e.end), None)
+            return ent if ent is not None else weapon.doc[c.i : c.i + 1]
+    return None
+
+
+def _is_weapon(tok: Token, lex: Lexicon) -> bool:
+    return lemma(tok) in lex.cue_words or lemma(tok) in lex.nouns or tok.lower_ in ("it", "they", "which", "that")
+
+
+def casualties(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, bool]:
+    fatal = next((m for p in FATAL_PATTERNS if (m := p.search(text))), None)
+    hurt = next((m for p in INJURED_PATTERNS if (m := p.search(text))), None)
+    return fatal, hurt, bool(NONE_HURT.search(text))
+
+
+def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[EventMention]:
+    lex = lexicon()
+    triggers = triggers_in(sent, lex)
+    if not triggers:
+        return []
+    groups = group_triggers(triggers)
+    ents_by_group: dict[int, list[Span]] = {}
+    for ent in [*sent.ents, *_unlabelled_places(sent)]:
+        tokens = [t for t in ent if not any(t in group for group in groups)]
+        if not tokens:
+            continue
+        candidates = [g for g in groups if not any(t in set(ent.root.subtree) for t in g)
+                      or ent.label_ not in TIME_LABELS]
+        if not candidates:
+            continue
+        gi = groups.index(candidates[nearest_group(ent.root, candidates)])
+        ents_by_group.setdefault(gi, []).append(ent)
+    out: list[EventMention] = []
+    sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
+    for gi, group in enumerate(groups):
+        kept = [t for t in group if keep(t, lex)]
+        if not kept:
+            continue
+        tokens = clause_tokens(group, groups, sent)
+        clause_text = " ".join(t.text for t in tokens)
+        sub, cue = sub_event(tokens, clause_text, lex)
+        a1, a2 = actors(group, doc, lex)
+        ents = ents_by_group.get(gi, [])
+        places = [slot(e, sent_index) for e in ents if e.label_ in PLACE_LABELS]
+        times = [e for e in ents if e.label_ in TIME_LABELS]
+        time = max(times, key=lambda e: (any(ch.isdigit() for ch in e.text), len(e.text)), default=None)
+        span_text = sent.text
+        base = sent.start_char
+        fatal, hurt, none_hurt = casualties(span_text if len(groups) == 1 else clause_text_span(tokens, doc))
+        offset = base if len(groups) == 1 else tokens[0].idx
+        main = kept[0]
+        out.append(EventMention(
+            article_id=article_id,
+            sentence=sentence,
+            trigger=slot(main, sent_index),
+            event_type=lex.event_type.get(sub, "") if sub else "",
+            sub_event_type=sub or "",
+            weapon=cue,
+            actor1=slot(a1, sent_index) if a1 is not None else None,
+            actor2=slot(a2, sent_index) if a2 is not None else None,
+            places=places,
+            time=slot(time, sent_index) if time is not None else None,
+            fatalities=_num_slot(fatal, offset, sent_index) or (_zero(none_hurt, sentence)),
+            injuries=_num_slot(hurt, offset, sent_index) or (_zero(none_hurt, sentence)),
+            anaphoric=all(anaphoric(t) for t in kept),
+        ))
+    return out
+
+
+def _unlabelled_places(sent: Span) -> list[Span]:
+    """Proper nouns after a locative preposition that the NER left unlabelled ("fired at Kharkiv"):
+    candidates the gazetteer will accept or drop."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "dobj") and (
+                tok.dep_ == "dobj" or tok.head.lower_ in LOCATIVE):
+            start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+            out.append(Span(sent.doc, start, tok.i + 1, label="LOC"))
+    return out
+
+
+def clause_text_span(tokens: list[Token], doc: Doc) -> str:
+    lo, hi = tokens[0].i, tokens[-1].i
+    return doc[lo : hi + 1].text
+
+
+def _num_slot(m: re.Match[str] | None, offset: int, sent_index: int) -> Slot | None:
+    """The number phrase itself ("at least six"), not the words around it."""
+    if m is None:
+        return None
+    return Slot(m.group("n"), offset + m.start("n"), offset + m.end("n"), sent_index)
+
+
+def _zero(flag: bool, sentence: Sentence) -> Slot | None:
+    if not flag:
+        return None
+    m = NONE_HURT.search(sentence.text)
+    assert m is not None
+    return Slot(m.group(0), sentence.start + m.start(), sentence.start + m.end(), sentence.index)

@@ -1,0 +1,143 @@
+"""Find the words that report a violent event and decide whether each reports a real, specific event.
+
+A trigger is dropped when its clause is negated ("no attacks were recorded", "did not confirm any
+launch"), states an intention ("preparing to launch a drone"), is hypothetical ("would strike"), or is a
+generic or counted reference ("rocket and drone attacks", "many attacks", "76 times"): those are not
+events (the counted ones become claims).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.lexicon import Lexicon
+
+NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "these", "those", "such",
+                     "numerous", "various", "further", "more", "few", "other", "frequent", "repeated",
+                     "sporadic", "all", "dozens", "hundreds", "countless", "some", "much", "less", "fewer"}
+DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
+MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
+REFERENCE_HEADS = {"before", "after", "since", "following", "until", "despite", "amid", "ahead",
+                   "response", "retaliation", "prior"}
+NEGATORS = {"not", "never", "n't", "no"}
+DENIAL_VERBS = {"deny", "refute", "reject", "dismiss"}
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def is_trigger(tok: Token, lex: Lexicon) -> bool:
+    low, lem = tok.lower_, lemma(tok)
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if lem not in lex.verbs and not (lem == "shoot" and any(c.lower_ == "down" for c in tok.children)):
+            return False
+        if lem in lex.needs_weapon:
+            return has_weapon(tok, lex)
+        return True
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return lem in lex.nouns or low in lex.nouns
+    return False
+
+
+def has_weapon(tok: Token, lex: Lexicon) -> bool:
+    """A cue word (drone, missile, strike...) among the verb's object, subject or prepositional phrases."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj", "prep", "obj", "attr", "oprd"):
+            for t in child.subtree:
+                if lemma(t) in lex.cue_words or lemma(t) in lex.nouns:
+                    return True
+    return False
+
+
+def negated(tok: Token) -> bool:
+    """Negation on the trigger or on the verb that governs it, or a quantifier 'no'/'none of'."""
+    for t in (tok, tok.head):
+        if any(c.dep_ == "neg" or (c.lower_ in ("no", "none") and c.dep_ in ("det", "nsubj", "nsubjpass"))
+               for c in t.children):
+            return True
+        if lemma(t) in DENIAL_VERBS:
+            return True
+    for anc in tok.ancestors:
+        if lemma(anc) in DENIAL_VERBS or (any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
+                and anc.dep_ in ("ROOT", "ccomp", "conj") and anc.i < tok.i and _reports(anc)):
+            return True
+        if anc.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def _reports(verb: Token) -> bool:
+    return lemma(verb) in {"confirm", "say", "report", "claim", "record", "acknowledge", "comment"}
+
+
+def intended(tok: Token, lex: Lexicon) -> bool:
+    """Under an intention or modal: 'preparing to launch', 'about to conduct', 'would strike'."""
+    if any(c.lower_ in MODALS and c.dep_ == "aux" for c in tok.children):
+        return True
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in ("xcomp", "dobj", "pobj", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
+            return True
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj"):
+            return True
+        if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "aux", "compound", "amod", "acomp"):
+            break
+        node = head
+    return False
+
+
+def non_specific(tok: Token, lex: Lexicon) -> bool:
+    """Generic, habitual or counted: 'attacks on US troops', 'many attacks', 'the first time'."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet")}
+        if dets & NON_SPECIFIC_DETS:
+            return True
+        if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in tok.children):
+            return True  # counted: a claim
+        plural = tok.tag_ in ("NNS", "NNPS")
+        governed_by_event_verb = (tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj")
+                                  and is_trigger(tok.head, lex))
+        if plural and not governed_by_event_verb and not _definite(tok):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave"):
+            return True
+    if tok.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("continue", "continues") for c in tok.ancestors):
+        return True  # present tense: habitual or ongoing, not a dated event
+    if any((c.dep_ == "npadvmod" and c.lower_ == "times") or lemma(c) in ("occasion", "times")
+           for c in _pp_objects(tok)):
+        return True
+    return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
+
+
+def _pp_objects(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        out.append(c)
+        if c.dep_ == "prep":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _definite(tok: Token) -> bool:
+    return any((c.lower_ in DEFINITE and c.dep_ in ("det", "poss")) or c.dep_ == "poss" for c in tok.children)
+
+
+def anaphoric(tok: Token) -> bool:
+    """'the strike', 'Tuesday's action', 'the first such airstrike': a reference back, or a trigger in a
+    temporal or causal phrase about something else ('after the blasts', 'in response to a drone strike')."""
+    if tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
+        return True
+    head = tok.head
+    return bool(tok.dep_ == "pobj" and (head.lower_ in REFERENCE_HEADS or head.head.lower_ in REFERENCE_HEADS))
+
+
+def triggers_in(sent: Span, lex: Lexicon) -> list[Token]:
+    return [t for t in sent if is_trigger(t, lex)]
+
+
+def keep(tok: Token, lex: Lexicon) -> bool:
+    return not (negated(tok) or intended(tok, lex) or non_specific(tok, lex))

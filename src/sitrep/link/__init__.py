@@ -1,0 +1,101 @@
+"""Link stage: group an article's resolved mentions into events, each with its sources and evidence.
+
+An event is told in several sentences ("launched an air strike in Babylon" ... "the strike resulted in
+at least four deaths"); a mention joins the most recent compatible event of its article (rules.py).
+Cross-article merging uses the same rules; this stage is where it plugs in."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sitrep.extract.lexicon import lexicon
+from sitrep.link.rules import (
+    actors_compatible,
+    dates_compatible,
+    places_compatible,
+    types_compatible,
+)
+from sitrep.models import Event
+from sitrep.resolve import Resolved, ResolvedMention
+from sitrep.resolve.places import SPECIFICITY
+
+__all__ = ["link_article"]
+
+
+class _Cluster:
+    def __init__(self, first: ResolvedMention) -> None:
+        self.members = [first]
+
+    def own_time(self):  # type: ignore[no-untyped-def]
+        times = [m.own_time for m in self.members if m.own_time is not None]
+        return min(times, key=lambda t: (t.latest - t.earliest) if t.earliest and t.latest else 0, default=None)
+
+    def place(self):  # type: ignore[no-untyped-def]
+        places = [m.place for m in self.members if m.place is not None]
+        return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)
+
+    def actor(self, role: str):  # type: ignore[no-untyped-def]
+        return next((getattr(m, role) for m in self.members if getattr(m, role) is not None), None)
+
+    def event_type(self) -> str:
+        types = [m.mention.event_type for m in self.members if m.mention.event_type]
+        return types[0] if types else ""
+
+    def accepts(self, m: ResolvedMention) -> bool:
+        roles_swapped = (m.actor1 is not None and self.actor("actor2") is not None
+                         and m.actor1.known and m.actor1 == self.actor("actor2"))
+        return (not roles_swapped
+                and types_compatible(m.mention.event_type, self.event_type())
+                and dates_compatible(m.own_time, self.own_time())
+                and places_compatible(m.place, self.place())
+                and actors_compatible(m.actor1, self.actor("actor1"))
+                and actors_compatible(m.actor2, self.actor("actor2")))
+
+
+def _has_anchor(m: ResolvedMention) -> bool:
+    return m.own_time is not None or m.place is not None or m.fatalities is not None or m.injuries is not None
+
+
+def link_article(resolved: Resolved) -> list[Event]:
+    clusters: list[_Cluster] = []
+    for m in resolved.mentions:
+        target = next((c for c in reversed(clusters) if c.accepts(m)), None)
+        if target is not None:
+            target.members.append(m)
+        elif not m.mention.anaphoric or _has_anchor(m):
+            clusters.append(_Cluster(m))
+    return [_event(c, resolved) for c in clusters]
+
+
+def _event(c: _Cluster, resolved: Resolved) -> Event:
+    lex = lexicon()
+    subs = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type]
+    a2 = c.actor("actor2")
+    sub = min(subs, key=lex.rank) if subs else "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
+    weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
+    first = c.members[0].mention
+    key = f"{resolved.article.id}:{first.trigger.start}"
+    fatal = [m.fatalities for m in c.members if m.fatalities is not None]
+    hurt = [m.injuries for m in c.members if m.injuries is not None]
+    return Event(
+        id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        event_type=lex.event_type[sub],
+        sub_event_type=sub,
+        weapon=weapon,
+        actor1=c.actor("actor1"),
+        actor2=a2,
+        claimed_by=c.actor("claimed_by"),
+        place=c.place(),
+        when=c.own_time() or c.members[0].context_time or _unknown(),
+        # one story gives partial and total figures in different sentences: the largest is its total
+        fatalities=max(fatal) if fatal else None,
+        injuries=max(hurt) if hurt else None,
+        sources=[resolved.article.id],
+        evidence=[e for m in c.members for e in m.evidence],
+    )
+
+
+def _unknown():  # type: ignore[no-untyped-def]
+    from sitrep.models import DateInterval
+
+    return DateInterval(None, None, None, "unknown")

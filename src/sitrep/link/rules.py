@@ -1,0 +1,69 @@
+"""When two reports can be the same event. Every rule and threshold lives here, in one place.
+
+Used within an article now (a story tells one strike in several sentences) and, through the same
+functions, across articles: the seam for cross-source merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from sitrep.models import Actor, DateInterval, Place
+
+DATE_TOLERANCE = dt.timedelta(days=1)  # reports of one event often differ by a day (time zones, "overnight")
+# Largest distance (km) between two places of one event, by the coarser of the two geo precisions.
+MAX_KM = {1: 25.0, 2: 75.0, 3: 250.0}
+# Remote-violence and interception reports of one attack share a family ("shot down" the drone that struck).
+FAMILIES = {
+    "Explosions/Remote violence": "remote",
+    "Strategic developments": "remote",
+    "Battles": "battle",
+    "Violence against civilians": "civilians",
+}
+
+
+def km(a: Place, b: Place) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def types_compatible(a: str, b: str) -> bool:
+    """Event types (empty: a trigger with no modality cue, e.g. 'killed')."""
+    return not a or not b or FAMILIES.get(a, a) == FAMILIES.get(b, b)
+
+
+def dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
+    if a is None or b is None or a.earliest is None or b.earliest is None:
+        return True
+    assert a.latest is not None and b.latest is not None
+    return a.earliest - DATE_TOLERANCE <= b.latest and b.earliest - DATE_TOLERANCE <= a.latest
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.kind == "sea" or b.kind == "sea":
+        return (a.kind == b.kind and a.name == b.name) or (a.country is None or b.country is None)
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "country" in (a.kind, b.kind):
+        return True
+    if (a.kind in ("admin1", "region") or b.kind in ("admin1", "region")) and a.admin1 and b.admin1 and a.admin1 == b.admin1:
+        return True
+    d = km(a, b)
+    if d is None:
+        return True
+    return d <= MAX_KM[max(a.precision, b.precision)]
+
+
+def actors_compatible(a: Actor | None, b: Actor | None) -> bool:
+    """Same actor, or one unknown/generic and the other of the same side (a generic 'militants' fits a
+    named militia)."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    if a.generic or b.generic:
+        return not (a.side and b.side and a.side != b.side)
+    return not (a.known and b.known)

@@ -1,0 +1,147 @@
+"""Plain records passed between pipeline stages. Offsets are character offsets into ``Article.text``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    text: str
+    published: dt.date | None
+    published_from: str | None  # where the date came from: meta, cli, page, text
+    url: str | None
+    outlet: str | None
+    path: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A piece of text that fills an event field, with where it stands in the article."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class EventMention:
+    """One clause that reports an event, with its slots still as text."""
+
+    article_id: str
+    sentence: Sentence
+    trigger: Slot
+    event_type: str
+    sub_event_type: str
+    weapon: str | None = None
+    actor1: Slot | None = None
+    actor2: Slot | None = None
+    claimed_by: Slot | None = None
+    places: list[Slot] = field(default_factory=list)
+    time: Slot | None = None
+    fatalities: Slot | None = None
+    injuries: Slot | None = None
+    anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before
+
+
+@dataclass
+class ClaimMention:
+    """An aggregate tally sentence ("at least 78 attacks since October 17")."""
+
+    article_id: str
+    sentence: Sentence
+    quantity: Slot
+    bound: str
+    what: str
+    places: list[Slot] = field(default_factory=list)
+    period_from: Slot | None = None
+    period_to: Slot | None = None
+    source: Slot | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    field: str
+    value: str
+    article_id: str
+    sentence: int
+    sentence_text: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    iso3: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: int  # ACLED geo_precision: 1 the place itself, 2 a nearby/part-of region, 3 a larger region
+    kind: str  # facility, city, admin1, region, country, sea
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    date: dt.date | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str  # day, week, month, year, unknown
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    inter: int | None
+    country: str | None
+    known: bool  # False: kept verbatim, not in the dictionary
+    generic: bool = False
+    side: str | None = None
+
+
+@dataclass
+class Event:
+    """A resolved event as stored: one real-world event with its sources and per-field evidence."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    weapon: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    claimed_by: Actor | None
+    place: Place | None
+    when: DateInterval
+    fatalities: int | None
+    injuries: int | None
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    id: str
+    article_id: str
+    quantity: int
+    bound: str
+    what: str
+    where: list[str]
+    date_from: dt.date | None
+    date_to: dt.date | None
+    source: str | None
+    evidence: Evidence

@@ -1,0 +1,41 @@
+"""Entity-ruler patterns built from the knowledge files: actor aliases (ACTOR) and named places (FAC,
+GPE). Short all-capital aliases ("US", "PMF", "IS") match case-sensitively so that "us" and "is" do not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.data import read_csv, read_yaml
+
+CASE_SENSITIVE_MAX = 5
+
+
+def _pattern(label: str, text: str, ent_id: str) -> dict[str, Any]:
+    text = text.strip()
+    if text.isupper() and len(text.replace(".", "")) <= CASE_SENSITIVE_MAX and " " not in text:
+        return {"label": label, "pattern": [{"ORTH": text}], "id": ent_id}
+    return {"label": label, "pattern": text, "id": ent_id}
+
+
+def actor_patterns(skip: set[str]) -> list[dict[str, Any]]:
+    """Every actor alias, except bare place names (``skip``): "Israel" stays a place for the NER, and the
+    actor resolver still reads it as an actor where it is the one who acts."""
+    out = []
+    for actor in read_yaml("actors.yaml") or []:
+        for alias in {actor["name"], *actor.get("aliases", [])}:
+            if alias.casefold() not in skip and len(alias) > 1:
+                out.append(_pattern("ACTOR", alias, actor["name"]))
+    return out
+
+
+def place_patterns() -> tuple[list[dict[str, Any]], set[str]]:
+    """Facilities (FAC) and curated place spellings (GPE); also the set of names that are places."""
+    out, names = [], set()
+    for row in read_csv("facilities.csv"):
+        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            out.append(_pattern("FAC", alias, row["name"]))
+    for row in read_csv("place_aliases.csv"):
+        label = "LOC" if row.get("kind") in ("region", "sea") else "GPE"
+        out.append(_pattern(label, row["alias"], row["name"]))
+        names.add(row["alias"].casefold())
+    return out, names

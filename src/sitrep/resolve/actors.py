@@ -1,0 +1,67 @@
+"""Actor names -> canonical actors from the shipped, user-extensible dictionary (data/actors.yaml).
+
+A mention is matched by its longest alias inside the span ("the pro-Iran group Kataib Hezbollah" finds
+Kataib Hezbollah); names not in the dictionary are kept verbatim, never dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.data import read_yaml
+from sitrep.models import Actor
+
+CASE_SENSITIVE_MAX = 5
+NOT_ACTORS = {"it", "they", "them", "he", "she", "we", "who", "which", "that", "officials", "official",
+              "sources", "the group", "group", "statement", "military", "spokesman", "spokesperson"}
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    return " " + re.sub(r"[^a-z0-9']+", " ", text.lower()).replace("'", "").strip() + " "
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    by_alias: dict[str, Actor]  # normalised alias -> actor (case-insensitive)
+    exact: dict[str, Actor]  # short capitalised aliases ("US", "IS"): case-sensitive
+
+    def resolve(self, text: str | None) -> Actor | None:
+        if not text or not text.strip():
+            return None
+        span = text.strip()
+        if span.lower() in NOT_ACTORS:
+            return None
+        norm = _norm(span)
+        best: tuple[int, Actor] | None = None
+        for alias, actor in self.by_alias.items():
+            if alias in norm and (best is None or len(alias) > best[0]):
+                best = (len(alias), actor)
+        for alias, actor in self.exact.items():
+            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (best is None or len(alias) + 2 > best[0]):
+                best = (len(alias) + 2, actor)
+        if best:
+            return best[1]
+        cleaned = re.sub(r"^(the|a|an)\s+", "", span, flags=re.I)
+        return Actor(name=cleaned, inter=None, country=None, known=False)
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> ActorDictionary:
+    by_alias: dict[str, Actor] = {}
+    exact: dict[str, Actor] = {}
+    for row in read_yaml("actors.yaml") or []:
+        actor = Actor(name=row["name"], inter=row.get("inter"), country=row.get("country"), known=True,
+                      generic=bool(row.get("generic")), side=row.get("side") or row.get("parent_side"))
+        for alias in {row["name"], *row.get("aliases", [])}:
+            alias = str(alias).strip()
+            if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= CASE_SENSITIVE_MAX and " " not in alias:
+                exact[alias] = actor
+            else:
+                by_alias.setdefault(_norm(alias), actor)
+    return ActorDictionary(by_alias, exact)
+
+
+def resolve_actor(text: str | None) -> Actor | None:
+    return actor_dictionary().resolve(text)

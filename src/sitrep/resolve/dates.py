@@ -1,0 +1,137 @@
+"""Time expressions -> calendar intervals, anchored on the publication date or on the narrative.
+
+Deictic words ("yesterday", "on Tuesday", "last week") count from the publication date; narrative
+words ("a day earlier", "the next day") count from the date the story last established. dateparser
+parses the absolute forms ("on December 3", "Oct. 7", "in February"); the anchoring is ours, because
+dateparser moves a weekday equal to the publication day a week back and knows no narrative anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import dateparser
+
+from sitrep.models import DateInterval
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+FILLER = re.compile(
+    r"\b(?:on|in|at|during|by|early|late|earlier|later|the|morning|afternoon|evening|night|hours|of|mid|"
+    r"around|about|dawn|midnight|noon|local time|before dawn|'s|’s)\b", re.I)
+SETTINGS = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+UNKNOWN = DateInterval(None, None, None, "unknown")
+
+
+def day(d: dt.date) -> DateInterval:
+    return DateInterval(d, d, d, "day")
+
+
+def span(lo: dt.date, hi: dt.date, precision: str) -> DateInterval:
+    mid = lo + (hi - lo) / 2
+    return DateInterval(mid, lo, hi, precision)
+
+
+def month_interval(year: int, month: int, cap: dt.date | None) -> DateInterval:
+    lo = dt.date(year, month, 1)
+    hi = dt.date(year, month, calendar.monthrange(year, month)[1])
+    if cap and lo <= cap < hi:
+        hi = cap
+    return span(lo, hi, "month")
+
+
+def _past_year(month: int, day_of_month: int, published: dt.date) -> int:
+    """The year that puts month/day on or before the publication date (news reports the past)."""
+    try:
+        candidate = dt.date(published.year, month, day_of_month)
+    except ValueError:
+        return published.year
+    return published.year if candidate <= published else published.year - 1
+
+
+def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | None = None) -> DateInterval | None:
+    """The interval a time expression denotes, or None when it names no usable time ("recent weeks")."""
+    if not text:
+        return None
+    low = " ".join(text.lower().replace("’", "'").split())
+    narrative = anchor or published
+    if published is not None:
+        if re.search(r"\b(today|this morning|this afternoon|this evening|tonight)\b", low):
+            return day(published)
+        if re.search(r"\bday before yesterday\b", low):
+            return day(published - dt.timedelta(days=2))
+        if re.search(r"\b(yesterday|last night)\b", low):
+            return day(published - dt.timedelta(days=1))
+        if re.search(r"\bovernight\b", low):
+            return span(published - dt.timedelta(days=1), published, "day")
+    if narrative is not None:
+        m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|\d+) days? (earlier|before|prior|later|after)\b", low)
+        if m:
+            n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+            sign = -1 if m.group(2) in ("earlier", "before", "prior") else 1
+            return day(narrative + sign * dt.timedelta(days=n))
+        if re.search(r"\b(the day before|the previous day|the preceding day|the eve)\b", low):
+            return day(narrative - dt.timedelta(days=1))
+        if re.search(r"\b(the next day|the following day|a day later|the day after)\b", low):
+            return day(narrative + dt.timedelta(days=1))
+    if published is not None:
+        m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|\d+) (day|week|month)s? ago\b", low)
+        if m:
+            n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+            days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
+            d = published - dt.timedelta(days=days)
+            return day(d) if m.group(2) == "day" else span(d - dt.timedelta(days=3), d + dt.timedelta(days=3), "week")
+        monday = published - dt.timedelta(days=published.weekday())
+        if re.search(r"\blast week\b", low):
+            return span(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), "week")
+        if re.search(r"\b(this week|earlier this week)\b", low):
+            return span(monday, published, "week")
+        if re.search(r"\blast month\b", low):
+            prev = published.replace(day=1) - dt.timedelta(days=1)
+            return month_interval(prev.year, prev.month, None)
+        if re.search(r"\b(this month|earlier this month)\b", low):
+            return span(published.replace(day=1), published, "month")
+        if re.search(r"\blast year\b", low):
+            return span(dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31), "year")
+        for name, wd in WEEKDAYS.items():
+            if re.search(rf"\b{name}\b", low):
+                delta = (published.weekday() - wd) % 7
+                if re.search(rf"\blast {name}\b", low) and delta == 0:
+                    delta = 7
+                return day(published - dt.timedelta(days=delta))
+    return _absolute(low, published)
+
+
+def _absolute(low: str, published: dt.date | None) -> DateInterval | None:
+    year_m = re.search(r"\b(1[89]\d{2}|20\d{2})\b", low)
+    month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
+    dom_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]\d{2}|20\d{2})\b", "", low))
+    year = int(year_m.group(1)) if year_m else None
+    if month and dom_m:
+        dom = int(dom_m.group(1))
+        if year is None:
+            if published is None:
+                return UNKNOWN
+            year = _past_year(month, dom, published)
+        cleaned = FILLER.sub(" ", low)
+        parsed = dateparser.parse(f"{cleaned} {year}" if not year_m else cleaned, languages=["en"],
+                                  settings=SETTINGS)  # type: ignore[arg-type]
+        try:
+            return day(parsed.date() if parsed else dt.date(year, month, dom))
+        except ValueError:
+            return None
+    if month:
+        if year is None:
+            if published is None:
+                return UNKNOWN
+            year = published.year if month <= published.month else published.year - 1
+        return month_interval(year, month, published)
+    if year is not None and re.fullmatch(r"(?:in |during |since |by )?(?:early |late |mid-)?\d{4}", low):
+        return span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    return None

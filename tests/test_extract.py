@@ -1,0 +1,79 @@
+"""Extraction on sentences written for the test: events, and what must not become one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import extract
+from sitrep.link import link_article
+from sitrep.models import Article
+from sitrep.nlp import process
+from sitrep.resolve import resolve
+
+
+def run_text(text: str, published: dt.date = dt.date(2024, 3, 7)):
+    article = Article("t", "", text, published, "cli", None, None, "t.txt", "h")
+    resolved = resolve(extract(next(process([article]))))
+    return link_article(resolved), resolved.claims
+
+
+def test_air_strike_with_slots() -> None:
+    events, _ = run_text("Israeli warplanes struck a house in Rafah on Tuesday, killing at least six people "
+                         "and wounding 11 others, health officials said.")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Israel"
+    assert ev.place is not None and ev.place.country == "Palestine"
+    assert ev.when.date == dt.date(2024, 3, 5)
+    assert (ev.fatalities, ev.injuries) == (6, 11)
+    fields = {e.field for e in ev.evidence}
+    assert {"date", "location", "fatalities", "injuries", "actor1"} <= fields
+    for e in ev.evidence:  # every value points at the words it came from
+        assert e.quote in e.sentence_text
+
+
+def test_shelling_by_rocket() -> None:
+    events, _ = run_text("Russian forces fired rockets at Kharkiv on Monday, killing two civilians.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].place is not None and events[0].place.name == "Kharkiv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No attacks were recorded against the base from March 1 to March 4.",
+        "Officials did not confirm any drone launch from the area.",
+        "The fighters were preparing to launch a drone at the convoy.",
+        "The group has carried out dozens of attacks on troops in the region.",
+        "Rocket and drone attacks on bases have become common in recent weeks.",
+    ],
+)
+def test_not_events(text: str) -> None:
+    events, _ = run_text(text)
+    assert events == [], [(e.sub_event_type, e.evidence[0].quote) for e in events]
+
+
+def test_tally_is_a_claim_not_an_event() -> None:
+    events, claims = run_text("The Pentagon has counted at least 60 attacks on its forces in Iraq and Syria "
+                              "since October 17.", published=dt.date(2023, 11, 20))
+    assert events == []
+    assert len(claims) == 1
+    c = claims[0]
+    assert (c.quantity, c.bound, c.date_from, c.date_to) == (60, "at_least", dt.date(2023, 10, 17),
+                                                            dt.date(2023, 11, 20))
+    assert set(c.where) == {"Iraq", "Syria"}
+
+
+def test_story_told_in_two_sentences_is_one_event() -> None:
+    events, _ = run_text("A drone struck a market in Kharkiv on Saturday. The strike killed three people, "
+                         "the governor said.")
+    assert len(events) == 1
+    assert events[0].fatalities == 3
+
+
+def test_two_places_two_events() -> None:
+    events, _ = run_text("On Sunday, Russian missiles hit Kharkiv. On Monday, Russian missiles hit Odesa.")
+    assert sorted(e.place.name for e in events if e.place) == ["Kharkiv", "Odesa"]
