@@ -51,6 +51,7 @@ class EventMention:
     actor2: Slot | None = None
     claimed_by: Slot | None = None
     places: list[Slot] = field(default_factory=list)
+    sentence_places: list[Slot] = field(default_factory=list)  # places the sentence names for other clauses
     time: Slot | None = None
     fatalities: Slot | None = None
     injuries: Slot | None = None

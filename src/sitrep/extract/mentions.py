@@ -173,7 +173,7 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                     and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
                 ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
                 a1 = ent if ent is not None and tok not in ent else doc[c.i : c.i + 1]
-        if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head is not tok:
+        if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             head = tok.head
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
             if subj is not None and subj.dep_ == "agent":
@@ -221,12 +221,16 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
         return []
     groups = group_triggers(triggers)
     ents_by_group: dict[int, list[Span]] = {}
+    all_places: list[Slot] = []
     for ent in [*sent.ents, *_unlabelled_places(sent)]:
+        if ent.label_ in PLACE_LABELS:
+            if _sponsor_only(ent):
+                continue
+            all_places.append(slot(ent, sent_index))
         tokens = [t for t in ent if not any(t in group for group in groups)]
         if not tokens:
             continue
-        candidates = [g for g in groups if not any(t in set(ent.root.subtree) for t in g)
-                      or ent.label_ not in TIME_LABELS]
+        candidates = [g for g in groups if ent.label_ not in TIME_LABELS or not any(_relative_to(ent, t) for t in g)]
         if not candidates:
             continue
         gi = groups.index(candidates[nearest_group(ent.root, candidates)])
@@ -260,12 +264,30 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             actor1=slot(a1, sent_index) if a1 is not None else None,
             actor2=slot(a2, sent_index) if a2 is not None else None,
             places=places,
+            sentence_places=[p for p in all_places if p not in places],
             time=slot(time, sent_index) if time is not None else None,
             fatalities=_num_slot(fatal, offset, sent_index) or (_zero(none_hurt, sentence)),
             injuries=_num_slot(hurt, offset, sent_index) or (_zero(none_hurt, sentence)),
             anaphoric=all(anaphoric(t) for t in kept),
         ))
     return out
+
+
+def _sponsor_only(ent: Span) -> bool:
+    """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened."""
+    doc = ent.doc
+    before = doc.text[max(0, ent.start_char - 5) : ent.start_char].lower()
+    after = doc.text[ent.end_char : ent.end_char + 12].lower()
+    return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(r"-(backed|aligned|linked|allied|affiliated)", after))
+
+
+def _relative_to(ent: Span, trigger: Token) -> bool:
+    """The time expression is measured from the trigger ("a day before the strike"): it dates something
+    else, not the trigger."""
+    node = trigger
+    while node.head.i != node.i and node.head != ent.root:
+        node = node.head
+    return node.head == ent.root and node.dep_ == "prep" and node.i > ent.root.i
 
 
 def _unlabelled_places(sent: Span) -> list[Span]:

@@ -78,7 +78,7 @@ def intended(tok: Token, lex: Lexicon) -> bool:
     node = tok
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ in ("xcomp", "dobj", "pobj", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
             return True
@@ -92,13 +92,14 @@ def intended(tok: Token, lex: Lexicon) -> bool:
 
 def non_specific(tok: Token, lex: Lexicon) -> bool:
     """Generic, habitual or counted: 'attacks on US troops', 'many attacks', 'the first time'."""
-    if tok.pos_ in ("NOUN", "PROPN"):
+    nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"))
+    if nominal:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "quantmod", "nummod", "predet")}
         if dets & NON_SPECIFIC_DETS:
             return True
         if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in tok.children):
             return True  # counted: a claim
-        plural = tok.tag_ in ("NNS", "NNPS")
+        plural = tok.tag_ in ("NNS", "NNPS", "VBG")  # a bare gerund ("increased targeting of") is generic too
         governed_by_event_verb = (tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                   and is_trigger(tok.head, lex))
         if plural and not governed_by_event_verb and not _definite(tok):

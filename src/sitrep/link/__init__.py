@@ -7,6 +7,7 @@ Cross-article merging uses the same rules; this stage is where it plugs in."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from sitrep.extract.lexicon import lexicon
 from sitrep.link.rules import (
@@ -15,11 +16,13 @@ from sitrep.link.rules import (
     places_compatible,
     types_compatible,
 )
-from sitrep.models import Event
+from sitrep.models import Actor, Event, Place
 from sitrep.resolve import Resolved, ResolvedMention
 from sitrep.resolve.places import SPECIFICITY
 
 __all__ = ["link_article"]
+
+UNIDENTIFIED = "Unidentified Armed Group"
 
 
 class _Cluster:
@@ -77,15 +80,16 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
     key = f"{resolved.article.id}:{first.trigger.start}"
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
+    place = c.place()
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],
         sub_event_type=sub,
         weapon=weapon,
-        actor1=c.actor("actor1"),
-        actor2=a2,
+        actor1=_with_country(c.actor("actor1"), place),
+        actor2=_with_country(a2, place),
         claimed_by=c.actor("claimed_by"),
-        place=c.place(),
+        place=place,
         when=c.own_time() or c.members[0].context_time or _unknown(),
         # one story gives partial and total figures in different sentences: the largest is its total
         fatalities=max(fatal) if fatal else None,
@@ -93,6 +97,13 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
         sources=[resolved.article.id],
         evidence=[e for m in c.members for e in m.evidence],
     )
+
+
+def _with_country(actor: Actor | None, place: Place | None) -> Actor | None:
+    """ACLED names an unidentified group by the country it acts in: 'Unidentified Armed Group (Iraq)'."""
+    if actor is None or actor.name != UNIDENTIFIED or place is None or not place.country:
+        return actor
+    return replace(actor, name=f"{UNIDENTIFIED} ({place.country})", country=place.country)
 
 
 def _unknown():  # type: ignore[no-untyped-def]

@@ -24,6 +24,15 @@ class Processed:
     doc: Doc
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and list items carry no full stop."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text_with_ws or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The statistical pipeline plus an entity ruler placed before ``ner`` so its matches win."""
@@ -33,6 +42,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run scripts/setup (or set SITREP_MODEL)"
         ) from exc
+    nlp.add_pipe("line_breaks", before="parser")
     places, place_names = place_patterns()
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -21,7 +21,7 @@ from sitrep.models import (
 from sitrep.resolve.actors import resolve_actor
 from sitrep.resolve.dates import resolve_time
 from sitrep.resolve.numbers import parse_count
-from sitrep.resolve.places import article_context, most_specific, resolve_place
+from sitrep.resolve.places import article_context, country_place, most_specific, resolve_place
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
@@ -81,6 +81,8 @@ def resolve(extracted: Extracted) -> Resolved:
             place = resolve_place(s.text, context, text)
             if place is not None:
                 places.append((place, s))
+        if not places:
+            places = _country_fallback(m, context, text)
         a1, a2 = resolve_actor(m.actor1.text if m.actor1 else None), resolve_actor(m.actor2.text if m.actor2 else None)
         claimed = resolve_actor(m.claimed_by.text if m.claimed_by else None)
         if a1 is None and claimed is not None:
@@ -104,6 +106,16 @@ def resolve(extracted: Extracted) -> Resolved:
             if own.precision == "day":
                 anchor = own.date
     return Resolved(article, out, [resolve_claim(c, article, context) for c in extracted.claims])
+
+
+def _country_fallback(m: EventMention, context: dict[str, float], text: str) -> list[tuple[Place, Slot]]:
+    """A clause that names no place happened in the country its sentence names ("the first US strike in
+    Iraq since February, when they targeted..."): country level, ACLED geo precision 3."""
+    for s in m.sentence_places:
+        place = resolve_place(s.text, context, text)
+        if place is not None and place.country and place.kind != "sea":
+            return [(country_place(place.country), s)]
+    return []
 
 
 def _split_places(places: list[tuple[Place, Slot]]) -> list[tuple[Place | None, Slot | None]]:

@@ -17,8 +17,16 @@ NOT_ACTORS = {"it", "they", "them", "he", "she", "we", "who", "which", "that", "
               "sources", "the group", "group", "statement", "military", "spokesman", "spokesperson"}
 
 
+SPONSOR = re.compile(
+    r"\b(pro|anti)[- ](\w+)|\b(\w+)-(backed|aligned|linked|allied|affiliated|sponsored|supported|funded)\b", re.I)
+GENERIC_HEADS = {"people", "persons", "patrols", "members", "others", "individuals", "targets", "sites", "men"}
+
+
 def _norm(text: str) -> str:
+    """Lower-case words; a sponsor named inside a description ("pro-Iran group", "Iran-backed militia")
+    is glued to its word so that it does not read as the actor itself."""
     text = text.replace("’", "'").replace("‘", "'")
+    text = SPONSOR.sub(lambda m: (m.group(1) + m.group(2)) if m.group(1) else (m.group(3) + m.group(4)), text)
     return " " + re.sub(r"[^a-z0-9']+", " ", text.lower()).replace("'", "").strip() + " "
 
 
@@ -43,7 +51,16 @@ class ActorDictionary:
                 best = (len(alias) + 2, actor)
         if best:
             return best[1]
+        sponsor = SPONSOR.search(span)
+        if sponsor and not span.lower().startswith("anti"):  # "a pro-Iran commander": one of that side's militants
+            backer = sponsor.group(2) or sponsor.group(3)
+            proxy = self.by_alias.get(_norm(f"{backer}-backed militants"))
+            if proxy is not None:
+                return proxy
         cleaned = re.sub(r"^(the|a|an)\s+", "", span, flags=re.I)
+        words = cleaned.lower().split()
+        if len(words) <= 3 and words[-1] in GENERIC_HEADS:
+            return None  # "four people", "two patrols": no identity to record
         return Actor(name=cleaned, inter=None, country=None, known=False)
 
 

@@ -55,3 +55,10 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
 
 def most_specific(places: list[Place]) -> Place | None:
     return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)
+
+
+def country_place(country: str) -> Place:
+    entry = gazetteer().lookup(country)
+    if entry is not None and entry.kind == "country":
+        return to_place(entry)
+    return Place(country, country, None, None, None, None, 3, "country")
