@@ -16,7 +16,7 @@ TIME_LABELS = {"DATE", "TIME"}
 ACTOR_LABELS = {"ACTOR", "ORG", "NORP", "GPE", "PERSON"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
-LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "from", "of"}
+LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside"}
 BOUNDARY_DEPS = {"relcl", "ccomp", "acl", "parataxis", "csubj"}
 
 NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
@@ -117,7 +117,8 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon) -> tuple[str | None,
         if re.search(rf"\b{re.escape(phrase)}s?\b", low):
             found.append((lex.rank(sub), sub, phrase))
     for t in tokens:
-        for key in (lemma(t), t.lower_):
+        for key in (lemma(t), t.lower_, t.lower_.removesuffix("s")):
+
             sub = lex.cue_words.get(key)
             if sub:
                 found.append((lex.rank(sub), sub, key))
@@ -144,6 +145,10 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep_deps)
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    if not any(doc[i].ent_type_ == "ACTOR" for i in range(lo, hi + 1)):
+        named = [e for e in doc.ents if e.label_ == "ACTOR" and e.root in set(tok.subtree)]
+        if named:  # "forces assigned to CJTF-OIR": the name is in a modifier
+            return named[0]
     while lo < hi and doc[lo].dep_ in ("det", "punct", "cc"):
         lo += 1
     while hi > lo and doc[hi].dep_ in ("punct", "cc"):
@@ -162,7 +167,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
             elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):
                 a1 = actor_span(c, doc)
-            elif c.dep_ == "agent" and a1 is None and obj is not None and _is_party(obj, lex):
+            elif (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN")) and a1 is None \
+                    and obj is not None and _is_party(obj, lex):
                 a1 = actor_span(obj, doc)
             elif c.dep_ in ("dobj", "nsubjpass") and a2 is None and _is_party(c, lex):
                 a2 = actor_span(c, doc)
@@ -219,16 +225,23 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
     triggers = triggers_in(sent, lex)
     if not triggers:
         return []
-    groups = group_triggers(triggers)
+    kept_ids = {t.i for t in triggers if keep(t, lex)}
+    groups = [g for g in group_triggers(triggers) if any(t.i in kept_ids for t in g)]
+    if not groups:
+        return []
+    dropped = [t for t in triggers if t.i not in kept_ids]
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     for ent in [*sent.ents, *_unlabelled_places(sent)]:
+        if ent.label_ == "ACTOR" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran": a capital named as a place
         if ent.label_ in PLACE_LABELS:
-            if _sponsor_only(ent):
+            if _sponsor_only(ent) or not _locative(ent, kept_ids):
+                continue
+            if any(ent.root in set(t.subtree) for t in dropped):  # where an intended or denied act was aimed
                 continue
             all_places.append(slot(ent, sent_index))
-        tokens = [t for t in ent if not any(t in group for group in groups)]
-        if not tokens:
+        if all(any(t in group for group in groups) for t in ent):
             continue
         candidates = [g for g in groups if ent.label_ not in TIME_LABELS or not any(_relative_to(ent, t) for t in g)]
         if not candidates:
@@ -246,13 +259,15 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
         sub, cue = sub_event(tokens, clause_text, lex)
         a1, a2 = actors(group, doc, lex)
         ents = ents_by_group.get(gi, [])
-        places = [slot(e, sent_index) for e in ents if e.label_ in PLACE_LABELS]
+        places = [slot(e, sent_index) for e in sorted(
+            (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS]
-        time = max(times, key=lambda e: (any(ch.isdigit() for ch in e.text), len(e.text)), default=None)
+        time = min(times, key=lambda e: _time_rank(e, group), default=None)
         span_text = sent.text
         base = sent.start_char
         fatal, hurt, none_hurt = casualties(span_text if len(groups) == 1 else clause_text_span(tokens, doc))
         offset = base if len(groups) == 1 else tokens[0].idx
+        parsed_fatal, parsed_hurt = parsed_casualties(group, sent_index)
         main = kept[0]
         out.append(EventMention(
             article_id=article_id,
@@ -264,16 +279,64 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             actor1=slot(a1, sent_index) if a1 is not None else None,
             actor2=slot(a2, sent_index) if a2 is not None else None,
             places=places,
-            sentence_places=[p for p in all_places if p not in places],
+            sentence_places=[p for _, p in sorted(
+                (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
+                for p in all_places if p not in places)],
             time=slot(time, sent_index) if time is not None else None,
-            fatalities=_num_slot(fatal, offset, sent_index) or (_zero(none_hurt, sentence)),
-            injuries=_num_slot(hurt, offset, sent_index) or (_zero(none_hurt, sentence)),
+            fatalities=_num_slot(fatal, offset, sent_index) or parsed_fatal or _zero(none_hurt, sentence),
+            injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
         ))
     return out
 
 
+REPORTING = {"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "disclose", "reveal",
+             "statement", "announcement", "interview", "briefing", "remark", "conference", "comment"}
+
+
+
+def _time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, int]:
+    """Prefer a time that dates the act over the date it was reported ("said Tuesday that it struck ...
+    yesterday"), then a calendar date, then the one nearest the trigger."""
+    reported = lemma(ent.root.head) in REPORTING or (ent.root.head.dep_ == "prep" and lemma(ent.root.head.head) in REPORTING)
+    return (reported, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
+
+
+KILL = {"kill", "die", "slay", "eliminate"}
+HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}
+
+
+def parsed_casualties(group: list[Token], sent_index: int) -> tuple[Slot | None, Slot | None]:
+    """Counts the regular expressions miss because words stand between number and verb: "More than 90
+    other people, including displaced civilians in nearby tents, were killed"."""
+    found: dict[str, Slot] = {}
+    for tok in group:
+        key = "fatal" if lemma(tok) in KILL else "hurt" if lemma(tok) in HURT_LEMMAS else None
+        if key is None or key in found:
+            continue
+        victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
+        for v in victims:
+            num = next((c for c in v.children if c.dep_ == "nummod" and c.like_num), None)
+            if num is not None:
+                lo = min([num.i, *(q.i for q in num.children if q.dep_ in ("quantmod", "advmod"))])
+                span = tok.doc[lo : num.i + 1]
+                found[key] = Slot(span.text, span.start_char, span.end_char, sent_index)
+    return found.get("fatal"), found.get("hurt")
+
+
+def _locative(ent: Span, trigger_ids: set[int]) -> bool:
+    """Where something happened, not who acted: "in Iraq", "Iraq's Babylon province", "hit Kharkiv" -
+    not "The United States carried out" or "Israel said"."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return False
+    if root.dep_ == "dobj":
+        return root.head.i in trigger_ids
+    return True
+
+
 def _sponsor_only(ent: Span) -> bool:
+
     """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened."""
     doc = ent.doc
     before = doc.text[max(0, ent.start_char - 5) : ent.start_char].lower()

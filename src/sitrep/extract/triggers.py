@@ -17,8 +17,6 @@ NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "t
                      "sporadic", "all", "dozens", "hundreds", "countless", "some", "much", "less", "fewer"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
-REFERENCE_HEADS = {"before", "after", "since", "following", "until", "despite", "amid", "ahead",
-                   "response", "retaliation", "prior"}
 NEGATORS = {"not", "never", "n't", "no"}
 DENIAL_VERBS = {"deny", "refute", "reject", "dismiss"}
 
@@ -80,11 +78,12 @@ def intended(tok: Token, lex: Lexicon) -> bool:
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ in ("xcomp", "dobj", "pobj", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
+        if node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
             return True
         if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj"):
             return True
-        if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "aux", "compound", "amod", "acomp"):
+        if node.dep_ not in ("xcomp", "dobj", "pobj", "pcomp", "prep", "aux", "compound", "amod", "acomp"):
+
             break
         node = head
     return False
@@ -106,6 +105,13 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave"):
             return True
+    if any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+        return True  # "have been engaged in drone operations since the start of the war": ongoing
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lemma(tok.head) not in lex.cue_words:
+
+        return True  # "troops being targeted", "militants spotted attacking": a description of people
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
+        return non_specific(tok.head, lex)  # "missiles fired by ..." is as specific as "missiles"
     if tok.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("continue", "continues") for c in tok.ancestors):
         return True  # present tense: habitual or ongoing, not a dated event
     if any((c.dep_ == "npadvmod" and c.lower_ == "times") or lemma(c) in ("occasion", "times")
@@ -128,16 +134,24 @@ def _definite(tok: Token) -> bool:
 
 
 def anaphoric(tok: Token) -> bool:
-    """'the strike', 'Tuesday's action', 'the first such airstrike': a reference back, or a trigger in a
-    temporal or causal phrase about something else ('after the blasts', 'in response to a drone strike')."""
-    if tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
-        return True
-    head = tok.head
-    return bool(tok.dep_ == "pobj" and (head.lower_ in REFERENCE_HEADS or head.head.lower_ in REFERENCE_HEADS))
+    """'the strike', 'Tuesday's action', 'the first such airstrike': a reference back to an event told
+    before; it adds to that event and makes a new one only with a date or toll of its own."""
+    return tok.pos_ in ("NOUN", "PROPN") and _definite(tok)
 
 
 def triggers_in(sent: Span, lex: Lexicon) -> list[Token]:
-    return [t for t in sent if is_trigger(t, lex)]
+    """Trigger words, except inside names ("Operation Inherent Resolve") and as modifiers of a weapon
+    ("a one-way attack drone")."""
+    return [t for t in sent if is_trigger(t, lex) and t.ent_type_ not in ("ACTOR", "ORG", "FAC", "WORK_OF_ART", "EVENT")
+            and t.dep_ != "compound" and not _hyphenated(t)]
+
+
+def _hyphenated(tok: Token) -> bool:
+    """Part of a hyphenated modifier: "battle-hardened", "tit-for-tat", "counter-attack" is kept."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_) or (
+        tok.i > 0 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].whitespace_ == "" and tok.i > 1
+        and doc[tok.i - 2].lower_ not in ("counter",) and tok.pos_ != "NOUN")
 
 
 def keep(tok: Token, lex: Lexicon) -> bool:

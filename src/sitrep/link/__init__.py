@@ -6,11 +6,13 @@ Cross-article merging uses the same rules; this stage is where it plugs in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import replace
 
 from sitrep.extract.lexicon import lexicon
 from sitrep.link.rules import (
+    DATE_TOLERANCE,
     actors_compatible,
     dates_compatible,
     places_compatible,
@@ -44,19 +46,30 @@ class _Cluster:
         types = [m.mention.event_type for m in self.members if m.mention.event_type]
         return types[0] if types else ""
 
+    def tolerance(self, m: ResolvedMention) -> dt.timedelta:
+        """Two days told apart by the story itself ("a day earlier") are two events; otherwise reports
+        of one event may disagree by a day."""
+        kinds = {x.time_kind for x in self.members}
+        if "narrative" in kinds | {m.time_kind} or (m.time_kind == "absolute" and "absolute" in kinds):
+            return dt.timedelta(0)
+        return DATE_TOLERANCE
+
+
     def accepts(self, m: ResolvedMention) -> bool:
-        roles_swapped = (m.actor1 is not None and self.actor("actor2") is not None
-                         and m.actor1.known and m.actor1 == self.actor("actor2"))
+        roles_swapped = any(mine is not None and mine.known and mine == self.actor(theirs)
+                            for mine, theirs in ((m.actor1, "actor2"), (m.actor2, "actor1")))
         return (not roles_swapped
                 and types_compatible(m.mention.event_type, self.event_type())
-                and dates_compatible(m.own_time, self.own_time())
+                and dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
+                                     tolerance=self.tolerance(m))
                 and places_compatible(m.place, self.place())
                 and actors_compatible(m.actor1, self.actor("actor1"))
                 and actors_compatible(m.actor2, self.actor("actor2")))
 
 
 def _has_anchor(m: ResolvedMention) -> bool:
-    return m.own_time is not None or m.place is not None or m.fatalities is not None or m.injuries is not None
+    """A back-reference ("the strike") starts an event of its own only with its own date or toll."""
+    return m.own_time is not None or m.fatalities is not None or m.injuries is not None
 
 
 def link_article(resolved: Resolved) -> list[Event]:
@@ -67,7 +80,9 @@ def link_article(resolved: Resolved) -> list[Event]:
             target.members.append(m)
         elif not m.mention.anaphoric or _has_anchor(m):
             clusters.append(_Cluster(m))
-    return [_event(c, resolved) for c in clusters]
+    # ACLED codes nothing dated more vaguely than a month ("returned in 2014 to fight IS" is history)
+    return [_event(c, resolved) for c in clusters if (t := c.own_time()) is None or t.precision != "year"]
+
 
 
 def _event(c: _Cluster, resolved: Resolved) -> Event:

@@ -35,35 +35,48 @@ def types_compatible(a: str, b: str) -> bool:
     return not a or not b or FAMILIES.get(a, a) == FAMILIES.get(b, b)
 
 
-def dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
+def dates_compatible(a: DateInterval | None, b: DateInterval | None, tolerance: dt.timedelta = DATE_TOLERANCE) -> bool:
+    """Intervals that overlap, give or take ``tolerance`` (none within one article: a story that gives two
+    different days tells two events)."""
     if a is None or b is None or a.earliest is None or b.earliest is None:
         return True
     assert a.latest is not None and b.latest is not None
-    return a.earliest - DATE_TOLERANCE <= b.latest and b.earliest - DATE_TOLERANCE <= a.latest
+    return a.earliest - tolerance <= b.latest and b.earliest - tolerance <= a.latest
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
     if a.kind == "sea" or b.kind == "sea":
-        return (a.kind == b.kind and a.name == b.name) or (a.country is None or b.country is None)
+        return a.name == b.name
     if a.country and b.country and a.country != b.country:
         return False
     if "country" in (a.kind, b.kind):
         return True
-    if (a.kind in ("admin1", "region") or b.kind in ("admin1", "region")) and a.admin1 and b.admin1 and a.admin1 == b.admin1:
-        return True
+    regional = any(p.kind in ("admin1", "region") for p in (a, b))
+    if regional and a.admin1 and b.admin1:  # a region holds the places inside it, and no others
+        return a.admin1 == b.admin1
     d = km(a, b)
+
     if d is None:
         return True
     return d <= MAX_KM[max(a.precision, b.precision)]
 
 
+STATE_FORCES = {1, 8}  # ACLED inter codes of state forces, at home and abroad
+
+
 def actors_compatible(a: Actor | None, b: Actor | None) -> bool:
-    """Same actor, or one unknown/generic and the other of the same side (a generic 'militants' fits a
-    named militia)."""
+    """Same actor; or a generic description ('militants') and a named non-state group it can stand for
+    (not a state's forces, not a group of another side); or a name the dictionary does not know."""
     if a is None or b is None or a.name == b.name:
         return True
     if a.generic or b.generic:
-        return not (a.side and b.side and a.side != b.side)
+        named = b if a.generic else a
+        generic = a if a.generic else b
+        if named.generic:
+            return named.side == generic.side or not (named.side and generic.side)
+        if named.known and named.inter in STATE_FORCES:
+            return False
+        return not (named.side and generic.side and named.side != generic.side)
     return not (a.known and b.known)

@@ -19,11 +19,13 @@ from sitrep.models import (
     Slot,
 )
 from sitrep.resolve.actors import resolve_actor
-from sitrep.resolve.dates import resolve_time
+from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.numbers import parse_count
 from sitrep.resolve.places import article_context, country_place, most_specific, resolve_place
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
+
+MAIN_COUNTRY_SHARE = 0.5
 
 
 @dataclass
@@ -37,6 +39,7 @@ class ResolvedMention:
     context_time: DateInterval | None  # what the story had established before it
     fatalities: int | None
     injuries: int | None
+    time_kind: str | None = None  # narrative, absolute or deictic (dates.time_kind); None: no own time
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -68,8 +71,17 @@ def resolve(extracted: Extracted) -> Resolved:
     out: list[ResolvedMention] = []
     anchor: dt.date | None = None
     story_time: DateInterval | None = None
+    story_narrative = False  # the story's current date was counted from another event ("a day earlier")
+    timeline = iter(extracted.times)
+    pending = next(timeline, None)
     for m in extracted.mentions:
         text = m.sentence.text
+        while pending is not None and pending.sentence < m.sentence.index:  # dates the story set meanwhile
+            told = resolve_time(pending.text, pub, anchor)
+            if told is not None and told.precision == "day":
+                story_time, anchor = told, told.date
+                story_narrative = time_kind(pending.text) == "narrative"
+            pending = next(timeline, None)
         own = resolve_time(m.time.text, pub, anchor) if m.time else None
         if own is not None and own.precision == "unknown":
             own = None
@@ -100,21 +112,23 @@ def resolve(extracted: Extracted) -> Resolved:
         context_time = story_time or _default_window(pub)
         for place, s in _split_places(places):
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
-            out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, ev + place_ev))
-        if own is not None:
-            story_time = own
-            if own.precision == "day":
-                anchor = own.date
+            kind = time_kind(m.time.text) if m.time and own else ("narrative" if story_narrative else None)
+            out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind, ev + place_ev))
+
+
     return Resolved(article, out, [resolve_claim(c, article, context) for c in extracted.claims])
 
 
-def _country_fallback(m: EventMention, context: dict[str, float], text: str) -> list[tuple[Place, Slot]]:
+def _country_fallback(m: EventMention, context: dict[str, float], text: str) -> list[tuple[Place, Slot | None]]:
     """A clause that names no place happened in the country its sentence names ("the first US strike in
     Iraq since February, when they targeted..."): country level, ACLED geo precision 3."""
     for s in m.sentence_places:
         place = resolve_place(s.text, context, text)
         if place is not None and place.country and place.kind != "sea":
             return [(country_place(place.country), s)]
+    main = max(context.items(), key=lambda kv: kv[1], default=None)
+    if main is not None and main[1] >= MAIN_COUNTRY_SHARE:  # the country the whole story is about
+        return [(country_place(main[0]), None)]
     return []
 
 

@@ -25,7 +25,8 @@ GENERIC_HEADS = {"people", "persons", "patrols", "members", "others", "individua
 def _norm(text: str) -> str:
     """Lower-case words; a sponsor named inside a description ("pro-Iran group", "Iran-backed militia")
     is glued to its word so that it does not read as the actor itself."""
-    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s\b", "", text.replace("’", "'").replace("‘", "'"))
+
     text = SPONSOR.sub(lambda m: (m.group(1) + m.group(2)) if m.group(1) else (m.group(3) + m.group(4)), text)
     return " " + re.sub(r"[^a-z0-9']+", " ", text.lower()).replace("'", "").strip() + " "
 

@@ -55,6 +55,23 @@ def _past_year(month: int, day_of_month: int, published: dt.date) -> int:
     return published.year if candidate <= published else published.year - 1
 
 
+NARRATIVE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|\d+) days? (?:earlier|before|prior|later|after)|"
+                       r"the day before|the previous day|the preceding day|the eve|the next day|the following day|"
+                       r"a day later|the day after)\b", re.I)
+
+
+def time_kind(text: str) -> str:
+    """narrative: counted from another event of the story ("a day earlier"), so by its words a different
+    day from it; absolute: a calendar date ("November 22"); deictic: counted from publication ("on Monday")."""
+    if NARRATIVE.search(text):
+        return "narrative"
+    low = text.lower()
+    if re.search(r"\d", low) and any(re.search(rf"\b{m}\b", low) for m in MONTHS):
+        return "absolute"
+    return "deictic"
+
+
+
 def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | None = None) -> DateInterval | None:
     """The interval a time expression denotes, or None when it names no usable time ("recent weeks")."""
     if not text:

@@ -22,6 +22,8 @@ def _clean(text: str) -> str:
 
 
 def to_place(entry: Entry, near: bool = False) -> Place:
+    if entry.kind == "country" and entry.country:
+        return country_place(entry.country)
     precision = PRECISION.get(entry.kind, 3)
     if near and precision == 1:
         precision = 2
@@ -29,13 +31,21 @@ def to_place(entry: Entry, near: bool = False) -> Place:
                  latitude=entry.latitude, longitude=entry.longitude, precision=precision, kind=entry.kind)
 
 
+TOWN_NEEDS_CONTEXT = 100_000  # a smaller GeoNames town counts only in a country the article is about
+
+
+def _notable(entry: Entry) -> bool:
+    return entry.kind != "city" or entry.population == 0 or entry.population >= TOWN_NEEDS_CONTEXT
+
+
 def article_context(names: list[str]) -> dict[str, float]:
-    """Country weights from every place named in the article (a country named outright counts double)."""
+    """Country weights from the places the article names: countries (double), regions, curated sites and
+    large towns. Small towns do not vote: many are namesakes of words ("Carney", "Navan")."""
     gaz = gazetteer()
     counts: Counter[str] = Counter()
     for name in names:
         entry = gaz.lookup(_clean(name))
-        if entry and entry.country:
+        if entry and entry.country and _notable(entry):
             counts[entry.country] += 2 if entry.kind == "country" else 1
     total = sum(counts.values()) or 1
     return {c: n / total for c, n in counts.items()}
@@ -48,7 +58,7 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     admin = bool(ADMIN.search(text) or re.search(r"\b(province|governorate|region|oblast|state) of\s*$", before)
                  or ADMIN.match(after.strip()))
     entry = gazetteer().lookup(_clean(text), context, admin=admin)
-    if entry is None:
+    if entry is None or (not _notable(entry) and entry.country not in context):
         return None
     return to_place(entry, near=bool(NEAR.search(before)))
 
@@ -58,7 +68,7 @@ def most_specific(places: list[Place]) -> Place | None:
 
 
 def country_place(country: str) -> Place:
+    """A whole country: no point is claimed for it."""
     entry = gazetteer().lookup(country)
-    if entry is not None and entry.kind == "country":
-        return to_place(entry)
-    return Place(country, country, None, None, None, None, 3, "country")
+    iso3 = entry.iso3 if entry is not None and entry.kind == "country" else None
+    return Place(country, country, iso3, None, None, None, 3, "country")
