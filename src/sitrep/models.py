@@ -56,6 +56,8 @@ class EventMention:
     fatalities: Slot | None = None
     injuries: Slot | None = None
     anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before
+    plural: bool = False  # "their attacks": refers to several events, never makes one
+
 
 
 @dataclass

@@ -235,13 +235,19 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
     for ent in [*sent.ents, *_unlabelled_places(sent)]:
         if ent.label_ == "ACTOR" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran": a capital named as a place
+        elif ent.label_ == "NORP" and ent.root.dep_ == "amod" and ent.root.head.dep_ == "pobj" \
+                and ent.root.head.head.lower_ in LOCATIVE | {"on"}:
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # "in southern Israeli communities"
+
         if ent.label_ in PLACE_LABELS:
             if _sponsor_only(ent) or not _locative(ent, kept_ids):
                 continue
-            if any(ent.root in set(t.subtree) for t in dropped):  # where an intended or denied act was aimed
+            if _inside_dropped(ent.root, dropped, kept_ids):  # where an intended or denied act was aimed
                 continue
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
+            continue
+        if ent.label_ in TIME_LABELS and bounds_period(ent):
             continue
         candidates = [g for g in groups if ent.label_ not in TIME_LABELS or not any(_relative_to(ent, t) for t in g)]
         if not candidates:
@@ -263,6 +269,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS]
         time = min(times, key=lambda e: _time_rank(e, group), default=None)
+        if time is not None and _time_rank(time, group)[0] and all(anaphoric(t) for t in kept):
+            time = None  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
         span_text = sent.text
         base = sent.start_char
         fatal, hurt, none_hurt = casualties(span_text if len(groups) == 1 else clause_text_span(tokens, doc))
@@ -286,6 +294,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             fatalities=_num_slot(fatal, offset, sent_index) or parsed_fatal or _zero(none_hurt, sentence),
             injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
+            plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
+
         ))
     return out
 
@@ -335,7 +345,23 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     return True
 
 
+def _inside_dropped(tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
+    """In the clause of a dropped trigger and not in a kept clause nested inside it."""
+    for d in dropped:
+        sub = set(d.subtree)
+        if tok in sub and not any(tok in set(k.subtree) for k in sub if k.i in kept_ids):
+            return True
+    return False
+
+
+def bounds_period(ent: Span) -> bool:
+    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date."""
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return prev in ("since", "from", "until", "till", "between", "through")
+
+
 def _sponsor_only(ent: Span) -> bool:
+
 
     """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened."""
     doc = ent.doc

@@ -78,7 +78,7 @@ def intended(tok: Token, lex: Lexicon) -> bool:
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
+        if node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
             return True
         if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj"):
             return True
@@ -112,21 +112,12 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         return True  # "troops being targeted", "militants spotted attacking": a description of people
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
         return non_specific(tok.head, lex)  # "missiles fired by ..." is as specific as "missiles"
-    if tok.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("continue", "continues") for c in tok.ancestors):
+    if tok.tag_ in ("VBZ", "VBP"):
         return True  # present tense: habitual or ongoing, not a dated event
-    if any((c.dep_ == "npadvmod" and c.lower_ == "times") or lemma(c) in ("occasion", "times")
-           for c in _pp_objects(tok)):
-        return True
+    if any(lemma(t) in ("occasion", "time") and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in t.children)
+           for t in tok.subtree):
+        return True  # "bombed sites on three occasions", "targeted ... 76 times": a tally
     return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
-
-
-def _pp_objects(tok: Token) -> list[Token]:
-    out = []
-    for c in tok.children:
-        out.append(c)
-        if c.dep_ == "prep":
-            out.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
 
 
 def _definite(tok: Token) -> bool:

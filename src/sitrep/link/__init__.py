@@ -73,13 +73,17 @@ def _has_anchor(m: ResolvedMention) -> bool:
 
 
 def link_article(resolved: Resolved) -> list[Event]:
-    clusters: list[_Cluster] = []
+    clusters: list[_Cluster] = []  # the one the story last added to comes last
     for m in resolved.mentions:
         target = next((c for c in reversed(clusters) if c.accepts(m)), None)
         if target is not None:
             target.members.append(m)
-        elif not m.mention.anaphoric or _has_anchor(m):
+            clusters.remove(target)
+            clusters.append(target)
+        elif not m.mention.anaphoric or (_has_anchor(m) and not m.mention.plural):
             clusters.append(_Cluster(m))
+    clusters.sort(key=lambda c: c.members[0].mention.trigger.start)
+
     # ACLED codes nothing dated more vaguely than a month ("returned in 2014 to fight IS" is history)
     return [_event(c, resolved) for c in clusters if (t := c.own_time()) is None or t.precision != "year"]
 

@@ -72,6 +72,10 @@ def resolve(extracted: Extracted) -> Resolved:
     anchor: dt.date | None = None
     story_time: DateInterval | None = None
     story_narrative = False  # the story's current date was counted from another event ("a day earlier")
+    story_place: Place | None = None  # where the story last was
+    story_places = list(extracted.places)
+    sentence_time: dict[int, tuple[DateInterval, str]] = {}
+
     timeline = iter(extracted.times)
     pending = next(timeline, None)
     for m in extracted.mentions:
@@ -93,8 +97,13 @@ def resolve(extracted: Extracted) -> Resolved:
             place = resolve_place(s.text, context, text)
             if place is not None:
                 places.append((place, s))
+        while story_places and story_places[0].sentence < m.sentence.index:
+            told_place = resolve_place(story_places.pop(0).text, context)
+            story_place = told_place or story_place
         if not places:
-            places = _country_fallback(m, context, text)
+            places = _fallback_place(m, context, text, story_place)
+        else:
+            story_place = places[0][0]
         a1, a2 = resolve_actor(m.actor1.text if m.actor1 else None), resolve_actor(m.actor2.text if m.actor2 else None)
         claimed = resolve_actor(m.claimed_by.text if m.claimed_by else None)
         if a1 is None and claimed is not None:
@@ -109,24 +118,36 @@ def resolve(extracted: Extracted) -> Resolved:
             if value is not None and s is not None:
                 ev.append(evidence(name, value, s, article, text))
         ev.append(evidence("event_type", m.sub_event_type or "event", m.trigger, article, text))
-        context_time = story_time or _default_window(pub)
+        if own is None and m.sentence.index in sentence_time:  # a clause of a sentence dated by another clause
+            own_kind_ctx = sentence_time[m.sentence.index]
+            context_time, story_kind = own_kind_ctx
+        else:
+            context_time, story_kind = story_time or _default_window(pub), ("narrative" if story_narrative else None)
+        if own is not None and m.time is not None:
+            sentence_time.setdefault(m.sentence.index, (own, time_kind(m.time.text)))
         for place, s in _split_places(places):
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
-            kind = time_kind(m.time.text) if m.time and own else ("narrative" if story_narrative else None)
+            kind = time_kind(m.time.text) if m.time and own else story_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind, ev + place_ev))
 
 
     return Resolved(article, out, [resolve_claim(c, article, context) for c in extracted.claims])
 
 
-def _country_fallback(m: EventMention, context: dict[str, float], text: str) -> list[tuple[Place, Slot | None]]:
+def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None
+                    ) -> list[tuple[Place, Slot | None]]:
     """A clause that names no place happened in the country its sentence names ("the first US strike in
-    Iraq since February, when they targeted..."): country level, ACLED geo precision 3."""
+    Iraq since February, when they targeted..."), else where the story last was, else in the country the
+    story is about: country level (ACLED geo precision 3) unless the story was at sea."""
     for s in m.sentence_places:
         place = resolve_place(s.text, context, text)
         if place is not None and place.country and place.kind != "sea":
             return [(country_place(place.country), s)]
+    if story_place is not None:
+        return [(story_place if story_place.kind == "sea" or not story_place.country
+                 else country_place(story_place.country), None)]
     main = max(context.items(), key=lambda kv: kv[1], default=None)
+
     if main is not None and main[1] >= MAIN_COUNTRY_SHARE:  # the country the whole story is about
         return [(country_place(main[0]), None)]
     return []

@@ -37,7 +37,8 @@ class Entry:
     population: int
 
 
-CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv")
+CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv", "demonyms.csv")
+
 
 
 def default_path() -> Path:
@@ -103,6 +104,12 @@ def _rows() -> Iterable[tuple[str, Entry]]:
             yield place_key(alias), entry
 
     country_iso3 = {cname[cc]: c["iso3"] for cc, c in gcountries.items()}
+    by_name = {cname[cc]: cc for cc in gcountries}
+    for row in read_csv("demonyms.csv"):
+        cc = by_name.get(row["country"])
+        if cc is not None:
+            entry = Entry(cname[cc], "country", cname[cc], iso3.get(cc), None, None, None, 0)
+            yield place_key(row["demonym"]), entry
     for row in read_csv("place_aliases.csv"):
         entry = _curated(row, row["kind"] if row["kind"] in KIND_RANK else "region", country_iso3)
         yield place_key(row["alias"], strip_suffix=row["kind"] == "admin1"), entry
