@@ -355,9 +355,12 @@ def _inside_dropped(tok: Token, dropped: list[Token], kept_ids: set[int]) -> boo
 
 
 def bounds_period(ent: Span) -> bool:
-    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date."""
+    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date -
+    unless a clause hangs on it ("since February, when they targeted a commander")."""
     prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in ("since", "from", "until", "till", "between", "through")
+    return prev in ("since", "from", "until", "till", "between", "through") and not any(
+        c.dep_ == "relcl" for c in ent.root.children)
+
 
 
 def _sponsor_only(ent: Span) -> bool:

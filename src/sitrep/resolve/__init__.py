@@ -71,7 +71,8 @@ def resolve(extracted: Extracted) -> Resolved:
     out: list[ResolvedMention] = []
     anchor: dt.date | None = None
     story_time: DateInterval | None = None
-    story_narrative = False  # the story's current date was counted from another event ("a day earlier")
+    story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
+
     story_place: Place | None = None  # where the story last was
     story_places = list(extracted.places)
     sentence_time: dict[int, tuple[DateInterval, str]] = {}
@@ -84,7 +85,7 @@ def resolve(extracted: Extracted) -> Resolved:
             told = resolve_time(pending.text, pub, anchor)
             if told is not None and told.precision == "day":
                 story_time, anchor = told, told.date
-                story_narrative = time_kind(pending.text) == "narrative"
+                story_kind = time_kind(pending.text)
             pending = next(timeline, None)
         own = resolve_time(m.time.text, pub, anchor) if m.time else None
         if own is not None and own.precision == "unknown":
@@ -119,15 +120,14 @@ def resolve(extracted: Extracted) -> Resolved:
                 ev.append(evidence(name, value, s, article, text))
         ev.append(evidence("event_type", m.sub_event_type or "event", m.trigger, article, text))
         if own is None and m.sentence.index in sentence_time:  # a clause of a sentence dated by another clause
-            own_kind_ctx = sentence_time[m.sentence.index]
-            context_time, story_kind = own_kind_ctx
+            context_time, context_kind = sentence_time[m.sentence.index]
         else:
-            context_time, story_kind = story_time or _default_window(pub), ("narrative" if story_narrative else None)
+            context_time, context_kind = story_time or _default_window(pub), story_kind
         if own is not None and m.time is not None:
             sentence_time.setdefault(m.sentence.index, (own, time_kind(m.time.text)))
         for place, s in _split_places(places):
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
-            kind = time_kind(m.time.text) if m.time and own else story_kind
+            kind = time_kind(m.time.text) if m.time and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind, ev + place_ev))
 
 
