@@ -17,7 +17,10 @@ ACTOR_LABELS = {"ACTOR", "ORG", "NORP", "GPE", "PERSON"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside"}
-BOUNDARY_DEPS = {"relcl", "ccomp", "acl", "parataxis", "csubj"}
+PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
+               "village", "camp", "neighbourhood", "neighborhood", "area"}
+BOUNDARY_DEPS = {
+"relcl", "ccomp", "acl", "parataxis", "csubj"}
 
 NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|" \
@@ -391,6 +394,10 @@ def _unlabelled_places(sent: Span) -> list[Span]:
                 tok.dep_ == "dobj" or tok.head.lower_ in LOCATIVE):
             start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
             out.append(Span(sent.doc, start, tok.i + 1, label="LOC"))
+        elif tok.lower_ in PLACE_NOUNS and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            if names:
+                out.append(Span(sent.doc, min(c.i for c in names), tok.i + 1, label="LOC"))
     return out
 
 
