@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class EventMention:
     injuries: Slot | None = None
     anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before
     plural: bool = False  # "their attacks": refers to several events, never makes one
+    main_clause: bool = False  # the trigger is the sentence's main verb or one of its arguments
+
 
 
 
@@ -148,3 +151,34 @@ class Claim:
     date_to: dt.date | None
     source: str | None
     evidence: Evidence
+
+
+def event_to_dict(ev: Event) -> dict[str, Any]:
+    """A JSON-ready copy of an event (dates as ISO strings)."""
+    def conv(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: conv(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [conv(v) for v in value]
+        return value
+
+    return conv(asdict(ev))  # type: ignore[no-any-return]
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    def date(v: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(v) if v else None
+
+    w = d["when"]
+    return Event(
+        id=d["id"], event_type=d["event_type"], sub_event_type=d["sub_event_type"], weapon=d.get("weapon"),
+        actor1=Actor(**d["actor1"]) if d.get("actor1") else None,
+        actor2=Actor(**d["actor2"]) if d.get("actor2") else None,
+        claimed_by=Actor(**d["claimed_by"]) if d.get("claimed_by") else None,
+        place=Place(**d["place"]) if d.get("place") else None,
+        when=DateInterval(date(w["date"]), date(w["earliest"]), date(w["latest"]), w["precision"]),
+        fatalities=d.get("fatalities"), injuries=d.get("injuries"), sources=list(d.get("sources", [])),
+        evidence=[Evidence(**e) for e in d.get("evidence", [])],
+    )

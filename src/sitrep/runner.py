@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sitrep.extract import extract
 from sitrep.ingest import IngestError, iter_articles
 from sitrep.link import link_article
+from sitrep.link.attach import attach, refresh
 from sitrep.models import Article
 from sitrep.nlp import DEFAULT_MODEL, process
 from sitrep.resolve import resolve
@@ -69,7 +70,10 @@ def run(
         for processed in process(iter(todo), model=model):
             resolved = resolve(extract(processed))
             events = link_article(resolved)
-            store.write_article(processed.article, events, resolved.claims)
+            with store.transaction():
+                touched = store.replace_article(processed.article)
+                refresh(store, touched | attach(store, events))
+                store.add_claims(resolved.claims)
             report.stored += 1
             report.events += len(events)
             report.claims += len(resolved.claims)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitrep.extract.claims import claims_in
-from sitrep.extract.mentions import bounds_period, mentions_in
+from sitrep.extract.mentions import bounds_period, dropped_triggers, mentions_in
 from sitrep.extract.responsibility import claimants
 from sitrep.models import Article, ClaimMention, EventMention, Slot
 from sitrep.nlp import Processed
@@ -41,8 +41,10 @@ def extract(processed: Processed) -> Extracted:
     for i, sent in enumerate(doc.sents):
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in sent.ents
                      if e.label_ in ("DATE", "TIME") and not bounds_period(e) and _main_clause(e))
+        dropped = dropped_triggers(sent)
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in sent.ents
-                      if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and _main_clause(e))
+                      if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and _main_clause(e)
+                      and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i)
         claimed = claimants(sent, i)
         for m in found:

@@ -20,6 +20,7 @@ class Lexicon:
     countable: frozenset[str]
     civilian: frozenset[str]
     persons: frozenset[str]
+    fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     event_type: dict[str, str]  # sub-event type -> event type
     priority: tuple[str, ...]
 
@@ -47,6 +48,8 @@ def lexicon() -> Lexicon:
         countable=frozenset(trig["countable"]),
         civilian=frozenset(trig["civilian"]),
         persons=frozenset(trig["persons"]),
+        fallback=dict(trig.get("fallback") or {}),
+
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),
     )

@@ -266,6 +266,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
         tokens = clause_tokens(group, groups, sent)
         clause_text = " ".join(t.text for t in tokens)
         sub, cue = sub_event(tokens, clause_text, lex)
+        if sub is None:
+            sub = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback), None)
+
         a1, a2 = actors(group, doc, lex)
         ents = ents_by_group.get(gi, [])
         places = [slot(e, sent_index) for e in sorted(
@@ -298,6 +301,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
+            main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
+
 
         ))
     return out
@@ -348,7 +353,14 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     return True
 
 
-def _inside_dropped(tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
+def dropped_triggers(sent: Span) -> list[Token]:
+    """Triggers of acts intended, denied or counted: not events, and not where the story is."""
+    lex = lexicon()
+    return [t for t in triggers_in(sent, lex) if not keep(t, lex)]
+
+
+def _inside_dropped(
+tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
     """In the clause of a dropped trigger and not in a kept clause nested inside it."""
     for d in dropped:
         sub = set(d.subtree)

@@ -55,11 +55,19 @@ class _Cluster:
         return DATE_TOLERANCE
 
 
+    def other_weapon(self, m: ResolvedMention) -> bool:
+        """The mention names a different weapon than the event (a missile, where the event was a drone):
+        it joins only where it names the same place itself."""
+        subs = {x.mention.sub_event_type for x in self.members if x.mention.sub_event_type}
+        return bool(m.mention.sub_event_type and subs and m.mention.sub_event_type not in subs)
+
     def accepts(self, m: ResolvedMention) -> bool:
+
         roles_swapped = any(mine is not None and mine.known and mine == self.actor(theirs)
                             for mine, theirs in ((m.actor1, "actor2"), (m.actor2, "actor1")))
         return (not roles_swapped
                 and types_compatible(m.mention.event_type, self.event_type())
+                and (not self.other_weapon(m) or (m.own_place and m.place is not None and m.place.kind != "country"))
                 and dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
                                      tolerance=self.tolerance(m))
                 and places_compatible(m.place, self.place())
@@ -96,10 +104,11 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
     sub = min(subs, key=lex.rank) if subs else "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
     first = c.members[0].mention
-    key = f"{resolved.article.id}:{first.trigger.start}"
+    place = c.place()
+    key = f"{resolved.article.id}:{first.trigger.start}:{place.name if place else ''}"  # one clause, several sites
+
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
-    place = c.place()
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],

@@ -40,6 +40,8 @@ class ResolvedMention:
     fatalities: int | None
     injuries: int | None
     time_kind: str | None = None  # narrative, absolute or deictic (dates.time_kind); None: no own time
+    own_place: bool = False  # the place is named in the mention's own clause, not inherited
+
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -125,10 +127,14 @@ def resolve(extracted: Extracted) -> Resolved:
             context_time, context_kind = story_time or _default_window(pub), story_kind
         if own is not None and m.time is not None:
             sentence_time.setdefault(m.sentence.index, (own, time_kind(m.time.text)))
+            if m.main_clause and own.precision == "day":  # the story moves on to this event's day
+                story_time, story_kind, anchor = own, time_kind(m.time.text), own.date
+
         for place, s in _split_places(places):
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = time_kind(m.time.text) if m.time and own else context_kind
-            out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind, ev + place_ev))
+            out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
+                                       own_place=bool(m.places), evidence=ev + place_ev))
 
 
     return Resolved(article, out, [resolve_claim(c, article, context) for c in extracted.claims])

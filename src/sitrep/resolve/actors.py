@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.data import read_yaml
+from sitrep.data import read_csv, read_yaml
 from sitrep.models import Actor
 
 CASE_SENSITIVE_MAX = 5
@@ -35,6 +35,7 @@ def _norm(text: str) -> str:
 class ActorDictionary:
     by_alias: dict[str, Actor]  # normalised alias -> actor (case-insensitive)
     exact: dict[str, Actor]  # short capitalised aliases ("US", "IS"): case-sensitive
+    demonyms: dict[str, str]  # "israeli" -> "Israel"
 
     def resolve(self, text: str | None) -> Actor | None:
         if not text or not text.strip():
@@ -52,6 +53,9 @@ class ActorDictionary:
                 best = (len(alias) + 2, actor)
         if best:
             return best[1]
+        country = self.demonyms.get(span.lower())
+        if country is not None:  # "Israeli" alone, as in "an Israeli airstrike": that state's forces
+            return self.resolve(country)
         sponsor = SPONSOR.search(span)
         if sponsor and not span.lower().startswith("anti"):  # "a pro-Iran commander": one of that side's militants
             backer = sponsor.group(2) or sponsor.group(3)
@@ -78,7 +82,8 @@ def actor_dictionary() -> ActorDictionary:
                 exact[alias] = actor
             else:
                 by_alias.setdefault(_norm(alias), actor)
-    return ActorDictionary(by_alias, exact)
+    demonyms = {r["demonym"].lower(): r["country"] for r in read_csv("demonyms.csv")}
+    return ActorDictionary(by_alias, exact, demonyms)
 
 
 def resolve_actor(text: str | None) -> Actor | None:

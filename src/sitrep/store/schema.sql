@@ -27,22 +27,29 @@ CREATE TABLE IF NOT EXISTS events (
     latitude REAL, longitude REAL, geo_precision INTEGER, place_kind TEXT,
     date TEXT, date_earliest TEXT, date_latest TEXT, date_precision TEXT,
     fatalities INTEGER, injuries INTEGER,
+    fatalities_low INTEGER, fatalities_high INTEGER, injuries_low INTEGER, injuries_high INTEGER,
+    data TEXT NOT NULL,  -- the merged event as JSON
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
-CREATE INDEX IF NOT EXISTS events_country ON events(country);
+CREATE INDEX IF NOT EXISTS events_block ON events(country, date_earliest, date_latest);
 
-CREATE TABLE IF NOT EXISTS event_sources (
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+-- One article's account of an event; an event is the set of reports linked to it.
+CREATE TABLE IF NOT EXISTS reports (
+    id TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    PRIMARY KEY (event_id, article_id)
+    event_id TEXT NOT NULL,
+    data TEXT NOT NULL  -- the article's version of the event as JSON
 );
-CREATE INDEX IF NOT EXISTS event_sources_article ON event_sources(article_id);
+CREATE INDEX IF NOT EXISTS reports_event ON reports(event_id);
+CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id);
+
+CREATE VIEW IF NOT EXISTS event_sources AS SELECT DISTINCT event_id, article_id FROM reports;
 
 CREATE TABLE IF NOT EXISTS evidence (
     id INTEGER PRIMARY KEY,
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
     field TEXT NOT NULL,
     value TEXT,
     sentence INTEGER,
@@ -51,7 +58,16 @@ CREATE TABLE IF NOT EXISTS evidence (
     end INTEGER,
     quote TEXT
 );
-CREATE INDEX IF NOT EXISTS evidence_event ON evidence(event_id);
+CREATE INDEX IF NOT EXISTS evidence_report ON evidence(report_id);
+
+-- Manual decisions (sitrep merge / split) between reports; later runs respect them.
+CREATE TABLE IF NOT EXISTS decisions (
+    kind TEXT NOT NULL CHECK (kind IN ('together', 'apart')),
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, a, b)
+);
 
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY,

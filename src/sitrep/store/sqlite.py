@@ -1,5 +1,6 @@
-"""SQLite store. Each article is written in one transaction, together with its events, sources, evidence
-and claims: an interrupted run leaves no half-written article, and a rerun of the same text is a no-op."""
+"""SQLite store. Each article is written in one transaction together with its reports, the events they
+link to, evidence and claims: an interrupted run leaves no half-written article, and a rerun of the same
+text is a no-op."""
 
 from __future__ import annotations
 
@@ -7,15 +8,19 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitrep.models import Article, Claim, Event
+from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUSY_TIMEOUT_MS = 30_000
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+# Events whose dates lie this far apart cannot be one event (link.rules.DATE_TOLERANCE, with room).
+BLOCK_PAD = dt.timedelta(days=2)
 
 
 class StoreError(Exception):
@@ -26,60 +31,104 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
-            self.con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                       check_same_thread=False)
             self.con.row_factory = sqlite3.Row
             self.con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA foreign_keys=ON")
+            version = self._version()
+            if version not in (None, SCHEMA_VERSION):
+                raise StoreError(f"{self.path}: database schema version {version}, this sitrep writes version "
+                                 f"{SCHEMA_VERSION}; build a new database from the articles")
             self.con.executescript(resources.files("sitrep.store").joinpath("schema.sql").read_text())
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable sitrep database ({exc})") from None
 
+    def _version(self) -> str | None:
+        if not self.con.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+            return None
+        row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return row[0] if row else None
+
     def close(self) -> None:
         self.con.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # ---- writing (inside a transaction)
     def known_hash(self, article_id: str) -> str | None:
         row = self.con.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def write_article(self, article: Article, events: list[Event], claims: list[Claim]) -> None:
-        """Replace everything this article contributed, atomically."""
-        con = self.con
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            old = [r[0] for r in con.execute("SELECT event_id FROM event_sources WHERE article_id=?", (article.id,))]
-            con.execute("DELETE FROM articles WHERE id=?", (article.id,))
-            for event_id in old:  # an event no other article reports goes with its last source
-                if not con.execute("SELECT 1 FROM event_sources WHERE event_id=?", (event_id,)).fetchone():
-                    con.execute("DELETE FROM events WHERE id=?", (event_id,))
-            now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            con.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (article.id, article.title, article.url, article.outlet, _iso(article.published),
-                 article.published_from, article.path, article.content_hash, article.text, now))
-            for ev in events:
-                self._insert_event(ev, now)
-            for cl in claims:
-                e = cl.evidence
-                con.execute(
-                    "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (cl.id, cl.article_id, cl.quantity, cl.bound, cl.what, json.dumps(cl.where),
-                     _iso(cl.date_from), _iso(cl.date_to), cl.source, e.sentence_text, e.start, e.end, e.quote))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    def replace_article(self, article: Article) -> set[str]:
+        """Store the article, dropping what an earlier version of it contributed; returns the events
+        that lost reports."""
+        touched = {r[0] for r in self.con.execute("SELECT event_id FROM reports WHERE article_id=?", (article.id,))}
+        self.con.execute("DELETE FROM articles WHERE id=?", (article.id,))
+        self.con.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.title, article.url, article.outlet, _iso(article.published),
+             article.published_from, article.path, article.content_hash, article.text, _now()))
+        return touched
 
-    def _insert_event(self, ev: Event, now: str) -> None:
+    def add_report(self, report: Event, event_id: str) -> None:
+        data = event_to_dict(replace(report, evidence=[]))
+        self.con.execute("INSERT OR REPLACE INTO reports VALUES (?,?,?,?)",
+                         (report.id, report.sources[0], event_id, json.dumps(data)))
+        self.con.executemany(
+            "INSERT INTO evidence (report_id, article_id, field, value, sentence, sentence_text, start, end, quote) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(report.id, e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote)
+             for e in report.evidence])
+
+    def add_claims(self, claims: list[Claim]) -> None:
+        for cl in claims:
+            e = cl.evidence
+            self.con.execute(
+                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (cl.id, cl.article_id, cl.quantity, cl.bound, cl.what, json.dumps(cl.where),
+                 _iso(cl.date_from), _iso(cl.date_to), cl.source, e.sentence_text, e.start, e.end, e.quote))
+
+    def candidates(self, report: Event) -> dict[str, list[Event]]:
+        """Stored events that could be the same as ``report``, with their reports: same country (or
+        none known) and dates that overlap, give or take BLOCK_PAD. Never a scan of all events."""
+        w = report.when
+        if w.earliest is None or w.latest is None:
+            return {}
+        country = report.place.country if report.place else None
+        rows = self.con.execute(
+            "SELECT id FROM events WHERE country IS ? AND date_earliest <= ? AND date_latest >= ?",
+            (country, _iso(w.latest + BLOCK_PAD), _iso(w.earliest - BLOCK_PAD))).fetchall()
+        return {r[0]: self.reports_of(r[0]) for r in rows}
+
+    def reports_of(self, event_id: str) -> list[Event]:
+        return [event_from_dict(json.loads(r[0])) for r in
+                self.con.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
+
+    def save_event(self, ev: Event, ranges: dict[str, tuple[int, int] | None]) -> None:
         p, w = ev.place, ev.when
         a1, a2 = ev.actor1, ev.actor2
+        fr, ir = ranges.get("fatalities"), ranges.get("injuries")
         self.con.execute(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?, ?,?,?, ?,?,?, ?, ?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?, ?)",
+            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?, ?,?,?, ?,?,?, ?, ?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?, ?,?,?,?, ?,?)",
             (ev.id, ev.event_type, ev.sub_event_type, DISORDER.get(ev.event_type, "Political violence"), ev.weapon,
              a1.name if a1 else None, a1.inter if a1 else None, a1.country if a1 else None,
              a2.name if a2 else None, a2.inter if a2 else None, a2.country if a2 else None,
@@ -87,14 +136,29 @@ class Store:
              p.name if p else None, p.admin1 if p else None, p.country if p else None, p.iso3 if p else None,
              p.latitude if p else None, p.longitude if p else None, p.precision if p else None, p.kind if p else None,
              _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
-             ev.fatalities, ev.injuries, now))
-        for source in ev.sources:
-            self.con.execute("INSERT OR IGNORE INTO event_sources VALUES (?,?)", (ev.id, source))
-        self.con.executemany(
-            "INSERT INTO evidence (event_id, article_id, field, value, sentence, sentence_text, start, end, quote) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(ev.id, e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote)
-             for e in ev.evidence])
+             ev.fatalities, ev.injuries,
+             fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None,
+             json.dumps(event_to_dict(replace(ev, evidence=[]))), _now()))
+
+    def delete_event(self, event_id: str) -> None:
+        self.con.execute("DELETE FROM events WHERE id=?", (event_id,))
+
+    def move_reports(self, report_ids: list[str], event_id: str) -> None:
+        self.con.executemany("UPDATE reports SET event_id=? WHERE id=?", [(event_id, r) for r in report_ids])
+
+    def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]:
+        sql = "SELECT id FROM reports WHERE event_id=?" + (" AND article_id=?" if article_id else "") + " ORDER BY id"
+        return [r[0] for r in self.con.execute(sql, (event_id, article_id) if article_id else (event_id,))]
+
+    def decisions(self) -> dict[str, set[frozenset[str]]]:
+        out: dict[str, set[frozenset[str]]] = {"together": set(), "apart": set()}
+        for kind, a, b in self.con.execute("SELECT kind, a, b FROM decisions"):
+            out[kind].add(frozenset((a, b)))
+        return out
+
+    def add_decision(self, kind: str, a: str, b: str) -> None:
+        self.con.execute("DELETE FROM decisions WHERE a IN (?, ?) AND b IN (?, ?)", (a, b, a, b))
+        self.con.execute("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), _now()))
 
     # ---- reading
     def events(self, country: str | None = None, event_type: str | None = None, actor: str | None = None,
@@ -122,6 +186,7 @@ class Store:
             yield self._with_sources(dict(row))
 
     def _with_sources(self, row: dict[str, Any]) -> dict[str, Any]:
+        row.pop("data", None)
         row["sources"] = [r[0] for r in self.con.execute(
             "SELECT article_id FROM event_sources WHERE event_id=? ORDER BY article_id", (row["id"],))]
         return row
@@ -131,14 +196,14 @@ class Store:
         if row is None:
             return None
         out = self._with_sources(dict(row))
-        out["evidence"] = [dict(r) for r in self.con.execute(
-            "SELECT article_id, field, value, sentence, sentence_text, start, end, quote FROM evidence "
-            "WHERE event_id=? ORDER BY article_id, start", (event_id,))]
+        out["evidence"] = self.evidence_for(event_id)
+        out["reports"] = [event_to_dict(r) for r in self.reports_of(event_id)]
         return out
 
     def evidence_for(self, event_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.con.execute(
-            "SELECT article_id, field, value, start, end, quote FROM evidence WHERE event_id=? ORDER BY start",
+            "SELECT e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote "
+            "FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.event_id=? ORDER BY e.article_id, e.start",
             (event_id,))]
 
     def claims(self) -> Iterator[dict[str, Any]]:
@@ -149,4 +214,4 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("articles", "events", "event_sources", "evidence", "claims")}
+                for t in ("articles", "events", "reports", "evidence", "claims")}

@@ -1,0 +1,78 @@
+"""Attach reports to stored events and keep each event's merged values current. The store is reached
+through a small protocol, so linking stays free of storage details."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Protocol
+
+from sitrep.link.merge import Decisions, choose, combine, with_ranges
+from sitrep.models import Event
+
+
+class ReportStore(Protocol):
+    def candidates(self, report: Event) -> dict[str, list[Event]]: ...
+    def add_report(self, report: Event, event_id: str) -> None: ...
+    def reports_of(self, event_id: str) -> list[Event]: ...
+    def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]: ...
+    def move_reports(self, report_ids: list[str], event_id: str) -> None: ...
+    def save_event(self, ev: Event, ranges: dict[str, tuple[int, int] | None]) -> None: ...
+    def delete_event(self, event_id: str) -> None: ...
+    def decisions(self) -> dict[str, set[frozenset[str]]]: ...
+    def add_decision(self, kind: str, a: str, b: str) -> None: ...
+
+
+def _fresh_id(store: ReportStore, seed: str) -> str:
+    """An event id for a new event: the seed (a report id) unless an event already has it."""
+    candidate = seed
+    while store.reports_of(candidate):
+        candidate = "ev_" + hashlib.sha1(candidate.encode()).hexdigest()[:12]
+    return candidate
+
+
+def attach(store: ReportStore, reports: list[Event]) -> set[str]:
+    """Link each report to the event it tells (or a new one); returns the events that changed."""
+    decisions = Decisions(**store.decisions())
+    touched = set()
+    for report in reports:
+        event_id = choose(report, store.candidates(report), decisions) or _fresh_id(store, report.id)
+        store.add_report(report, event_id)
+        touched.add(event_id)
+    return touched
+
+
+def refresh(store: ReportStore, event_ids: set[str]) -> None:
+    """Recompute merged values; an event left without reports is deleted."""
+    for event_id in sorted(event_ids):
+        reports = store.reports_of(event_id)
+        if not reports:
+            store.delete_event(event_id)
+            continue
+        ev = combine(event_id, reports)
+        store.save_event(ev, with_ranges(ev, reports))
+
+
+def merge_events(store: ReportStore, keep: str, other: str) -> None:
+    """A user's decision: ``other`` is the same event as ``keep``. Remembered for later runs."""
+    kept, moved = store.report_ids(keep), store.report_ids(other)
+    if not kept or not moved:
+        raise KeyError(keep if not kept else other)
+    for report_id in moved:
+        store.add_decision("together", kept[0], report_id)
+    store.move_reports(moved, keep)
+    refresh(store, {keep, other})
+
+
+def split_event(store: ReportStore, event_id: str, article_id: str) -> str:
+    """A user's decision: what ``article_id`` reports is a different event. Returns the new event id."""
+    moved = store.report_ids(event_id, article_id)
+    remaining = [r for r in store.report_ids(event_id) if r not in moved]
+    if not moved or not remaining:
+        raise KeyError(article_id if not moved else event_id)
+    for a in moved:
+        for b in remaining:
+            store.add_decision("apart", a, b)
+    new_id = _fresh_id(store, moved[0])
+    store.move_reports(moved, new_id)
+    refresh(store, {event_id, new_id})
+    return new_id
