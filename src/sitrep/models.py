@@ -76,6 +76,8 @@ class ClaimMention:
     period_from: Slot | None = None
     period_to: Slot | None = None
     source: Slot | None = None
+    target: Slot | None = None  # at whom the counted acts were aimed
+    counted: str = "attack"  # the noun counted (attack, time, occasion, operation ...)
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ class Claim:
     date_to: dt.date | None
     source: str | None
     evidence: Evidence
+    target: str | None = None  # canonical actor the counted acts were aimed at
+
 
 
 def event_to_dict(ev: Event) -> dict[str, Any]:

@@ -16,7 +16,7 @@ BOUNDS = [
     ("at_most", ("at most", "up to", "fewer than", "less than", "no more than")),
     ("approx", ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated")),
 ]
-PERIOD_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:to|–|-|—|until|through)"
+PERIOD_FROM_TO = re.compile(r"\b[Ff]rom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:to|–|-|—|until|through)"
                             r"\s*(?P<b>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}(?:\s+[A-Z][a-z]+)?)")
 PERIOD_SINCE = re.compile(r"\bsince\s+(?P<a>(?:early |late |mid-)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)")
 
@@ -64,15 +64,53 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
         bound = "exact" if value == 0 else _bound(sent, num)
         places = _places_near(num, sent, sent_index)
         period_from, period_to = _period(sent, sent_index)
-        target = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None)
-        what = lemma(noun) + "s" + (" " + " ".join(t.text for t in target.subtree) if target is not None else "")
+        if period_from is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
+            period_from = period_to = Slot(day.text, day.start_char, day.end_char, sent_index)
+        target = _target(noun, sent)
+        what = lemma(noun) + "s" + (f" on {target.text}" if target is not None else "")
         q = Slot(doc[num.i : num.i + 1].text, num.idx, num.idx + len(num.text), sent_index)
-        out.append(ClaimMention(article_id, sentence, q, bound, what, places, period_from, period_to, None))
+        out.append(ClaimMention(article_id, sentence, q, bound, what, places, period_from, period_to, None,
+                                target=Slot(target.text, target.start_char, target.end_char, sent_index) if target else None,
+                                counted=lemma(noun)))
     return out
 
 
+def _day_of(noun: Token) -> Span | None:
+    for c in noun.children:
+        if c.dep_ == "poss" and c.ent_type_ == "DATE":
+            return next((e for e in noun.doc.ents if e.start <= c.i < e.end), None)
+    return None
+
+
+def _target(noun: Token, sent: Span) -> Span | None:
+    """Who the counted acts were aimed at: "attacks on US troops", "targeted US troops ... 76 times",
+    "attacks ... against its forces" (its: the subject's)."""
+    obj = None
+    for tok in (noun, noun.head):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif tok.i == noun.head.i and c.dep_ == "dobj" and c.i != noun.i:
+                obj = c
+            if obj is not None:
+                break
+        if obj is not None:
+            break
+    if obj is None:
+        return None
+    if any(c.lower_ in ("its", "their") for c in obj.children):  # "its forces": the counting subject's
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.ent_type_:
+            return next((e for e in sent.doc.ents if e.start <= subj.i < e.end), None)
+    lo = min(t.i for t in obj.subtree if t.dep_ in ("compound", "amod", "nmod", "det") or t is obj)
+    return sent.doc[lo : obj.i + 1]
+
+
 def _places_near(num: Token, sent: Span, sent_index: int) -> list[Slot]:
-    gpes = [e for e in sent.ents if e.label_ in ("GPE", "LOC")]
+    """Where the counted acts happened: places in a locative phrase ("in Iraq and Syria"), not others
+    the sentence names ("the war between Israel and Hamas", "sites linked to Iran")."""
+    gpes = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") and _locative(e)]
+
     if not gpes:
         return []
     # the places after this number and before the next number, else every place in the sentence
@@ -93,3 +131,10 @@ def _period(sent: Span, i: int) -> tuple[Slot | None, Slot | None]:
     if m:
         return Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i), None
     return None, None
+
+
+def _locative(ent: Span) -> bool:
+    node = ent.root
+    while node.dep_ == "conj":
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("in", "inside", "across", "at", "throughout", "within")

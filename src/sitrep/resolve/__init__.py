@@ -4,7 +4,9 @@ intervals and integers, keeping for every value the span of text it came from.""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
 
 from sitrep.extract import Extracted
 from sitrep.models import (
@@ -137,7 +139,7 @@ def resolve(extracted: Extracted) -> Resolved:
                                        own_place=bool(m.places), evidence=ev + place_ev))
 
 
-    return Resolved(article, out, [resolve_claim(c, article, context) for c in extracted.claims])
+    return Resolved(article, out, resolve_claims(extracted.claims, article, context))
 
 
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None
@@ -172,11 +174,38 @@ def _split_places(places: list[tuple[Place, Slot]]) -> list[tuple[Place | None, 
     return [(best, next(s for p, s in places if p is best))]
 
 
+ATTACK_COUNTS = {"attack", "time", "incident"}
+SINCE = re.compile(r"\bsince\b", re.I)  # a period of its own, even one we cannot date
+
+
+def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[str, float]) -> list[Claim]:
+    """Tallies in text order; one that names no period or place of its own, after a tally of the same
+    kind, shares that tally's ("76 times since October 17 ... 36 attacks in Iraq and another 40 in
+    Syria")."""
+    out: list[Claim] = []
+    previous: tuple[ClaimMention, Claim] | None = None
+    for c in claims:
+        claim = resolve_claim(c, article, context)
+        if previous is not None and c.counted in ATTACK_COUNTS and previous[0].counted in ATTACK_COUNTS:
+            if c.period_from is None and not SINCE.search(c.sentence.text) and previous[1].date_from is not None:
+                claim = replace(claim, date_from=previous[1].date_from)
+            if not claim.where:
+                claim = replace(claim, where=previous[1].where)
+            if claim.target is None:
+                claim = replace(claim, target=previous[1].target)
+        out.append(claim)
+        previous = (c, claim)
+    return out
+
+
 def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) -> Claim:
     pub = article.published
     quantity = parse_count(c.quantity.text)
     start = resolve_time(c.period_from.text, pub) if c.period_from else None
-    end = resolve_time(c.period_to.text, pub, start.earliest if start else None) if c.period_to else None
+    end_text = c.period_to.text if c.period_to else None
+    if end_text and end_text.strip().isdigit() and start is not None and start.earliest is not None:
+        end_text = f"{start.earliest:%B} {end_text.strip()}, {start.earliest.year}"  # "from November 17 to 21"
+    end = resolve_time(end_text, pub, start.earliest if start else None) if end_text else None
     where: list[str] = []
     for s in c.places:
         place = resolve_place(s.text, context)
@@ -184,10 +213,8 @@ def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) 
             name = place.country if place.kind != "sea" else place.name
             if name and name not in where:
                 where.append(name)
-    ev = evidence("quantity", quantity, c.quantity, article, c.sentence.text)
+    target = resolve_actor(c.target.text) if c.target else None
     key = f"{article.id}:{c.quantity.start}"
-    import hashlib
-
     return Claim(
         id="cl_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         article_id=article.id,
@@ -198,5 +225,6 @@ def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) 
         date_from=start.earliest if start else None,
         date_to=(end.latest if end else pub),
         source=c.source.text if c.source else None,
-        evidence=ev,
+        evidence=evidence("quantity", quantity, c.quantity, article, c.sentence.text),
+        target=target.name if target else None,
     )

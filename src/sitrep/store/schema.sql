@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS claims (
     quantity INTEGER NOT NULL,
     bound TEXT NOT NULL,
     what TEXT,
+    target TEXT,
     where_json TEXT,
     date_from TEXT,
     date_to TEXT,
