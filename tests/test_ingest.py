@@ -126,3 +126,10 @@ def test_content_hash_is_stable(tmp_path: Path) -> None:
     (a1,), _ = articles([f])
     (a2,), _ = articles([f])
     assert a1.content_hash == a2.content_hash
+
+
+def test_hard_wrapped_paragraphs_are_joined(tmp_path: Path) -> None:
+    f = tmp_path / "wrapped.txt"
+    f.write_text("A headline\n\nThe first line of a paragraph that an editor wrapped at\nseventy columns goes on here.\n")
+    (art,), _ = articles([f])
+    assert "wrapped at seventy columns" in art.text and art.text.startswith("A headline\n\n")

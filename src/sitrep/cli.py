@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.export import FORMATS, write
+from sitrep.export.formats import claim_record
+from sitrep.export.tally import tally
 from sitrep.ingest import IngestError, read_meta
 from sitrep.store import Store
 from sitrep.store.sqlite import StoreError
@@ -135,9 +137,18 @@ def show_cmd(event_id: str, db: DbOpt = DEFAULT_DB) -> None:
         fail(f"no event {event_id!r} in {db}")
         return
     evidence = ev.pop("evidence")
+    reports = ev.pop("reports")
     for key, value in ev.items():
         if value not in (None, ""):
-            out.print(f"[bold]{key:>15}[/bold]  {value}")
+            out.print(f"[bold]{key:>15}[/bold]  {value}", markup=True, highlight=False)
+    out.print("\n[bold]what each source says[/bold]")
+    said = {r["sources"][0]: _summary(r) for r in reports}
+    for article_id, fields in said.items():
+        out.print(f"  {article_id}: " + "; ".join(f"{k}={v}" for k, v in fields.items()), markup=False)
+    if len(said) > 1:
+        conflicts = [k for k in next(iter(said.values())) if len({str(f[k]) for f in said.values()}) > 1]
+        out.print("  disagree on: " + (", ".join(conflicts) or "nothing"), markup=False)
+
     out.print("\n[bold]evidence[/bold]")
     for e in evidence:
         out.print(f"  {e['field']:>12} = {e['value']!s:<28} [{e['article_id']} {e['start']}-{e['end']}] "
@@ -166,15 +177,92 @@ def export_cmd(
 
 
 @app.command("claims")
-def claims_cmd(db: DbOpt = DEFAULT_DB) -> None:
+def claims_cmd(
+    db: DbOpt = DEFAULT_DB,
+    where: Annotated[str | None, typer.Option(help="Countries, comma-separated.")] = None,
+    target: Annotated[str | None, typer.Option(help="Part of the target actor's name.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article id.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
     """List reported tallies."""
     _check_db(db)
     store = open_store(db)
-    table = Table("article", "quantity", "bound", "what", "where", "from", "to")
-    for c in store.claims():
-        table.add_row(c["article_id"], str(c["quantity"]), c["bound"], c["what"] or "", ", ".join(c["where"]),
-                      c["date_from"] or "", c["date_to"] or "")
+    places = {w.strip() for w in where.split(",")} if where else set()
+    rows = [c for c in store.claims()
+            if (not places or places & set(c["where"])) and (not target or target.lower() in (c["target"] or "").lower())
+            and (not article or c["article_id"] == article)]
+    if as_json:
+        for c in rows:
+            out.print(json.dumps(claim_record(c), ensure_ascii=False), markup=False)
+        return
+    table = Table("article", "quantity", "bound", "what", "target", "where", "from", "to")
+    for c in rows:
+        table.add_row(c["article_id"], str(c["quantity"]), c["bound"], c["what"] or "", c["target"] or "",
+                      ", ".join(c["where"]), c["date_from"] or "", c["date_to"] or "")
     out.print(table)
+
+
+@app.command("tally")
+def tally_cmd(
+    db: DbOpt = DEFAULT_DB,
+    target: Annotated[str | None, typer.Option(help="Canonical name of the actor attacked.")] = None,
+
+    where: Annotated[str | None, typer.Option(help="Countries, comma-separated.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Start of the period (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="End of the period (YYYY-MM-DD).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """Reported tallies beside the events the database holds for the same question."""
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                fail(f"{name} {value!r}: not a date in YYYY-MM-DD form")
+    _check_db(db)
+    result = tally(open_store(db), target, [w.strip() for w in where.split(",")] if where else [], date_from, date_to)
+    if as_json:
+        out.print(json.dumps(result, ensure_ascii=False, indent=2), markup=False)
+        return
+    table = Table("article", "claimed", "bound", "what", "where", "period", "in database", "gap")
+    for c in result["claims"]:
+        table.add_row(c["article_id"], str(c["quantity"]), c["bound"], c["what"] or "", ", ".join(c["where"]),
+                      f"{c['from'] or '?'} .. {c['to'] or '?'}", str(c["in_database"]), str(c["gap"]))
+    out.print(table)
+    err.print(f"{result['in_database']} events in the database match the question; {len(result['claims'])} claims",
+              markup=False)
+
+
+@app.command("merge")
+def merge_cmd(keep: str, other: str, db: DbOpt = DEFAULT_DB) -> None:
+    """Record that OTHER is the same event as KEEP (kept across later runs)."""
+    from sitrep.link.attach import merge_events
+
+    _check_db(db)
+    store = open_store(db)
+    try:
+        with store.transaction():
+            merge_events(store, keep, other)
+    except KeyError as exc:
+        fail(f"no event {exc.args[0]!r} in {db}")
+    err.print(f"sitrep: {other} merged into {keep}", markup=False)
+
+
+@app.command("split")
+def split_cmd(event_id: str, source: Annotated[str, typer.Option("--source", help="Article id to split off.")],
+              db: DbOpt = DEFAULT_DB) -> None:
+    """Record that what SOURCE reports is a different event from EVENT_ID (kept across later runs)."""
+    from sitrep.link.attach import split_event
+
+    _check_db(db)
+    store = open_store(db)
+    try:
+        with store.transaction():
+            new_id = split_event(store, event_id, source)
+    except KeyError as exc:
+        fail(f"{exc.args[0]!r}: not an event with another source in {db}")
+    out.print(new_id, markup=False)
+
 
 
 @gazetteer_app.command("build")
@@ -196,3 +284,17 @@ def gazetteer_lookup(name: str, country: Annotated[str | None, typer.Option(help
     if entry is None:
         fail(f"{name!r}: not in the gazetteer", code=1)
     out.print(json.dumps(entry.__dict__, ensure_ascii=False), markup=False)
+
+
+def _summary(report: dict) -> dict[str, object]:  # type: ignore[type-arg]
+    """The fields of one source's account that a reader compares across sources."""
+    place, when = report.get("place") or {}, report["when"]
+    return {
+        "type": report["sub_event_type"],
+        "date": when["date"] if when["precision"] == "day" else f"{when['earliest']}..{when['latest']}",
+        "place": place.get("name"),
+        "actor1": (report.get("actor1") or {}).get("name"),
+        "actor2": (report.get("actor2") or {}).get("name"),
+        "fatalities": report.get("fatalities"),
+        "injuries": report.get("injuries"),
+    }

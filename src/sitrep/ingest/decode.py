@@ -46,3 +46,21 @@ def _checked(text: str, path: str) -> str:
     if printable < MIN_PRINTABLE * len(sample):
         raise IngestError(path, "not a text file (mostly unprintable characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+
+WRAP_WIDTH = 110  # paragraphs whose lines are all this short were hard-wrapped by an editor or a mailer
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped paragraphs into one line each; a line break then means a new paragraph (or a
+    headline), which the NLP stage treats as a sentence boundary. Same length, so nothing shifts."""
+    blocks = text.split("\n\n")
+    for i, block in enumerate(blocks):
+        body = block.rstrip("\n")
+        lines = body.split("\n")
+        if len(lines) > 1 and max(len(ln) for ln in lines) <= WRAP_WIDTH and all(ln.strip() for ln in lines):
+            blocks[i] = " ".join(lines) + block[len(body):]
+
+    return "\n\n".join(blocks)
+

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sitrep.ingest.decode import decode
+from sitrep.ingest.decode import decode, unwrap
 from sitrep.ingest.errors import IngestError
 from sitrep.ingest.html import read_html
 from sitrep.ingest.textdate import date_in_text
@@ -134,7 +134,7 @@ def iter_articles(
                 own = read_html(text, str(path))
                 yield _article(path.stem, own["title"], own["text"], str(path), meta.get(path.stem, {}), published, own)
             else:
-                title, body = _text_title(text)
+                title, body = _text_title(unwrap(text))
                 yield _article(path.stem, title, body, str(path), meta.get(path.stem, {}), published, {})
         except IngestError as err:
             yield err

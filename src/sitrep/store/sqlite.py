@@ -117,7 +117,9 @@ class Store:
         rows = self.con.execute(
             "SELECT id FROM events WHERE country IS ? AND date_earliest <= ? AND date_latest >= ?",
             (country, _iso(w.latest + BLOCK_PAD), _iso(w.earliest - BLOCK_PAD))).fetchall()
-        return {r[0]: self.reports_of(r[0]) for r in rows}
+        found = {r[0]: self.reports_of(r[0]) for r in rows}
+        return {event_id: reports for event_id, reports in found.items() if reports}  # not ones being rewritten
+
 
     def reports_of(self, event_id: str) -> list[Event]:
         return [event_from_dict(json.loads(r[0])) for r in

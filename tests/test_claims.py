@@ -1,0 +1,56 @@
+"""Tallies written for the test: quantity, bound, period, where and target."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import extract
+from sitrep.models import Article
+from sitrep.nlp import process
+from sitrep.resolve import resolve
+
+PUB = dt.date(2024, 3, 20)
+D = dt.date
+
+
+def claims(text: str):
+    article = Article("c", "", text, PUB, "cli", None, None, "c.txt", "h")
+    resolved = resolve(extract(next(process([article]))))
+    return resolved.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "bound", "date_from", "date_to", "where"),
+    [
+        ("Officials have counted more than 150 attacks on US forces in Iraq and Syria since October 17.",
+         150, "at_least", D(2023, 10, 17), PUB, {"Iraq", "Syria"}),
+        ("From March 2 to 9, there were five separate attacks on the convoy route in Syria.",
+         5, "exact", D(2024, 3, 2), D(2024, 3, 9), {"Syria"}),
+        ("No attacks were recorded in Yemen from March 10 to March 14.",
+         0, "exact", D(2024, 3, 10), D(2024, 3, 14), {"Yemen"}),
+        ("Militants have targeted the base about 20 times since February 1, officials said.",
+         20, "approx", D(2024, 2, 1), PUB, set()),
+    ],
+)
+def test_tally(text, quantity, bound, date_from, date_to, where) -> None:
+    (c,) = claims(text)
+    assert (c.quantity, c.bound, c.date_from, c.date_to) == (quantity, bound, date_from, date_to)
+    assert set(c.where) == where
+
+
+def test_consecutive_tallies_share_a_period() -> None:
+    found = claims("Militias have attacked US troops at least 70 times since October 17. "
+                   "There have been 30 attacks in Iraq and another 40 in Syria.")
+    assert [(c.quantity, c.date_from, tuple(c.where)) for c in found] == [
+        (70, D(2023, 10, 17), ()), (30, D(2023, 10, 17), ("Iraq",)), (40, D(2023, 10, 17), ("Syria",))]
+
+
+def test_target_is_resolved() -> None:
+    (c,) = claims("There were at least 12 attacks on US troops in Iraq last month.")
+    assert c.target == "Military Forces of the United States"
+
+
+def test_a_single_attack_is_not_a_tally() -> None:
+    assert claims("One attack on the base was recorded on Monday.") == []

@@ -1,0 +1,138 @@
+"""Cross-article merging: rules on pairs written for the test, incremental attach across runs, and
+manual decisions that survive later runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sitrep.link.attach import split_event
+from sitrep.link.merge import MERGE_THRESHOLD, similarity
+from sitrep.models import Actor, DateInterval, Event, Place
+from sitrep.runner import run
+from sitrep.store import Store
+
+US = Actor("Military Forces of the United States", 8, "United States", True)
+MILITANTS = Actor("Iran-backed militants", 3, None, True, generic=True, side="Iran-axis")
+KH = Actor("Kataib Hezbollah", 3, "Iraq", True, side="Iran-axis")
+BASE = Place("Ain al-Asad Air Base", "Iraq", "IRQ", "Al Anbar", 33.7856, 42.4411, 1, "facility")
+ERBIL = Place("Erbil", "Iraq", "IRQ", "Arbil", 36.19, 44.01, 1, "city")
+
+
+def day(d: dt.date) -> DateInterval:
+    return DateInterval(d, d, d, "day")
+
+
+def report(id: str, when: dt.date, place: Place, actor1: Actor | None = MILITANTS, actor2: Actor | None = US,
+           fatalities: int | None = None, sub: str = "Air/drone strike") -> Event:
+    return Event(id, "Explosions/Remote violence", sub, None, actor1, actor2, None, place, day(when), fatalities, None, [id])
+
+
+def merges(a: Event, b: Event) -> bool:
+    score = similarity(a, b)
+    return score is not None and score >= MERGE_THRESHOLD
+
+
+def test_same_base_different_day_stays_two() -> None:
+    assert not merges(report("a", dt.date(2024, 1, 20), BASE), report("b", dt.date(2024, 1, 23), BASE))
+
+
+def test_same_day_different_province_stays_two() -> None:
+    assert not merges(report("a", dt.date(2024, 1, 20), BASE), report("b", dt.date(2024, 1, 20), ERBIL))
+
+
+def test_same_event_different_tolls_merges() -> None:
+    a = report("a", dt.date(2024, 1, 20), BASE, fatalities=4)
+    b = report("b", dt.date(2024, 1, 21), BASE, fatalities=5)  # a day apart: time zones, late reports
+    assert merges(a, b)
+
+
+def test_generic_actor_fits_named_militia_of_its_side() -> None:
+    assert merges(report("a", dt.date(2024, 1, 20), BASE, actor1=MILITANTS),
+                  report("b", dt.date(2024, 1, 20), BASE, actor1=KH))
+
+
+def test_reversed_roles_do_not_merge() -> None:
+    assert similarity(report("a", dt.date(2024, 1, 20), BASE, actor1=US, actor2=MILITANTS),
+                      report("b", dt.date(2024, 1, 20), BASE, actor1=MILITANTS, actor2=US)) is None
+
+
+def test_state_force_is_not_an_unidentified_group() -> None:
+    uag = Actor("Unidentified Armed Group", 3, None, True, generic=True)
+    assert not merges(report("a", dt.date(2024, 1, 20), BASE, actor1=US),
+                      report("b", dt.date(2024, 1, 20), BASE, actor1=uag))
+
+
+FIRST = """Drone strike hits air base in western Iraq
+
+A drone struck Ain al-Asad air base in western Iraq on Tuesday, wounding two US service members, a US
+official said. The Islamic Resistance in Iraq claimed the attack.
+"""
+SECOND = """Militia claims attack on Ain al-Asad
+
+The Islamic Resistance in Iraq said its fighters hit Ain al-Asad airbase with a drone on Tuesday. Three
+American soldiers were wounded in the attack, according to a statement from the Pentagon.
+"""
+OTHER_DAY = """New attack on Ain al-Asad
+
+Two rockets struck Ain al-Asad air base on Thursday, causing no casualties, officials said.
+"""
+
+
+def write(dir: Path, name: str, text: str) -> Path:
+    path = dir / f"{name}.txt"
+    path.write_text(text)
+    return path
+
+
+def test_incremental_attach_across_runs(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite")
+    published = dt.date(2024, 2, 1)  # a Thursday: "Tuesday" is 30 January
+    run([str(write(tmp_path, "wire_a", FIRST))], store, published=published, progress=False)
+    assert store.counts()["events"] == 1
+    run([str(write(tmp_path, "daily_b", SECOND)), str(write(tmp_path, "daily_c", OTHER_DAY))], store,
+        published=published, progress=False)
+    events = list(store.events())
+    by_sources = {tuple(e["sources"]): e for e in events}
+    assert ("daily_b", "wire_a") in by_sources, [e["sources"] for e in events]
+    merged = by_sources[("daily_b", "wire_a")]
+    assert merged["date"] == "2024-01-30" and merged["location"] == "Ain al-Asad Air Base"
+    assert (merged["injuries"], merged["injuries_low"], merged["injuries_high"]) == (2, 2, 3)  # lowest, with range
+    assert ("daily_c",) in by_sources  # the rocket attack two days later is another event
+    assert len(events) == 2
+    store.close()
+
+
+def test_manual_split_survives_a_rerun(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite")
+    published = dt.date(2024, 2, 1)
+    paths = [str(write(tmp_path, "wire_a", FIRST)), str(write(tmp_path, "daily_b", SECOND))]
+    run(paths, store, published=published, progress=False)
+    (event,) = list(store.events())
+    with store.transaction():
+        new_id = split_event(store, event["id"], "daily_b")
+    assert {tuple(e["sources"]) for e in store.events()} == {("wire_a",), ("daily_b",)}
+    # the second outlet updates its story: it is read again, and stays apart
+    write(tmp_path, "daily_b", SECOND + "\nThe Pentagon later said the wounded were in stable condition.\n")
+    report = run(paths, store, published=published, progress=False)
+    assert report.stored == 1
+    assert {tuple(e["sources"]) for e in store.events()} == {("wire_a",), ("daily_b",)}
+    assert new_id
+    store.close()
+
+
+def test_manual_merge_survives_a_rerun(tmp_path: Path) -> None:
+    from sitrep.link.attach import merge_events
+
+    store = Store(tmp_path / "db.sqlite")
+    published = dt.date(2024, 2, 1)
+    paths = [str(write(tmp_path, "wire_a", FIRST)), str(write(tmp_path, "daily_c", OTHER_DAY))]
+    run(paths, store, published=published, progress=False)
+    ids = {e["sources"][0]: e["id"] for e in store.events()}
+    with store.transaction():
+        merge_events(store, ids["wire_a"], ids["daily_c"])
+    assert [tuple(e["sources"]) for e in store.events()] == [("daily_c", "wire_a")]
+    write(tmp_path, "daily_c", OTHER_DAY + "\nThe base hosts US-led coalition troops.\n")
+    run(paths, store, published=published, progress=False)
+    assert [tuple(e["sources"]) for e in store.events()] == [("daily_c", "wire_a")]
+    store.close()
