@@ -11,7 +11,8 @@ from sitrep.models import Event
 
 
 class ReportStore(Protocol):
-    def candidates(self, report: Event) -> dict[str, list[Event]]: ...
+    def candidates(self, report: Event) -> dict[str, tuple[Event, list[str]]]: ...
+
     def add_report(self, report: Event, event_id: str) -> None: ...
     def reports_of(self, event_id: str) -> list[Event]: ...
     def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]: ...
@@ -25,7 +26,8 @@ class ReportStore(Protocol):
 def _fresh_id(store: ReportStore, seed: str) -> str:
     """An event id for a new event: the seed (a report id) unless an event already has it."""
     candidate = seed
-    while store.reports_of(candidate):
+    while store.report_ids(candidate):
+
         candidate = "ev_" + hashlib.sha1(candidate.encode()).hexdigest()[:12]
     return candidate
 

@@ -67,18 +67,19 @@ def _same_known(x: Actor | None, y: Actor | None) -> bool:
     return x is not None and y is not None and x.known and x.name == y.name
 
 
-def choose(report: Event, candidates: dict[str, list[Event]], decisions: Decisions) -> str | None:
-    """The event (id) a report belongs to, among candidate events given with their reports."""
-    for event_id, reports in candidates.items():
-        if any(frozenset((report.id, r.id)) in decisions.together for r in reports):
+def choose(report: Event, candidates: dict[str, tuple[Event, list[str]]], decisions: Decisions) -> str | None:
+    """The event (id) a report belongs to, among candidate events (merged values and report ids)."""
+    for event_id, (_, report_ids) in candidates.items():
+        if any(frozenset((report.id, r)) in decisions.together for r in report_ids):
             return event_id
     best: tuple[float, str] | None = None
-    for event_id, reports in sorted(candidates.items()):
-        if any(frozenset((report.id, r.id)) in decisions.apart for r in reports):
+    for event_id, (event, report_ids) in sorted(candidates.items()):
+        if any(frozenset((report.id, r)) in decisions.apart for r in report_ids):
             continue
-        if any(set(r.sources) & set(report.sources) for r in reports):
+        if set(event.sources) & set(report.sources):
             continue  # its own article already told them apart
-        score = similarity(report, combine(event_id, reports))
+        score = similarity(report, event)
+
         if score is not None and score >= MERGE_THRESHOLD and (best is None or score > best[0]):
             best = (score, event_id)
     return best[1] if best else None

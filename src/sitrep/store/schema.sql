@@ -32,7 +32,16 @@ CREATE TABLE IF NOT EXISTS events (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
-CREATE INDEX IF NOT EXISTS events_block ON events(country, date_earliest, date_latest);
+-- Blocking for cross-article merging: an event under each (country, week) its dates touch, so that the
+-- candidates for a new report are found by key, never by scanning (see Store.candidates).
+CREATE TABLE IF NOT EXISTS event_blocks (
+    country TEXT NOT NULL,
+    week INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (country, week, event_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_blocks_event ON event_blocks(event_id);
+
 
 -- One article's account of an event; an event is the set of reports linked to it.
 CREATE TABLE IF NOT EXISTS reports (

@@ -21,6 +21,13 @@ BUSY_TIMEOUT_MS = 30_000
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 # Events whose dates lie this far apart cannot be one event (link.rules.DATE_TOLERANCE, with room).
 BLOCK_PAD = dt.timedelta(days=2)
+# The widest stored interval a new report can still be merged with (a month); bounds the index range scan.
+BLOCK_SPAN = dt.timedelta(days=31) + BLOCK_PAD
+EPOCH = dt.date(1970, 1, 1)
+
+
+BLOCK_DEGREES = 2.5  # latitude degrees beyond link.rules.MAX_KM (250 km); longitude gets twice that
+
 
 
 class StoreError(Exception):
@@ -29,6 +36,18 @@ class StoreError(Exception):
 
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _weeks(earliest: dt.date | None, latest: dt.date | None) -> tuple[int, int] | None:
+    """The weeks (counted from 1970) an interval touches, padded; None for one too vague to merge."""
+    if earliest is None or latest is None or latest - earliest > BLOCK_SPAN:
+        return None
+    lo, hi = earliest - BLOCK_PAD, latest + BLOCK_PAD
+    return (lo - EPOCH).days // 7, (hi - EPOCH).days // 7
+
+
+def _block_country(country: str | None) -> str:
+    return country or ""
 
 
 def _now() -> str:
@@ -44,6 +63,9 @@ class Store:
             self.con.row_factory = sqlite3.Row
             self.con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.con.execute("PRAGMA journal_mode=WAL")
+            self.con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a commit survives a crash of sitrep, not of the OS
+            self.con.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
+
             self.con.execute("PRAGMA foreign_keys=ON")
             version = self._version()
             if version not in (None, SCHEMA_VERSION):
@@ -107,18 +129,30 @@ class Store:
                 (cl.id, cl.article_id, cl.quantity, cl.bound, cl.what, cl.target, json.dumps(cl.where),
                  _iso(cl.date_from), _iso(cl.date_to), cl.source, e.sentence_text, e.start, e.end, e.quote))
 
-    def candidates(self, report: Event) -> dict[str, list[Event]]:
-        """Stored events that could be the same as ``report``, with their reports: same country (or
-        none known) and dates that overlap, give or take BLOCK_PAD. Never a scan of all events."""
+    def candidates(self, report: Event) -> dict[str, tuple[Event, list[str]]]:
+        """Stored events that could be the same as ``report`` (merged values, report ids): same country
+        (or none known) and dates that overlap, give or take BLOCK_PAD. An indexed range query, never a
+        scan of all events."""
         w = report.when
         if w.earliest is None or w.latest is None:
             return {}
-        country = report.place.country if report.place else None
-        rows = self.con.execute(
-            "SELECT id FROM events WHERE country IS ? AND date_earliest <= ? AND date_latest >= ?",
-            (country, _iso(w.latest + BLOCK_PAD), _iso(w.earliest - BLOCK_PAD))).fetchall()
-        found = {r[0]: self.reports_of(r[0]) for r in rows}
-        return {event_id: reports for event_id, reports in found.items() if reports}  # not ones being rewritten
+        p = report.place
+        weeks = _weeks(w.earliest, w.latest)
+        if weeks is None:
+            return {}
+        sql = ("SELECT e.id, e.data, group_concat(r.id, ' ') FROM events e JOIN reports r ON r.event_id = e.id "
+               "WHERE e.id IN (SELECT event_id FROM event_blocks WHERE country = ? AND week BETWEEN ? AND ?) "
+               "AND e.date_earliest <= ? AND e.date_latest >= ?")
+        args: list[Any] = [_block_country(p.country if p else None), weeks[0], weeks[1],
+                           _iso(w.latest + BLOCK_PAD), _iso(w.earliest - BLOCK_PAD)]
+        if p is not None and p.latitude is not None and p.longitude is not None:  # no farther than places can be
+            sql += (" AND (e.latitude IS NULL OR e.latitude BETWEEN ? AND ?)"
+                    " AND (e.longitude IS NULL OR e.longitude BETWEEN ? AND ?)")
+            args += [p.latitude - BLOCK_DEGREES, p.latitude + BLOCK_DEGREES, p.longitude - BLOCK_DEGREES * 2,
+                     p.longitude + BLOCK_DEGREES * 2]
+        rows = self.con.execute(sql + " GROUP BY e.id", args).fetchall()
+        return {r[0]: (event_from_dict(json.loads(r[1])), r[2].split()) for r in rows}
+
 
 
     def reports_of(self, event_id: str) -> list[Event]:
@@ -141,9 +175,19 @@ class Store:
              ev.fatalities, ev.injuries,
              fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None,
              json.dumps(event_to_dict(replace(ev, evidence=[]))), _now()))
+        self._block(ev)
 
     def delete_event(self, event_id: str) -> None:
         self.con.execute("DELETE FROM events WHERE id=?", (event_id,))
+        self.con.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
+
+    def _block(self, ev: Event) -> None:
+        self.con.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
+        weeks = _weeks(ev.when.earliest, ev.when.latest)
+        if weeks is not None:
+            country = _block_country(ev.place.country if ev.place else None)
+            self.con.executemany("INSERT OR IGNORE INTO event_blocks VALUES (?,?,?)",
+                                 [(country, week, ev.id) for week in range(weeks[0], weeks[1] + 1)])
 
     def move_reports(self, report_ids: list[str], event_id: str) -> None:
         self.con.executemany("UPDATE reports SET event_id=? WHERE id=?", [(event_id, r) for r in report_ids])

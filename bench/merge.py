@@ -1,0 +1,106 @@
+"""Cross-article merging at scale: synthetic reports through blocking, scoring and the SQLite store.
+
+Prints, for each size, events/s of attach + refresh (the link and store work per report) and how well
+the merge recovered the synthetic truth (pairs merged that should be, and pairs merged that should not).
+
+    .venv/bin/python bench/merge.py --sizes 10000 100000 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sitrep.link.attach import attach, refresh
+from sitrep.models import Actor, Article, DateInterval, Event, Place
+from sitrep.store import Store
+
+SUBS = ["Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Remote explosive/landmine/IED"]
+TYPES = {"Air/drone strike": "Explosions/Remote violence", "Shelling/artillery/missile attack": "Explosions/Remote violence",
+         "Armed clash": "Battles", "Remote explosive/landmine/IED": "Explosions/Remote violence"}
+BATCH = 500  # reports per transaction, as a run writes article by article
+
+
+def world(rng: random.Random, countries: int = 40, sites: int = 40) -> list[list[Place]]:
+    out = []
+    for c in range(countries):
+        lat0, lon0 = rng.uniform(-30, 50), rng.uniform(-20, 100)
+        out.append([Place(f"Site {c}-{s}", f"Country {c}", f"C{c:02d}", f"Region {c}-{s % 8}",
+                          lat0 + rng.uniform(-4, 4), lon0 + rng.uniform(-4, 4), 1, "city") for s in range(sites)])
+    return out
+
+
+def synthetic(n: int, seed: int = 7) -> tuple[list[Event], dict[str, int]]:
+    """n reports of about 0.7 n real events: 30% of events are told by two or three outlets, a day apart
+    at most and with different tolls. Returns the reports and report id -> true event."""
+    rng = random.Random(seed)
+    places = world(rng)
+    actors = [Actor(f"Group {i}", 2, None, True) for i in range(300)]
+    start = dt.date(2021, 1, 1)
+    reports, truth = [], {}
+    event = 0
+    while len(reports) < n:
+        country = rng.randrange(len(places))
+        place = rng.choice(places[country])
+        day = start + dt.timedelta(days=rng.randrange(3 * 365))
+        sub = rng.choice(SUBS)
+        a1, a2 = rng.sample(actors, 2)
+        tellers = 1 if rng.random() < 0.7 else rng.choice((2, 3))
+        for k in range(tellers):
+            when = day + dt.timedelta(days=rng.choice((0, 0, 0, 1)) if k else 0)
+            rid = f"r{len(reports)}"
+            reports.append(Event(rid, TYPES[sub], sub, None, a1, a2, None, place, DateInterval(when, when, when, "day"),
+                                 rng.randrange(0, 20), None, [f"a{len(reports)}"]))
+            truth[rid] = event
+        event += 1
+    rng.shuffle(reports)
+    return reports[:n], truth
+
+
+def run(n: int) -> None:
+    reports, truth = synthetic(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.db")
+        t0 = time.perf_counter()
+        for i in range(0, len(reports), BATCH):
+            with store.transaction():
+                for r in reports[i : i + BATCH]:
+                    store.replace_article(Article(r.sources[0], "", "", None, None, None, None, "", r.id))
+                    refresh(store, attach(store, [r]))
+        elapsed = time.perf_counter() - t0
+        assigned = dict(store.con.execute("SELECT id, event_id FROM reports").fetchall())
+        events = store.counts()["events"]
+        store.close()
+    by_event: dict[str, list[str]] = {}
+    for rid, eid in assigned.items():
+        by_event.setdefault(eid, []).append(rid)
+    merged_pairs = {frozenset((a, b)) for ids in by_event.values() for a in ids for b in ids if a < b}
+    true_groups: dict[int, list[str]] = {}
+    for rid, ev in truth.items():
+        if rid in assigned:
+            true_groups.setdefault(ev, []).append(rid)
+    true_pairs = {frozenset((a, b)) for ids in true_groups.values() for a in ids for b in ids if a < b}
+    right = len(merged_pairs & true_pairs)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{n:>9,} reports -> {events:>9,} events in {elapsed:8.1f} s = {n / elapsed:8,.0f} reports/s | "
+          f"pairs merged right {right:,}/{len(true_pairs):,}, wrongly {len(merged_pairs) - right:,} | "
+          f"peak RSS {rss_mb:,.0f} MB", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    args = ap.parse_args()
+    for n in args.sizes:
+        run(n)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
