@@ -21,6 +21,7 @@ class Lexicon:
     civilian: frozenset[str]
     persons: frozenset[str]
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
+    purpose_heads: frozenset[str]
     event_type: dict[str, str]  # sub-event type -> event type
     priority: tuple[str, ...]
 
@@ -49,6 +50,8 @@ def lexicon() -> Lexicon:
         civilian=frozenset(trig["civilian"]),
         persons=frozenset(trig["persons"]),
         fallback=dict(trig.get("fallback") or {}),
+        purpose_heads=frozenset(trig.get("purpose_heads") or []),
+
 
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),

@@ -252,13 +252,18 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             continue
         if ent.label_ in TIME_LABELS and bounds_period(ent):
             continue
-        candidates = [g for g in groups if ent.label_ not in TIME_LABELS or not any(_relative_to(ent, t) for t in g)]
+        trigger_ids = {t.i for t in triggers}
+        candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
+                      and (ent.label_ not in TIME_LABELS or not any(_relative_to(ent, t) for t in g))]
         if not candidates:
             continue
         gi = groups.index(candidates[nearest_group(ent.root, candidates)])
         ents_by_group.setdefault(gi, []).append(ent)
     out: list[EventMention] = []
     sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
+    # places another clause of the sentence names as its own are not shared with clauses that name none
+    claimed_places = {slot(e, sent_index) for ents in ents_by_group.values() for e in ents if e.label_ in PLACE_LABELS}
+
     for gi, group in enumerate(groups):
         kept = [t for t in group if keep(t, lex)]
         if not kept:
@@ -295,7 +300,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             places=places,
             sentence_places=[p for _, p in sorted(
                 (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
-                for p in all_places if p not in places)],
+                for p in all_places if p not in claimed_places)],
             time=slot(time, sent_index) if time is not None else None,
             fatalities=_num_slot(fatal, offset, sent_index) or parsed_fatal or _zero(none_hurt, sentence),
             injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
@@ -308,16 +313,23 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
     return out
 
 
-REPORTING = {"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "disclose", "reveal",
+DAY_WORDS = re.compile(r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                       r"june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|"
+                       r"day|\bjan\b|\bfeb\b|\bmar\b|\bapr\b|\bjun\b|\bjul\b|\baug\b|\bsept?\b|\boct\b|\bnov\b|\bdec\b",
+                       re.I)
+REPORTING = {
+"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "disclose", "reveal",
              "statement", "announcement", "interview", "briefing", "remark", "conference", "comment"}
 
 
 
-def _time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, int]:
+def _time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
     """Prefer a time that dates the act over the date it was reported ("said Tuesday that it struck ...
-    yesterday"), then a calendar date, then the one nearest the trigger."""
+    yesterday"), then one that names a day ("Thursday", not "afternoon"), then a calendar date, then the
+    one nearest the trigger."""
     reported = lemma(ent.root.head) in REPORTING or (ent.root.head.dep_ == "prep" and lemma(ent.root.head.head) in REPORTING)
-    return (reported, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
+    names_day = bool(DAY_WORDS.search(ent.text))
+    return (reported, not names_day, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
 
 
 KILL = {"kill", "die", "slay", "eliminate"}
@@ -386,6 +398,21 @@ def _sponsor_only(ent: Span) -> bool:
     before = doc.text[max(0, ent.start_char - 5) : ent.start_char].lower()
     after = doc.text[ent.end_char : ent.end_char + 12].lower()
     return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(r"-(backed|aligned|linked|allied|affiliated)", after))
+
+
+def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
+    """The entity belongs to the trigger's clause: the path between them passes no other verb but a
+    reporting one ("said on Sunday it launched"). "attending a summit in Spain" and "since Russia
+    launched its invasion in February 2022" are other clauses."""
+    for t in _path(tok, trigger)[1:-1]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
+                and lemma(t) not in REPORTING | {"be", "have", "do"}:
+            return False
+    return True
+
+
+CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}  # a participle ("headed") is not one
+
 
 
 def _relative_to(ent: Span, trigger: Token) -> bool:

@@ -73,6 +73,10 @@ def intended(tok: Token, lex: Lexicon) -> bool:
     """Under an intention or modal: 'preparing to launch', 'about to conduct', 'would strike'."""
     if any(c.lower_ in MODALS and c.dep_ == "aux" for c in tok.children):
         return True
+    if tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lex.purpose_heads and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        return True  # "troops returned in 2014 to fight Islamic State": a purpose
+
     node = tok
     for _ in range(4):
         head = node.head
@@ -80,7 +84,8 @@ def intended(tok: Token, lex: Lexicon) -> bool:
             break
         if node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
             return True
-        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj"):
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj", "ccomp"):
+
             return True
         if node.dep_ not in ("xcomp", "dobj", "pobj", "pcomp", "prep", "aux", "compound", "amod", "acomp"):
 
