@@ -53,7 +53,7 @@ class EventMention:
     claimed_by: Slot | None = None
     places: list[Slot] = field(default_factory=list)
     sentence_places: list[Slot] = field(default_factory=list)  # places the sentence names for other clauses
-    time: Slot | None = None
+    times: list[Slot] = field(default_factory=list)  # candidate time expressions, best first
     fatalities: Slot | None = None
     injuries: Slot | None = None
     anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before

@@ -22,6 +22,7 @@ class Lexicon:
     persons: frozenset[str]
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
+    habitual: frozenset[str]
     event_type: dict[str, str]  # sub-event type -> event type
     priority: tuple[str, ...]
 
@@ -51,6 +52,8 @@ def lexicon() -> Lexicon:
         persons=frozenset(trig["persons"]),
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
+        habitual=frozenset(trig.get("habitual") or []),
+
 
 
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},

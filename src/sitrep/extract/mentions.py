@@ -80,9 +80,13 @@ def _path(a: Token, b: Token) -> list[Token]:
 
 def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
     path = _path(a, b)
+    on_path = {t.i for t in path}
     for t in path:
+        if t.head.i in on_path and t.head.i != t.i and any(c.dep_ == "mark" for c in t.children):
+            return False  # a subordinate clause ("a day after rockets were launched") tells its own event
         if t.i in trigger_ids:
             continue
+
         if t.pos_ in ("VERB", "AUX") and lemma(t) not in ("be", "have", "do"):
             return False
     lower = [t for t in path if t is not path[-1]]
@@ -279,9 +283,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS]
-        time = min(times, key=lambda e: _time_rank(e, group), default=None)
-        if time is not None and _time_rank(time, group)[0] and all(anaphoric(t) for t in kept):
-            time = None  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
+        times = sorted(times, key=lambda e: _time_rank(e, group))
+        if times and _time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
+            times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
         span_text = sent.text
         base = sent.start_char
         fatal, hurt, none_hurt = casualties(span_text if len(groups) == 1 else clause_text_span(tokens, doc))
@@ -301,7 +305,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             sentence_places=[p for _, p in sorted(
                 (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
                 for p in all_places if p not in claimed_places)],
-            time=slot(time, sent_index) if time is not None else None,
+            times=[slot(t, sent_index) for t in times],
+
             fatalities=_num_slot(fatal, offset, sent_index) or parsed_fatal or _zero(none_hurt, sentence),
             injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
@@ -358,7 +363,10 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     """Where something happened, not who acted: "in Iraq", "Iraq's Babylon province", "hit Kharkiv" -
     not "The United States carried out" or "Israel said"."""
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+    passive = root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and root.head.tag_ == "VBN")  # "base targeted"
+    if passive:
+        return root.head.i in trigger_ids
+    if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return False
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
@@ -420,8 +428,11 @@ def _relative_to(ent: Span, trigger: Token) -> bool:
     else, not the trigger."""
     node = trigger
     while node.head.i != node.i and node.head != ent.root:
+        if node.lower_ in ("after", "before") or any(c.dep_ == "mark" and c.lower_ in ("after", "before")
+                                                     for c in node.children):
+            return node.i > ent.root.i  # "a day after rockets were launched"
         node = node.head
-    return node.head == ent.root and node.dep_ == "prep" and node.i > ent.root.i
+    return node.head == ent.root and node.dep_ in ("prep", "advcl") and node.i > ent.root.i
 
 
 def _unlabelled_places(sent: Span) -> list[Span]:

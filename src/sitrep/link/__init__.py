@@ -47,12 +47,14 @@ class _Cluster:
         return types[0] if types else ""
 
     def tolerance(self, m: ResolvedMention) -> dt.timedelta:
-        """Two days told apart by the story itself ("a day earlier") are two events; otherwise reports
-        of one event may disagree by a day."""
+        """Days one story tells apart are different: counted from another event ("a day earlier"), or
+        given the same way ("yesterday" and "Tuesday", "November 22" and "November 23"). Only a calendar
+        date and a weekday from one story may disagree by a day (a lead written against another clock)."""
         kinds = {x.time_kind for x in self.members}
-        if "narrative" in kinds | {m.time_kind} or (m.time_kind == "absolute" and "absolute" in kinds):
+        if "narrative" in kinds | {m.time_kind} or (m.time_kind is not None and m.time_kind in kinds):
             return dt.timedelta(0)
         return DATE_TOLERANCE
+
 
 
     def other_weapon(self, m: ResolvedMention) -> bool:

@@ -91,12 +91,18 @@ def resolve(extracted: Extracted) -> Resolved:
                 story_time, anchor = told, told.date
                 story_kind = time_kind(pending.text)
             pending = next(timeline, None)
-        own = resolve_time(m.time.text, pub, anchor) if m.time else None
+        own, time_slot = None, None
+        for candidate in m.times:  # the best-ranked expression that names a time
+            own = resolve_time(candidate.text, pub, anchor)
+            if own is not None:
+                time_slot = candidate
+                break
+
         if own is not None and own.precision == "unknown":
             own = None
         ev: list[Evidence] = []
-        if own is not None and m.time is not None:
-            ev.append(evidence("date", own.date, m.time, article, text))
+        if own is not None and time_slot is not None:
+            ev.append(evidence("date", own.date, time_slot, article, text))
         places = []
         for s in m.places:
             place = resolve_place(s.text, context, text)
@@ -127,14 +133,14 @@ def resolve(extracted: Extracted) -> Resolved:
             context_time, context_kind = sentence_time[m.sentence.index]
         else:
             context_time, context_kind = story_time or _default_window(pub), story_kind
-        if own is not None and m.time is not None:
-            sentence_time.setdefault(m.sentence.index, (own, time_kind(m.time.text)))
+        if own is not None and time_slot is not None:
+            sentence_time.setdefault(m.sentence.index, (own, time_kind(time_slot.text)))
             if m.main_clause and own.precision == "day":  # the story moves on to this event's day
-                story_time, story_kind, anchor = own, time_kind(m.time.text), own.date
+                story_time, story_kind, anchor = own, time_kind(time_slot.text), own.date
 
         for place, s in _split_places(places):
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
-            kind = time_kind(m.time.text) if m.time and own else context_kind
+            kind = time_kind(time_slot.text) if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
                                        own_place=bool(m.places), evidence=ev + place_ev))
 
