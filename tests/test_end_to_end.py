@@ -45,7 +45,45 @@ def test_expected_events_are_found(sample_db: Path, expected_events: list[dict])
     assert all(e["event_type"] and e["sub_event_type"] for e in events)
 
 
+def _events(db: Path) -> list[dict]:
+    return [e for e in (json.loads(line) for line in exported(db, "jsonl").splitlines()) if e["kind"] == "event"]
+
+
+def _sources(ev: dict) -> set[str]:
+    return {s["article_id"] for s in ev["sources"]}
+
+
+def test_one_strike_told_by_two_outlets_is_one_event(sample_db: Path) -> None:
+    """Tower 22: two outlets, different days and injury counts; the lowest count is kept, as ACLED does."""
+    tower = [e for e in _events(sample_db) if e["location"] == "Tower 22"]
+    assert len(tower) == 1
+    ev = tower[0]
+    assert _sources(ev) == {"s01_jordan_tower22_drone_attack", "s02_iraq_baghdad_drone_strike_kh_commander"}
+    assert (ev["country"], ev["date"], ev["sub_event_type"], ev["fatalities"]) == ("Jordan", "2024-01-28",
+                                                                                  "Air/drone strike", 3)
+    assert ev["actor2"] == "Military Forces of the United States"
+    mawasi = [e for e in _events(sample_db) if "s06_gaza_khan_younis_mawasi_strike" in _sources(e)
+              and e["date"] == "2024-07-13" and e["fatalities"]]
+    assert len(mawasi) == 1 and "s07_gaza_mawasi_toll_rises_shati" in _sources(mawasi[0])
+
+
+def test_attacks_on_one_base_on_consecutive_days_stay_two(sample_db: Path) -> None:
+    s04 = sorted((e for e in _events(sample_db) if _sources(e) == {"s04_iraq_ain_al_asad_back_to_back"}),
+                 key=lambda e: e["date"])
+    assert [(e["date"], e["sub_event_type"]) for e in s04] == [
+        ("2023-10-30", "Shelling/artillery/missile attack"), ("2023-10-31", "Air/drone strike")]
+
+
+def test_strike_on_a_launch_team_is_the_event(sample_db: Path) -> None:
+    """'preparing to launch a drone': the launch is no event, the strike on the team is."""
+    kirkuk = [e for e in _events(sample_db) if e["location"] == "Kirkuk"]
+    assert len(kirkuk) == 1
+    ev = kirkuk[0]
+    assert (ev["date"], ev["actor1"], ev["fatalities"]) == ("2023-12-03", "Military Forces of the United States", 5)
+
+
 def test_every_field_has_evidence_in_its_article(sample_db: Path) -> None:
+
     store = Store(sample_db)
     texts = {r["id"]: r["text"] for r in store.con.execute("SELECT id, text FROM articles")}
     rows = list(store.con.execute("SELECT article_id, start, end, quote FROM evidence"))

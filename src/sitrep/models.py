@@ -54,6 +54,8 @@ class EventMention:
     places: list[Slot] = field(default_factory=list)
     sentence_places: list[Slot] = field(default_factory=list)  # places the sentence names for other clauses
     times: list[Slot] = field(default_factory=list)  # candidate time expressions, best first
+    reported_times: list[Slot] = field(default_factory=list)  # those that date a statement about the event
+
     fatalities: Slot | None = None
     injuries: Slot | None = None
     anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before

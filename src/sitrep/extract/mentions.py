@@ -306,6 +306,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
                 (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
                 for p in all_places if p not in claimed_places)],
             times=[slot(t, sent_index) for t in times],
+            reported_times=[slot(t, sent_index) for t in times if _reported(t)],
+
 
             fatalities=_num_slot(fatal, offset, sent_index) or parsed_fatal or _zero(none_hurt, sentence),
             injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
@@ -322,9 +324,24 @@ DAY_WORDS = re.compile(r"\d|monday|tuesday|wednesday|thursday|friday|saturday|su
                        r"june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|"
                        r"day|\bjan\b|\bfeb\b|\bmar\b|\bapr\b|\bjun\b|\bjul\b|\baug\b|\bsept?\b|\boct\b|\bnov\b|\bdec\b",
                        re.I)
+def _reported(ent: Span) -> bool:
+    """The date of a statement ("said on Monday", "in a statement released on Monday")."""
+    node = ent.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if lemma(node) in REPORTING:
+            return True
+        if node.dep_ not in ("prep", "pobj", "acl", "npadvmod", "nsubj", "dobj"):
+            return False
+    return False
+
+
 REPORTING = {
 "say", "tell", "announce", "report", "confirm", "add", "state", "claim", "disclose", "reveal",
-             "statement", "announcement", "interview", "briefing", "remark", "conference", "comment"}
+             "statement", "announcement", "interview", "briefing", "remark", "conference", "comment", "release",
+             "publish", "issue"}
 
 
 
@@ -332,7 +349,7 @@ def _time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
     """Prefer a time that dates the act over the date it was reported ("said Tuesday that it struck ...
     yesterday"), then one that names a day ("Thursday", not "afternoon"), then a calendar date, then the
     one nearest the trigger."""
-    reported = lemma(ent.root.head) in REPORTING or (ent.root.head.dep_ == "prep" and lemma(ent.root.head.head) in REPORTING)
+    reported = _reported(ent)
     names_day = bool(DAY_WORDS.search(ent.text))
     return (reported, not names_day, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
 
@@ -414,9 +431,11 @@ def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     launched its invasion in February 2022" are other clauses."""
     for t in _path(tok, trigger)[1:-1]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
-                and lemma(t) not in REPORTING | {"be", "have", "do"}:
-            return False
+                and lemma(t) not in REPORTING | {"be", "have", "do"} \
+                and not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in t.children):
+            return False  # ("when a drone slammed into Tower 22" is the same event told again)
     return True
+
 
 
 CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}  # a participle ("headed") is not one

@@ -28,6 +28,8 @@ from sitrep.resolve.places import article_context, country_place, most_specific,
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
 MAIN_COUNTRY_SHARE = 0.5
+REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
+
 
 
 @dataclass
@@ -94,9 +96,12 @@ def resolve(extracted: Extracted) -> Resolved:
         own, time_slot = None, None
         for candidate in m.times:  # the best-ranked expression that names a time
             own = resolve_time(candidate.text, pub, anchor)
+            if own is not None and candidate in m.reported_times and own.earliest is not None and own.latest:
+                own = DateInterval(own.latest, own.earliest - REPORT_LAG, own.latest, "week")  # on or before it
             if own is not None:
                 time_slot = candidate
                 break
+        own_kind = time_kind(time_slot.text) if time_slot and time_slot not in m.reported_times else None
 
         if own is not None and own.precision == "unknown":
             own = None
@@ -134,13 +139,13 @@ def resolve(extracted: Extracted) -> Resolved:
         else:
             context_time, context_kind = story_time or _default_window(pub), story_kind
         if own is not None and time_slot is not None:
-            sentence_time.setdefault(m.sentence.index, (own, time_kind(time_slot.text)))
+            sentence_time.setdefault(m.sentence.index, (own, own_kind))
             if m.main_clause and own.precision == "day":  # the story moves on to this event's day
-                story_time, story_kind, anchor = own, time_kind(time_slot.text), own.date
+                story_time, story_kind, anchor = own, own_kind, own.date
 
         for place, s in _split_places(places):
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
-            kind = time_kind(time_slot.text) if time_slot and own else context_kind
+            kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
                                        own_place=bool(m.places), evidence=ev + place_ev))
 
