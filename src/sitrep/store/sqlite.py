@@ -9,7 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,64 @@ BLOCK_DEGREES = 2.5  # latitude degrees beyond link.rules.MAX_KM (250 km); longi
 
 class StoreError(Exception):
     pass
+
+
+SORTS = {"date": "date, id", "-date": "date DESC, id", "fatalities": "fatalities, id", "-fatalities": "fatalities DESC, id",
+         "country": "country, date, id", "type": "sub_event_type, date, id", "location": "location, date, id"}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    country: str | None = None  # name or ISO3
+    admin1: str | None = None
+    event_type: str | None = None  # event type or sub-event type
+    sub_event_type: str | None = None
+    actor: str | None = None  # part of actor1 or actor2
+    since: str | None = None  # ISO dates; an event counts if its interval reaches into the range
+    until: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    q: str | None = None  # words in the location, actors, region, country or type
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def event_filter(f: EventFilter) -> tuple[str, list[Any]]:
+    """A WHERE clause with placeholders, never text from the user inside the SQL."""
+    sql, args = ["1=1"], []  # type: ignore[var-annotated]
+    if f.country:
+        sql.append("(country = ? COLLATE NOCASE OR iso3 = ? COLLATE NOCASE)")
+        args += [f.country, f.country]
+    if f.admin1:
+        sql.append("admin1 = ? COLLATE NOCASE")
+        args.append(f.admin1)
+    if f.event_type:
+        sql.append("(event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE)")
+        args += [f.event_type, f.event_type]
+    if f.sub_event_type:
+        sql.append("sub_event_type = ? COLLATE NOCASE")
+        args.append(f.sub_event_type)
+    if f.actor:
+        sql.append("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
+        args += [_like(f.actor)] * 2
+    if f.since:
+        sql.append("COALESCE(date_latest, date) >= ?")
+        args.append(f.since)
+    if f.until:
+        sql.append("COALESCE(date_earliest, date) <= ?")
+        args.append(f.until)
+    if f.bbox:
+        sql.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
+        args += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    if f.q:
+        for word in f.q.split()[:8]:
+            sql.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TEXT_COLUMNS) + ")")
+            args += [_like(word)] * len(TEXT_COLUMNS)
+    return " AND ".join(sql), args
+
+
+TEXT_COLUMNS = ("location", "actor1", "actor2", "admin1", "country", "sub_event_type", "claimed_by")
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -207,29 +265,20 @@ class Store:
         self.con.execute("INSERT OR REPLACE INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), _now()))
 
     # ---- reading
-    def events(self, country: str | None = None, event_type: str | None = None, actor: str | None = None,
-               since: str | None = None, until: str | None = None) -> Iterator[dict[str, Any]]:
-        sql = ["SELECT * FROM events WHERE 1=1"]
-        args: list[Any] = []
-        if country:
-            sql.append("AND (country = ? COLLATE NOCASE OR iso3 = ? COLLATE NOCASE)")
-            args += [country, country]
-        if event_type:
-            sql.append("AND (event_type = ? COLLATE NOCASE OR sub_event_type = ? COLLATE NOCASE)")
-            args += [event_type, event_type]
-        if actor:
-            sql.append("AND (actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
-            pattern = "%" + actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            args += [pattern, pattern]
-        if since:
-            sql.append("AND COALESCE(date_latest, date) >= ?")
-            args.append(since)
-        if until:
-            sql.append("AND COALESCE(date_earliest, date) <= ?")
-            args.append(until)
-        sql.append("ORDER BY date, id")
-        for row in self.con.execute(" ".join(sql), args):
+    def events(self, sort: str = "date", limit: int | None = None, offset: int = 0,
+               **filters: Any) -> Iterator[dict[str, Any]]:
+        """Events matching the filters (see EventFilter), in the given order."""
+        where, args = event_filter(EventFilter(**filters))
+        sql = f"SELECT * FROM events WHERE {where} ORDER BY {SORTS[sort]}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        for row in self.con.execute(sql, args):
             yield self._with_sources(dict(row))
+
+    def count_events(self, **filters: Any) -> int:
+        where, args = event_filter(EventFilter(**filters))
+        return int(self.con.execute(f"SELECT COUNT(*) FROM events WHERE {where}", args).fetchone()[0])
 
     def _with_sources(self, row: dict[str, Any]) -> dict[str, Any]:
         row.pop("data", None)
