@@ -265,7 +265,25 @@ def split_cmd(event_id: str, source: Annotated[str, typer.Option("--source", hel
 
 
 
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    tiles: Annotated[str | None, typer.Option(help="XYZ tile URL for the map (default: offline outlines).")] = None,
+) -> None:
+    """Serve the HTTP API and the web page (read-only)."""
+    import uvicorn
+
+    from sitrep.api import create_app
+
+    _check_db(db)
+    open_store(db).close()  # a clear error now rather than on the first request
+    uvicorn.run(create_app(db, tiles=tiles), host=host, port=port, log_level="warning")
+
+
 @gazetteer_app.command("build")
+
 def gazetteer_build(quiet: Annotated[bool, typer.Option("--quiet")] = False) -> None:
     """Compile the offline gazetteer (GeoNames packages + curated files) into its SQLite cache."""
     from sitrep.resolve.gazetteer import build

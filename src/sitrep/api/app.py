@@ -1,0 +1,220 @@
+"""The read-only HTTP API and the analyst's web page, both views of one SQLite database.
+
+Every query is parameterised (store.event_filter); every list is paged with a hard maximum page size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from sitrep.export.formats import claim_record, event_record
+from sitrep.export.tally import tally
+from sitrep.store import Store
+from sitrep.store.sqlite import SORTS, EventFilter, event_filter
+
+MAX_PAGE = 500
+MAX_FEATURES = 20_000
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+BBOX = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
+
+Country = Annotated[str | None, Query(max_length=100, description="Country name or ISO3 code.")]
+Admin1 = Annotated[str | None, Query(max_length=100)]
+EventType = Annotated[str | None, Query(max_length=100, description="ACLED event type or sub-event type.")]
+SubType = Annotated[str | None, Query(max_length=100)]
+ActorQ = Annotated[str | None, Query(max_length=200, description="Part of an actor's name.")]
+Since = Annotated[str | None, Query(pattern=DATE, description="Earliest date, YYYY-MM-DD.")]
+Until = Annotated[str | None, Query(pattern=DATE, description="Latest date, YYYY-MM-DD.")]
+Bbox = Annotated[str | None, Query(pattern=BBOX, description="min_lon,min_lat,max_lon,max_lat")]
+Text = Annotated[str | None, Query(max_length=200, description="Words in location, actors, region, country, type.")]
+
+
+def _filters(country: str | None, admin1: str | None, event_type: str | None, sub_event_type: str | None,
+             actor: str | None, since: str | None, until: str | None, bbox: str | None, q: str | None) -> dict[str, Any]:
+    box = None
+    if bbox:
+        box = tuple(float(x) for x in bbox.split(","))
+        if not (-180 <= box[0] <= box[2] <= 180 and -90 <= box[1] <= box[3] <= 90):
+            raise HTTPException(422, "bbox: expected min_lon,min_lat,max_lon,max_lat within -180..180, -90..90")
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise HTTPException(422, f"{name}: {value!r} is not a calendar date") from None
+    return {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
+            "actor": actor, "since": since, "until": until, "bbox": box, "q": q}
+
+
+def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
+    """The app for one database. ``tiles``: an XYZ tile URL for online deployments; without it the
+    page draws country outlines shipped with it (Natural Earth via world-atlas), needing no network."""
+    db_path = str(db_path)
+    if not Path(db_path).exists():
+        raise FileNotFoundError(db_path)
+    app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.")
+
+    @app.get("/api/config")
+    def config() -> dict[str, Any]:
+        """Settings the page needs."""
+        return {"tiles": tiles}
+
+
+    def store() -> Store:
+        return Store(db_path)
+
+    @app.get("/api/events")
+    def events(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,
+               actor: ActorQ = None, since: Since = None, until: Until = None, bbox: Bbox = None, q: Text = None,
+               sort: Annotated[str, Query(pattern="^(" + "|".join(re.escape(s) for s in SORTS) + ")$")] = "-date",
+               page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+               page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
+        """Events matching the filters, one page at a time."""
+        f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
+        s = store()
+        try:
+            total = s.count_events(**f)
+            rows = list(s.events(sort=sort, limit=page_size, offset=(page - 1) * page_size, **f))
+        finally:
+            s.close()
+        return {"total": total, "page": page, "page_size": page_size,
+                "events": [event_record(r, []) | {"evidence": None} for r in rows]}
+
+    @app.get("/api/events.geojson")
+    def events_geojson(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
+                       sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
+                       bbox: Bbox = None, q: Text = None,
+                       page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                       page_size: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES) -> JSONResponse:
+        """Events with coordinates as a GeoJSON FeatureCollection (paged: at most 20,000 features)."""
+        f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
+        s = store()
+        try:
+            rows = s.con.execute(*_geo_sql(f, page_size, (page - 1) * page_size)).fetchall()
+        finally:
+            s.close()
+        features = []
+        for row in rows:
+            props = dict(row)
+            point = [props.pop("longitude"), props.pop("latitude")]
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
+
+        return JSONResponse({"type": "FeatureCollection", "features": features},
+                            media_type="application/geo+json")
+
+    @app.get("/api/events/{event_id}")
+    def event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """One event: every field, every source's account, and the evidence (sentence and offsets)."""
+        s = store()
+        try:
+            row = s.event(event_id)
+            if row is None:
+                raise HTTPException(404, f"no event {event_id!r}")
+            titles = {a: t for a, t in s.con.execute(
+                "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM event_sources WHERE event_id=?)",
+                (event_id,))}
+        finally:
+            s.close()
+        evidence = row.pop("evidence")
+        reports = row.pop("reports")
+        record = event_record(row | {"sources": row["sources"]}, evidence)
+        record["reports"] = reports
+        record["articles"] = titles
+        record["ranges"] = {"fatalities": [row["fatalities_low"], row["fatalities_high"]],
+                            "injuries": [row["injuries_low"], row["injuries_high"]]}
+        return record
+
+    @app.get("/api/claims")
+    def claims(where: Annotated[str | None, Query(max_length=300, description="Countries, comma-separated.")] = None,
+               target: Annotated[str | None, Query(max_length=200)] = None,
+               page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+               page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
+        """Reported tallies."""
+        places = {w.strip() for w in where.split(",")} if where else set()
+        s = store()
+        try:
+            rows = [c for c in s.claims() if (not places or places & set(c["where"]))
+                    and (not target or target.lower() in (c["target"] or "").lower())]
+        finally:
+            s.close()
+        start = (page - 1) * page_size
+        return {"total": len(rows), "page": page, "page_size": page_size,
+                "claims": [claim_record(c) for c in rows[start : start + page_size]]}
+
+    @app.get("/api/tally")
+    def tally_view(target: Annotated[str | None, Query(max_length=200)] = None,
+                   where: Annotated[str | None, Query(max_length=300)] = None,
+                   date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
+                   date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None) -> dict[str, Any]:
+        """Reported tallies beside the number of matching events in the database."""
+        _filters(None, None, None, None, None, date_from, date_to, None, None)
+        s = store()
+        try:
+            return tally(s, target, [w.strip() for w in where.split(",")] if where else [], date_from, date_to)
+        finally:
+            s.close()
+
+    @app.get("/api/stats")
+    def stats(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,
+              actor: ActorQ = None, since: Since = None, until: Until = None, bbox: Bbox = None, q: Text = None,
+              bucket: Annotated[str, Query(pattern="^(day|week)$")] = "day") -> dict[str, Any]:
+        """Counts by day or week (and type), by type, by actor, and fatalities, for the filter."""
+        f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
+        s = store()
+        try:
+            rows = [(r["date"], r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"])
+                    for r in s.events(**f)]
+        finally:
+            s.close()
+        series: Counter[tuple[str, str]] = Counter()
+        for date, sub, *_ in rows:
+            if date:
+                series[(_bucket(date, bucket), sub)] += 1
+        actors = Counter(a for r in rows for a in (r[2], r[3]) if a)
+        return {"events": len(rows), "fatalities": sum(r[4] or 0 for r in rows),
+                "by_type": dict(Counter(r[1] for r in rows).most_common()),
+                "by_actor": dict(actors.most_common(20)),
+                "timeline": [{"period": p, "sub_event_type": t, "events": n} for (p, t), n in sorted(series.items())]}
+
+    static = resources.files("sitrep.web")
+    app.mount("/static", StaticFiles(directory=str(static / "static")), name="static")
+    vendor = vendor_dir()
+    if vendor is not None:
+        app.mount("/vendor", StaticFiles(directory=str(vendor)), name="vendor")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(str(static / "static" / "index.html"))
+
+    return app
+
+
+def vendor_dir() -> Path | None:
+    """Front-end libraries installed from npm by scripts/setup (web/node_modules); None if absent."""
+    here = Path(__file__).resolve()
+    for base in (here.parents[3] / "web" / "node_modules", Path.cwd() / "web" / "node_modules"):
+        if base.is_dir():
+            return base
+    return None
+
+
+def _bucket(date: str, kind: str) -> str:
+    if kind == "day":
+        return date
+    d = dt.date.fromisoformat(date)
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+def _geo_sql(f: dict[str, Any], limit: int, offset: int) -> tuple[str, list[Any]]:
+    where, args = event_filter(EventFilter(**f))
+    return (f"SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, actor1, actor2, "
+            f"fatalities, geo_precision FROM events WHERE {where} AND latitude IS NOT NULL "
+            f"ORDER BY date DESC, id LIMIT ? OFFSET ?", [*args, limit, offset])
