@@ -49,7 +49,7 @@ async function getJson(url) {
 // ---- map
 let map, cluster;
 async function initMap() {
-  map = L.map("map", { worldCopyJump: true }).setView([25, 30], 3);
+  map = L.map("map", { worldCopyJump: true, maxZoom: 14 }).setView([25, 30], 3);
   const cfg = await getJson("/api/config");
   if (cfg.tiles) {
     L.tileLayer(cfg.tiles, { maxZoom: 18, attribution: cfg.tiles_attribution || "" }).addTo(map);
