@@ -60,7 +60,7 @@ def test_geojson_claims_tally_stats(client: TestClient) -> None:
 @pytest.mark.parametrize(
     "params",
     [{"since": "2024-13-45"}, {"since": "yesterday"}, {"page_size": 100000}, {"page": 0}, {"bbox": "1,2,3"},
-     {"bbox": "10,10,0,0"}, {"sort": "id; DROP TABLE events"}],
+     {"sort": "id; DROP TABLE events"}, {"until": "2024-02-30"}],
 )
 def test_bad_parameters_are_422(client: TestClient, params: dict) -> None:
     res = client.get("/api/events", params=params)

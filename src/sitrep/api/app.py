@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query
 from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -23,7 +24,6 @@ from sitrep.store.sqlite import SORTS, EventFilter, event_filter
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
-DATE = r"^\d{4}-\d{2}-\d{2}$"
 BBOX = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
 
 Country = Annotated[str | None, Query(max_length=100, description="Country name or ISO3 code.")]
@@ -31,27 +31,37 @@ Admin1 = Annotated[str | None, Query(max_length=100)]
 EventType = Annotated[str | None, Query(max_length=100, description="ACLED event type or sub-event type.")]
 SubType = Annotated[str | None, Query(max_length=100)]
 ActorQ = Annotated[str | None, Query(max_length=200, description="Part of an actor's name.")]
-Since = Annotated[str | None, Query(pattern=DATE, description="Earliest date, YYYY-MM-DD.")]
-Until = Annotated[str | None, Query(pattern=DATE, description="Latest date, YYYY-MM-DD.")]
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+ISO_DATE: dict[str, Any] = {"format": "date"}
+Since = Annotated[str | None, Query(pattern=DATE, json_schema_extra=ISO_DATE, description="Earliest date.")]
+Until = Annotated[str | None, Query(pattern=DATE, json_schema_extra=ISO_DATE, description="Latest date.")]
 Bbox = Annotated[str | None, Query(pattern=BBOX, description="min_lon,min_lat,max_lon,max_lat")]
 Text = Annotated[str | None, Query(max_length=200, description="Words in location, actors, region, country, type.")]
 
 
 def _filters(country: str | None, admin1: str | None, event_type: str | None, sub_event_type: str | None,
-             actor: str | None, since: str | None, until: str | None, bbox: str | None, q: str | None) -> dict[str, Any]:
-    box = None
-    if bbox:
-        box = tuple(float(x) for x in bbox.split(","))
-        if not (-180 <= box[0] <= box[2] <= 180 and -90 <= box[1] <= box[3] <= 90):
-            raise HTTPException(422, "bbox: expected min_lon,min_lat,max_lon,max_lat within -180..180, -90..90")
-    for name, value in (("since", since), ("until", until)):
+             actor: str | None, since: str | None, until: str | None, bbox: str | None, q: str | None
+             ) -> dict[str, Any]:
+    """The store's filter from query parameters. A box whose minimum exceeds its maximum simply contains
+    nothing."""
+    box = tuple(float(x) for x in bbox.split(",")) if bbox else None
+    _check_dates(since=since, until=until)
+    return {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
+            "actor": actor, "since": since, "until": until, "bbox": box, "q": q}
+
+
+def _check_dates(**dates: str | None) -> None:
+    """A 422 in FastAPI's own error shape for a well-formed but impossible date (2024-02-30)."""
+    errors = []
+    for name, value in dates.items():
         if value:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                raise HTTPException(422, f"{name}: {value!r} is not a calendar date") from None
-    return {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
-            "actor": actor, "since": since, "until": until, "bbox": box, "q": q}
+                errors.append({"type": "date_parsing", "loc": ("query", name), "msg": "not a calendar date",
+                               "input": value})
+    if errors:
+        raise RequestValidationError(errors)
 
 
 def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
@@ -88,7 +98,8 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
         return {"total": total, "page": page, "page_size": page_size,
                 "events": [event_record(r, []) | {"evidence": None} for r in rows]}
 
-    @app.get("/api/events.geojson")
+    @app.get("/api/events.geojson", response_class=JSONResponse,
+             responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}})
     def events_geojson(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
                        sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
                        bbox: Bbox = None, q: Text = None,
@@ -110,7 +121,7 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
         return JSONResponse({"type": "FeatureCollection", "features": features},
                             media_type="application/geo+json")
 
-    @app.get("/api/events/{event_id}")
+    @app.get("/api/events/{event_id}", responses={404: {"description": "No such event"}})
     def event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
         """One event: every field, every source's account, and the evidence (sentence and offsets)."""
         s = store()
@@ -152,10 +163,11 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
     @app.get("/api/tally")
     def tally_view(target: Annotated[str | None, Query(max_length=200)] = None,
                    where: Annotated[str | None, Query(max_length=300)] = None,
-                   date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
-                   date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None) -> dict[str, Any]:
+                   date_from: Annotated[str | None, Query(alias="from", pattern=DATE, json_schema_extra=ISO_DATE)] = None,
+                   date_to: Annotated[str | None, Query(alias="to", pattern=DATE, json_schema_extra=ISO_DATE)] = None
+                   ) -> dict[str, Any]:
         """Reported tallies beside the number of matching events in the database."""
-        _filters(None, None, None, None, None, date_from, date_to, None, None)
+        _check_dates(**{"from": date_from, "to": date_to})
         s = store()
         try:
             return tally(s, target, [w.strip() for w in where.split(",")] if where else [], date_from, date_to)
