@@ -32,6 +32,19 @@ CREATE TABLE IF NOT EXISTS events (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_country ON events(country COLLATE NOCASE, date);
+CREATE INDEX IF NOT EXISTS events_iso3 ON events(iso3 COLLATE NOCASE, date);
+CREATE INDEX IF NOT EXISTS events_type ON events(event_type COLLATE NOCASE, date);
+CREATE INDEX IF NOT EXISTS events_subtype ON events(sub_event_type COLLATE NOCASE, date);
+CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1 COLLATE NOCASE, date);
+CREATE INDEX IF NOT EXISTS events_lat ON events(latitude, longitude);
+
+-- Words of the text columns, for text and actor search without scanning every event.
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
+    id UNINDEXED, location, actor1, actor2, admin1, country, sub_event_type, claimed_by,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
 -- Blocking for cross-article merging: an event under each (country, week) its dates touch, so that the
 -- candidates for a new report are found by key, never by scanning (see Store.candidates).
 CREATE TABLE IF NOT EXISTS event_blocks (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import Any
 
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 BUSY_TIMEOUT_MS = 30_000
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 # Events whose dates lie this far apart cannot be one event (link.rules.DATE_TOLERANCE, with room).
@@ -51,10 +52,6 @@ class EventFilter:
     q: str | None = None  # words in the location, actors, region, country or type
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def event_filter(f: EventFilter) -> tuple[str, list[Any]]:
     """A WHERE clause with placeholders, never text from the user inside the SQL."""
     sql, args = ["1=1"], []  # type: ignore[var-annotated]
@@ -70,9 +67,9 @@ def event_filter(f: EventFilter) -> tuple[str, list[Any]]:
     if f.sub_event_type:
         sql.append("sub_event_type = ? COLLATE NOCASE")
         args.append(f.sub_event_type)
-    if f.actor:
-        sql.append("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
-        args += [_like(f.actor)] * 2
+    if f.actor and (phrase := fts_phrase(f.actor)):
+        sql.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        args.append(f"{{actor1 actor2}} : {phrase}")
     if f.since:
         sql.append("COALESCE(date_latest, date) >= ?")
         args.append(f.since)
@@ -83,13 +80,16 @@ def event_filter(f: EventFilter) -> tuple[str, list[Any]]:
         sql.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
         args += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
     if f.q:
-        for word in f.q.split()[:8]:
-            sql.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in TEXT_COLUMNS) + ")")
-            args += [_like(word)] * len(TEXT_COLUMNS)
+        words = [p for w in f.q.split()[:8] if (p := fts_phrase(w))]
+        sql.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)" if words else "0")
+        args += [" AND ".join(words)] if words else []
     return " AND ".join(sql), args
 
 
-TEXT_COLUMNS = ("location", "actor1", "actor2", "admin1", "country", "sub_event_type", "claimed_by")
+def fts_phrase(text: str) -> str:
+    """User words as one quoted FTS5 phrase (prefix match on the last word): never FTS syntax."""
+    words = re.findall(r"\w+", text)
+    return ('"' + " ".join(words) + '"*') if words else ""
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -221,6 +221,7 @@ class Store:
         p, w = ev.place, ev.when
         a1, a2 = ev.actor1, ev.actor2
         fr, ir = ranges.get("fatalities"), ranges.get("injuries")
+        self._unindex(ev.id)
         self.con.execute(
             "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?, ?,?,?, ?,?,?, ?, ?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?, ?,?,?,?, ?,?)",
             (ev.id, ev.event_type, ev.sub_event_type, DISORDER.get(ev.event_type, "Political violence"), ev.weapon,
@@ -234,10 +235,22 @@ class Store:
              fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None,
              json.dumps(event_to_dict(replace(ev, evidence=[]))), _now()))
         self._block(ev)
+        self.con.execute("INSERT INTO events_fts (rowid, id, location, actor1, actor2, admin1, country, sub_event_type, "
+                         "claimed_by) VALUES ((SELECT rowid FROM events WHERE id=?),?,?,?,?,?,?,?,?)",
+                         (ev.id, ev.id, p.name if p else None, a1.name if a1 else None, a2.name if a2 else None,
+                          p.admin1 if p else None, p.country if p else None, ev.sub_event_type,
+                          ev.claimed_by.name if ev.claimed_by else None))
 
     def delete_event(self, event_id: str) -> None:
+        self._unindex(event_id)
         self.con.execute("DELETE FROM events WHERE id=?", (event_id,))
         self.con.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
+
+    def _unindex(self, event_id: str) -> None:
+        """Drop an event's words from the text index (keyed by the event's rowid, which a REPLACE changes)."""
+        row = self.con.execute("SELECT rowid FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is not None:
+            self.con.execute("DELETE FROM events_fts WHERE rowid=?", (row[0],))
 
     def _block(self, ev: Event) -> None:
         self.con.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
