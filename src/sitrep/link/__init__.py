@@ -1,8 +1,8 @@
-"""Link stage: group an article's resolved mentions into events, each with its sources and evidence.
+"""Link stage: group an article's resolved mentions into reports (its account of each event), then
+attach reports to events across articles (merge.py, attach.py).
 
 An event is told in several sentences ("launched an air strike in Babylon" ... "the strike resulted in
-at least four deaths"); a mention joins the most recent compatible event of its article (rules.py).
-Cross-article merging uses the same rules; this stage is where it plugs in."""
+at least four deaths"); a mention joins the compatible event the story last added to (rules.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from sitrep.link.rules import (
     places_compatible,
     types_compatible,
 )
-from sitrep.models import Actor, Event, Place
+from sitrep.models import Actor, DateInterval, Event, Place
 from sitrep.resolve import Resolved, ResolvedMention
 from sitrep.resolve.places import SPECIFICITY
 
@@ -28,18 +28,21 @@ UNIDENTIFIED = "Unidentified Armed Group"
 
 
 class _Cluster:
+    """The mentions of one article that tell one event."""
+
     def __init__(self, first: ResolvedMention) -> None:
         self.members = [first]
 
-    def own_time(self):  # type: ignore[no-untyped-def]
+    def own_time(self) -> DateInterval | None:
+        """The narrowest time the mentions give themselves."""
         times = [m.own_time for m in self.members if m.own_time is not None]
         return min(times, key=lambda t: (t.latest - t.earliest) if t.earliest and t.latest else 0, default=None)
 
-    def place(self):  # type: ignore[no-untyped-def]
+    def place(self) -> Place | None:
         places = [m.place for m in self.members if m.place is not None]
         return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)
 
-    def actor(self, role: str):  # type: ignore[no-untyped-def]
+    def actor(self, role: str) -> Actor | None:
         return next((getattr(m, role) for m in self.members if getattr(m, role) is not None), None)
 
     def event_type(self) -> str:
@@ -54,8 +57,6 @@ class _Cluster:
         if "narrative" in kinds | {m.time_kind} or (m.time_kind is not None and m.time_kind in kinds):
             return dt.timedelta(0)
         return DATE_TOLERANCE
-
-
 
     def other_weapon(self, m: ResolvedMention) -> bool:
         """The mention names a different weapon than the event (a missile, where the event was a drone):
@@ -120,7 +121,7 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
         actor2=_with_country(a2, place),
         claimed_by=c.actor("claimed_by"),
         place=place,
-        when=c.own_time() or c.members[0].context_time or _unknown(),
+        when=c.own_time() or c.members[0].context_time or UNKNOWN_TIME,
         # one story gives partial and total figures in different sentences: the largest is its total
         fatalities=max(fatal) if fatal else None,
         injuries=max(hurt) if hurt else None,
@@ -136,7 +137,4 @@ def _with_country(actor: Actor | None, place: Place | None) -> Actor | None:
     return replace(actor, name=f"{UNIDENTIFIED} ({place.country})", country=place.country)
 
 
-def _unknown():  # type: ignore[no-untyped-def]
-    from sitrep.models import DateInterval
-
-    return DateInterval(None, None, None, "unknown")
+UNKNOWN_TIME = DateInterval(None, None, None, "unknown")
