@@ -19,7 +19,12 @@ NOT_ACTORS = {"it", "they", "them", "he", "she", "we", "who", "which", "that", "
 
 SPONSOR = re.compile(
     r"\b(pro|anti)[- ](\w+)|\b(\w+)-(backed|aligned|linked|allied|affiliated|sponsored|supported|funded)\b", re.I)
-GENERIC_HEADS = {"people", "persons", "patrols", "members", "others", "individuals", "targets", "sites", "men"}
+QUANTITY = re.compile(r"^(?:(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|all|another|"
+                      r"other|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|"
+                      r"several|many)\s+)+", re.I)
+UNNAMED_PEOPLE = {"people", "persons", "individuals", "others", "other people", "bystanders"}
+GENERIC_HEADS = {
+"people", "persons", "patrols", "members", "others", "individuals", "targets", "sites", "men"}
 
 
 def _norm(text: str) -> str:
@@ -63,9 +68,14 @@ class ActorDictionary:
             if proxy is not None:
                 return proxy
         cleaned = re.sub(r"^(the|a|an)\s+", "", span, flags=re.I)
-        words = cleaned.lower().split()
-        if len(words) <= 3 and words[-1] in GENERIC_HEADS:
-            return None  # "four people", "two patrols": no identity to record
+        head = QUANTITY.sub("", cleaned).strip()
+        counted = head != cleaned
+        if head.lower() in UNNAMED_PEOPLE or (counted and head.rstrip("s").lower() in self.demonyms):
+
+            # "at least 51 people", "more than 90 Palestinians": victims with no affiliation, as ACLED codes them
+            return self.resolve("civilians")
+        if len(head.split()) <= 2 and head.lower().split()[-1:] and head.lower().split()[-1] in GENERIC_HEADS:
+            return None  # "two patrols", "others": no identity to record
         return Actor(name=cleaned, inter=None, country=None, known=False)
 
 
