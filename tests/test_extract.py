@@ -77,3 +77,11 @@ def test_story_told_in_two_sentences_is_one_event() -> None:
 def test_two_places_two_events() -> None:
     events, _ = run_text("On Sunday, Russian missiles hit Kharkiv. On Monday, Russian missiles hit Odesa.")
     assert sorted(e.place.name for e in events if e.place) == ["Kharkiv", "Odesa"]
+
+
+def test_the_military_is_the_state_force_the_story_names() -> None:
+    events, _ = run_text("US forces struck a weapons depot in Kirkuk on Monday. On Tuesday, the military "
+                         "attacked a convoy near Erbil, officials said.")
+    by_place = {e.place.name: e for e in events if e.place}
+    assert by_place["Erbil"].actor1 is not None
+    assert by_place["Erbil"].actor1.name == "Military Forces of the United States"

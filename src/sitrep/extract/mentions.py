@@ -240,8 +240,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     for ent in [*sent.ents, *_unlabelled_places(sent)]:
-        if ent.label_ == "ACTOR" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
-            ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran": a capital named as a place
+        if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran", "near Erbil" (read as ORG): the gazetteer decides
+
         elif ent.label_ == "NORP" and ent.root.dep_ == "amod" and ent.root.head.dep_ == "pobj" \
                 and ent.root.head.head.lower_ in LOCATIVE | {"on"}:
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "in southern Israeli communities"

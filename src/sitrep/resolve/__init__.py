@@ -4,6 +4,7 @@ intervals and integers, keeping for every value the span of text it came from.""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.extract import Extracted
@@ -135,7 +136,30 @@ def resolve(extracted: Extracted) -> Resolved:
                                        own_place=bool(m.places), evidence=ev + place_ev))
 
 
+    _the_military(out, article)
     return Resolved(article, out, resolve_claims(extracted.claims, article, context))
+
+
+STATE_REFERENCES = {"the military", "military", "the army", "army", "the armed forces", "the forces", "forces",
+                    "the troops", "troops", "the air force", "the navy", "the soldiers", "soldiers"}
+
+
+def _the_military(mentions: list[ResolvedMention], article: Article) -> None:
+    """ "The Pentagon said the military attacked two facilities": an unnamed state force is the state force
+    the story names most (ACLED codes it so); with no such force in the story it stays unnamed."""
+    named = Counter(a.name for m in mentions for a in (m.actor1, m.actor2)
+                    if a is not None and a.known and a.inter in (1, 8))
+    if not named:
+        return
+    force = next(a for m in mentions for a in (m.actor1, m.actor2) if a is not None and a.name == named.most_common(1)[0][0])
+    for m in mentions:
+        for role in ("actor1", "actor2"):
+            s = getattr(m.mention, role)
+            if getattr(m, role) is None and s is not None and s.text.lower() in STATE_REFERENCES:
+                setattr(m, role, force)
+                m.evidence.append(evidence(role, force.name, s, article, m.mention.sentence.text))
+
+
 
 
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None
