@@ -53,6 +53,8 @@ class EventMention:
     claimed_by: Slot | None = None
     places: list[Slot] = field(default_factory=list)
     sentence_places: list[Slot] = field(default_factory=list)  # places the sentence names for other clauses
+    places_listed: bool = False  # the clause's places are a coordinated list ("Sanaa, Hodeidah and Taiz")
+
     times: list[Slot] = field(default_factory=list)  # candidate time expressions, best first
     reported_times: list[Slot] = field(default_factory=list)  # those that date a statement about the event
 

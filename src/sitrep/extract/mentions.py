@@ -303,7 +303,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             actor1=slot(a1, sent_index) if a1 is not None else None,
             actor2=slot(a2, sent_index) if a2 is not None else None,
             places=places,
+            places_listed=sum(1 for e in ents if e.label_ in PLACE_LABELS and e.root.dep_ == "conj") >= 1,
             sentence_places=[p for _, p in sorted(
+
                 (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
                 for p in all_places if p not in claimed_places)],
             times=[slot(t, sent_index) for t in times],

@@ -25,6 +25,8 @@ from sitrep.resolve.places import SPECIFICITY
 __all__ = ["link_article"]
 
 UNIDENTIFIED = "Unidentified Armed Group"
+CIVILIANS = 7  # ACLED inter code
+
 
 
 class _Cluster:
@@ -95,8 +97,23 @@ def link_article(resolved: Resolved) -> list[Event]:
             clusters.append(_Cluster(m))
     clusters.sort(key=lambda c: c.members[0].mention.trigger.start)
 
-    # ACLED codes nothing dated more vaguely than a month ("returned in 2014 to fight IS" is history)
-    return [_event(c, resolved) for c in clusters if (t := c.own_time()) is None or t.precision != "year"]
+    return [_event(c, resolved) for c in clusters if _codable(c)]
+
+
+def _codable(c: _Cluster) -> bool:
+    """What an ACLED coder could code. Not an act dated only by its year ("returned in 2014 to fight IS");
+    not one that names no weapon or kind of violence, no place below a country and no party by name
+    (background such as "fighting" in a country, where nothing tells what, where or who)."""
+    t = c.own_time()
+    if t is not None and t.precision == "year":
+        return False
+    typed = any(m.mention.sub_event_type for m in c.members)
+    place = c.place()
+    located = place is not None and place.kind != "country"
+    named = any(a is not None and a.known and not a.generic and a.inter != CIVILIANS
+                for m in c.members for a in (m.actor1, m.actor2))
+    return typed or located or named
+
 
 
 

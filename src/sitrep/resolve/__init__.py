@@ -129,7 +129,8 @@ def resolve(extracted: Extracted) -> Resolved:
             if m.main_clause and own.precision == "day":  # the story moves on to this event's day
                 story_time, story_kind, anchor = own, own_kind, own.date
 
-        for place, s in _split_places(places):
+        for place, s in _split_places(places, m.places_listed):
+
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
@@ -181,12 +182,13 @@ def _fallback_place(m: EventMention, context: dict[str, float], text: str, story
     return []
 
 
-def _split_places(places: list[tuple[Place, Slot]]) -> list[tuple[Place | None, Slot | None]]:
-    """One mention per distinct site when a clause names several ("at Ain al-Asad and the Erbil airbase");
-    otherwise the most specific place named."""
+def _split_places(places: list[tuple[Place, Slot]], listed: bool) -> list[tuple[Place | None, Slot | None]]:
+    """One mention per distinct site when a clause names several sites, or lists towns ("at Ain al-Asad
+    and the Erbil airbase", "in Sanaa, Hodeidah and Taiz"): ACLED codes one event per location.
+    Otherwise the most specific place named ("in Musayyib, south of Baghdad" is one place)."""
     sites = [(p, s) for p, s in places if p.kind in ("facility", "city")]
     distinct = {(p.name, p.country) for p, _ in sites}
-    if len(distinct) > 1 and all(p.kind == "facility" for p, _ in sites):
+    if len(distinct) > 1 and (listed or all(p.kind == "facility" for p, _ in sites)):
         return [(p, s) for p, s in {(p.name, p.country): (p, s) for p, s in sites}.values()]
     best = most_specific([p for p, _ in places])
     if best is None:
