@@ -159,3 +159,26 @@ def test_cli_clear_errors(tmp_path: Path) -> None:
     assert res.returncode == 2 and "junk.db" in res.stderr and "Traceback" not in res.stderr
     res = sitrep("run", "x", "--published", "yesterday", cwd=tmp_path)
     assert res.returncode == 2 and "--published" in res.stderr
+
+
+def test_a_failure_on_one_article_spares_the_others(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sitrep.runner as runner
+
+    real = runner.extract
+
+    def flaky(processed):  # type: ignore[no-untyped-def]
+        if processed.article.id.startswith("s03"):
+            raise ValueError("boom")
+        return real(processed)
+
+    monkeypatch.setattr(runner, "extract", flaky)
+    from sitrep.ingest import read_meta
+
+    store = Store(tmp_path / "x.db")
+    problems: list[str] = []
+    paths = [str(SAMPLE / "s03_iraq_kirkuk_strike_drone_team.txt"), str(SAMPLE / "s04_iraq_ain_al_asad_back_to_back.txt")]
+    report = runner.run(paths, store, read_meta(str(SAMPLE_META)), on_problem=problems.append, progress=False)
+
+    assert report.stored == 1 and len(problems) == 1 and "s03_iraq_kirkuk_strike_drone_team.txt" in problems[0]
+    assert store.counts()["articles"] == 1  # the failed article left nothing half-written
+    store.close()

@@ -6,6 +6,7 @@ changes nothing. Problems with single inputs are reported and counted, never fat
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,16 +69,25 @@ def run(
                   TimeElapsedColumn(), disable=not show, transient=True) as bar:
         task = bar.add_task("articles", total=len(todo))
         for processed in process(iter(todo), model=model):
-            resolved = resolve(extract(processed))
-            events = link_article(resolved)
-            with store.transaction():
-                touched = store.replace_article(processed.article)
-                refresh(store, touched | attach(store, events))
-                store.add_claims(resolved.claims)
+            bar.advance(task)
+            try:
+                resolved = resolve(extract(processed))
+                events = link_article(resolved)
+                with store.transaction():
+                    touched = store.replace_article(processed.article)
+                    refresh(store, touched | attach(store, events))
+                    store.add_claims(resolved.claims)
+            except (sqlite3.OperationalError, sqlite3.IntegrityError):
+                raise  # the database itself is in trouble: stop, what is stored stays whole
+            except Exception as exc:  # a bug met on one article must not cost the others
+                msg = f"{processed.article.path}: not processed ({exc.__class__.__name__}: {exc}); please report it"
+                report.problems.append(msg)
+                on_problem(msg)
+                continue
             report.stored += 1
             report.events += len(events)
             report.claims += len(resolved.claims)
-            bar.advance(task)
     return report
+
 
 
