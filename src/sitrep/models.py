@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+CIVILIANS = 7  # ACLED inter code of civilians: the victims of political violence, not its agents
+
 
 @dataclass(frozen=True)
 class Article:

@@ -18,14 +18,13 @@ from sitrep.link.rules import (
     places_compatible,
     types_compatible,
 )
-from sitrep.models import Actor, DateInterval, Event, Place
+from sitrep.models import CIVILIANS, Actor, DateInterval, Event, Place
 from sitrep.resolve import Resolved, ResolvedMention
 from sitrep.resolve.places import SPECIFICITY
 
 __all__ = ["link_article"]
 
 UNIDENTIFIED = "Unidentified Armed Group"
-CIVILIANS = 7  # ACLED inter code
 
 
 

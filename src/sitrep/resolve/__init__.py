@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.extract import Extracted
-from sitrep.models import Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
+from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
 from sitrep.resolve.actors import resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
@@ -19,6 +19,7 @@ from sitrep.resolve.places import article_context, country_place, most_specific,
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
 MAIN_COUNTRY_SHARE = 0.5
+
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
 
 
@@ -110,6 +111,9 @@ def resolve(extracted: Extracted) -> Resolved:
         claimed = resolve_actor(m.claimed_by.text if m.claimed_by else None)
         if a1 is None and claimed is not None:
             a1 = claimed
+        if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
+            a1, a2 = None, a2 or a1
+
         fatal = parse_count(m.fatalities.text) if m.fatalities else None
         hurt = parse_count(m.injuries.text) if m.injuries else None
         for name, actor, s in (("actor1", a1, m.actor1 or m.claimed_by), ("actor2", a2, m.actor2),
