@@ -112,10 +112,9 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
             return True
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
+    scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
     if any((c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in tok.children):
-
-
+            m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for t in scope for c in t.children):
         return True  # "have been engaged in drone operations since the start of the war": ongoing
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lemma(tok.head) not in lex.cue_words:
 
