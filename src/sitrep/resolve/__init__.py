@@ -160,7 +160,9 @@ def _the_military(mentions: list[ResolvedMention], article: Article) -> None:
     for m in mentions:
         for role in ("actor1", "actor2"):
             s = getattr(m.mention, role)
-            if getattr(m, role) is None and s is not None and s.text.lower() in STATE_REFERENCES:
+            current = getattr(m, role)
+            if s is not None and s.text.lower() in STATE_REFERENCES and (current is None or not current.known):
+
                 setattr(m, role, force)
                 m.evidence.append(evidence(role, force.name, s, article, m.mention.sentence.text))
 
