@@ -287,10 +287,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
         times = sorted(times, key=lambda e: _time_rank(e, group))
         if times and _time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
             times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
-        span_text = sent.text
-        base = sent.start_char
-        fatal, hurt, none_hurt = casualties(span_text if len(groups) == 1 else clause_text_span(tokens, doc))
-        offset = base if len(groups) == 1 else tokens[0].idx
+        # casualties: the whole sentence when it tells one event, else this clause's stretch of it
+        text, offset = (sent.text, sent.start_char) if len(groups) == 1 else (clause_text_span(tokens, doc), tokens[0].idx)
+        fatal, hurt, none_hurt = casualties(text)
         parsed_fatal, parsed_hurt = parsed_casualties(group, sent_index)
         main = kept[0]
         out.append(EventMention(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from typing import Protocol
 
-from sitrep.link.merge import Decisions, choose, combine, with_ranges
+from sitrep.link.merge import Decisions, choose, combine, toll_ranges
 from sitrep.models import Event
 
 
@@ -50,8 +50,7 @@ def refresh(store: ReportStore, event_ids: set[str]) -> None:
         if not reports:
             store.delete_event(event_id)
             continue
-        ev = combine(event_id, reports)
-        store.save_event(ev, with_ranges(ev, reports))
+        store.save_event(combine(event_id, reports), toll_ranges(reports))
 
 
 def merge_events(store: ReportStore, keep: str, other: str) -> None:

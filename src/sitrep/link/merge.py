@@ -127,7 +127,7 @@ def _when(intervals: list[DateInterval]) -> DateInterval:
     return min(known, key=lambda w: (w.latest - w.earliest, w.earliest))  # type: ignore[operator]
 
 
-def with_ranges(ev: Event, reports: list[Event]) -> dict[str, tuple[int, int] | None]:
+def toll_ranges(reports: list[Event]) -> dict[str, tuple[int, int] | None]:
     """The spread of reported tolls, kept beside the chosen figure."""
     out: dict[str, tuple[int, int] | None] = {}
     for name in ("fatalities", "injuries"):
