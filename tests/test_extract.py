@@ -49,6 +49,9 @@ def test_shelling_by_rocket() -> None:
         "The fighters were preparing to launch a drone at the convoy.",
         "The group has carried out dozens of attacks on troops in the region.",
         "Rocket and drone attacks on bases have become common in recent weeks.",
+        "More than 150 people have been killed on the Lebanese side, most of them fighters.",
+        "Fighting has raged around the city since May 10.",
+
     ],
 )
 def test_not_events(text: str) -> None:

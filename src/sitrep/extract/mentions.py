@@ -271,7 +271,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
 
     for gi, group in enumerate(groups):
         kept = [t for t in group if keep(t, lex)]
-        if not kept:
+        if not kept or (_running_toll(kept) and not any(e.label_ in TIME_LABELS for e in ents_by_group.get(gi, []))):
             continue
         tokens = clause_tokens(group, groups, sent)
         clause_text = " ".join(t.text for t in tokens)
@@ -398,7 +398,15 @@ def dropped_triggers(sent: Span) -> list[Token]:
     return [t for t in triggers_in(sent, lex) if not keep(t, lex)]
 
 
+def _running_toll(kept: list[Token]) -> bool:
+    """ "More than 150 people have been killed on the Lebanese side": a toll to date (present perfect, no
+    date, no strike or attack named with it), not one event."""
+    return all(lemma(t) in KILL | HURT_LEMMAS and t.tag_ == "VBN"
+               and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in t.children) for t in kept)
+
+
 def _inside_dropped(
+
 tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
     """In the clause of a dropped trigger and not in a kept clause nested inside it."""
     for d in dropped:
