@@ -54,3 +54,8 @@ def test_target_is_resolved() -> None:
 
 def test_a_single_attack_is_not_a_tally() -> None:
     assert claims("One attack on the base was recorded on Monday.") == []
+
+
+def test_a_toll_to_date_is_a_claim() -> None:
+    (c,) = claims("More than 3,000 people have been killed in Sudan since April 15, the ministry said.")
+    assert (c.quantity, c.bound, c.counted, c.date_from, c.where) == (3000, "at_least", "kill", D(2023, 4, 15), ["Sudan"])

@@ -160,6 +160,8 @@ class Claim:
     source: str | None
     evidence: Evidence
     target: str | None = None  # canonical actor the counted acts were aimed at
+    counted: str = "attack"  # what is counted: attack, time, occasion, operation, ... or kill/wound (a toll)
+
 
 
 

@@ -56,6 +56,7 @@ def event_record(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[st
 def claim_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": "claim", "id": row["id"], "quantity": row["quantity"], "bound": row["bound"], "what": row["what"],
+        "counted": row["counted"],
         "target": row["target"],
         "where": row["where"], "from": row["date_from"], "to": row["date_to"], "source": row["source"],
         "article_id": row["article_id"],

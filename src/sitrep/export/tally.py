@@ -7,6 +7,8 @@ from typing import Any
 
 from sitrep.store import Store
 
+TOLLS = {"kill", "wound", "injure"}
+
 
 def _overlaps(a_from: str | None, a_to: str | None, b_from: str | None, b_to: str | None) -> bool:
     return (a_from or "0000") <= (b_to or "9999") and (b_from or "0000") <= (a_to or "9999")
@@ -31,6 +33,8 @@ def tally(store: Store, target: str | None = None, where: list[str] | None = Non
     where = where or []
     rows = []
     for c in store.claims():
+        if c["counted"] in TOLLS:
+            continue  # a toll of the dead or wounded answers another question than a count of events
         if target and c["target"] != target:
             continue
         if where and not set(c["where"]) & set(where):

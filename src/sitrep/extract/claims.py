@@ -29,6 +29,9 @@ def _bound(sent: Span, num: Token) -> str:
     return "exact"
 
 
+TOLL_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
+
+
 def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
     """(countable noun, number token or 'no', value) for each count in the sentence."""
     lex = lexicon()
@@ -47,6 +50,13 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
         for c in tok.subtree:
             if c.like_num and c.dep_ in ("conj", "appos") and c.head.i != tok.i and c.head.head.i == tok.i:
                 out.append((tok, c, None))
+    for tok in sent:  # a toll to date: "more than 38,000 Palestinians have been killed in Gaza since ..."
+        if lemma(tok) in TOLL_VERBS and tok.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.children):
+            victims = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            num = next((c for c in victims.children if c.dep_ == "nummod" and c.like_num), None) if victims else None
+            if num is not None:
+                out.append((tok, num, None))
     for tok in sent:  # "36 attacks in Iraq and another 40 in Syria": the noun is elided
         if tok.like_num and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "another":
             noun = next((t for t in reversed(sent.doc[sent.start : tok.i]) if lemma(t) in lex.countable), None)
@@ -67,7 +77,9 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
         if period_from is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
             period_from = period_to = Slot(day.text, day.start_char, day.end_char, sent_index)
         target = _target(noun, sent)
-        what = lemma(noun) + "s" + (f" on {target.text}" if target is not None else "")
+        what = TOLL_VERBS[lemma(noun)] if lemma(noun) in TOLL_VERBS else lemma(noun) + "s"
+        what += f" on {target.text}" if target is not None else ""
+
         q = Slot(doc[num.i : num.i + 1].text, num.idx, num.idx + len(num.text), sent_index)
         out.append(ClaimMention(article_id, sentence, q, bound, what, places, period_from, period_to, None,
                                 target=Slot(target.text, target.start_char, target.end_char, sent_index) if target else None,

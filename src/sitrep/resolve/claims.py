@@ -66,4 +66,6 @@ def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) 
         source=c.source.text if c.source else None,
         evidence=evidence("quantity", quantity, c.quantity, article, c.sentence.text),
         target=target.name if target else None,
+        counted=c.counted,
+
     )

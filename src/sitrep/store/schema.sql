@@ -97,7 +97,9 @@ CREATE TABLE IF NOT EXISTS claims (
     quantity INTEGER NOT NULL,
     bound TEXT NOT NULL,
     what TEXT,
+    counted TEXT,
     target TEXT,
+
     where_json TEXT,
     date_from TEXT,
     date_to TEXT,

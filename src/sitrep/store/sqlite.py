@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 BUSY_TIMEOUT_MS = 30_000
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 # Events whose dates lie this far apart cannot be one event (link.rules.DATE_TOLERANCE, with room).
@@ -183,8 +183,8 @@ class Store:
         for cl in claims:
             e = cl.evidence
             self.con.execute(
-                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (cl.id, cl.article_id, cl.quantity, cl.bound, cl.what, cl.target, json.dumps(cl.where),
+                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (cl.id, cl.article_id, cl.quantity, cl.bound, cl.what, cl.counted, cl.target, json.dumps(cl.where),
                  _iso(cl.date_from), _iso(cl.date_to), cl.source, e.sentence_text, e.start, e.end, e.quote))
 
     def candidates(self, report: Event) -> dict[str, tuple[Event, list[str]]]:
