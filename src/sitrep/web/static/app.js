@@ -92,8 +92,14 @@ async function drawMap() {
 // ---- timeline: events per day, stacked by type; drag to choose a date range
 let plot;
 async function drawTimeline() {
-  const stats = await getJson("/api/stats?" + query().toString());
-  const days = [...new Set(stats.timeline.map((r) => r.period))].sort();
+  let stats = await getJson("/api/stats?" + query().toString());
+  let periods = [...new Set(stats.timeline.map((r) => r.period))].sort();
+  if (periods.length && Date.parse(periods[periods.length - 1]) - Date.parse(periods[0]) > 180 * 864e5) {
+    stats = await getJson("/api/stats?" + query({ bucket: "week" }).toString());  // long spans: per week
+    periods = [...new Set(stats.timeline.map((r) => r.period))].sort();
+  }
+  const days = periods;
+
   const types = [...new Set(stats.timeline.map((r) => r.sub_event_type))];
   const box = document.getElementById("timeline");
   box.replaceChildren();
