@@ -7,13 +7,15 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, running_toll, zero_slot
 from sitrep.extract.lexicon import Lexicon, lexicon
+from sitrep.extract.timing import REPORTING, bounds_period, relative_to, reported, time_rank
+from sitrep.extract.tree import dep_distance, tree_path
 from sitrep.extract.triggers import anaphoric, keep, lemma, triggers_in
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME"}
-ACTOR_LABELS = {"ACTOR", "ORG", "NORP", "GPE", "PERSON"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside"}
@@ -21,32 +23,6 @@ PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state
                "village", "camp", "neighbourhood", "neighborhood", "area"}
 BOUNDARY_DEPS = {
 "relcl", "ccomp", "acl", "parataxis", "csubj"}
-
-NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
-      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|" \
-      r"hundred|a dozen|dozens|scores|hundreds|several|a few|many)(?:[- ](?:one|two|three|four|five|six|seven|" \
-      r"eight|nine|hundred|thousand))*"
-QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|up to|as many as|all|" \
-       r"an estimated|approximately|fewer than|less than|at most)\s+)?"
-WHO = r"(?:[\w'-]+\s+){0,4}?"
-KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated)"
-HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
-FATAL_PATTERNS = [
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
-    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
-               rf"(?:to have been\s+)?{KILLED}", re.I),
-    re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),
-]
-INJURED_PATTERNS = [
-    re.compile(rf"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?P<n>{QUAL}{NUM})\b", re.I),
-    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are)\s+)?{HURT}", re.I),
-]
-NONE_HURT = re.compile(r"\bno\s+(?:casualties|causalities|injuries|deaths|fatalities|one was (?:hurt|killed|injured))"
-                       r"|without casualties|no one was (?:hurt|killed|injured)", re.I)
-
-
-def sentence_of(span: Span) -> Sentence:
-    return Sentence(index=-1, start=span.start_char, end=span.end_char, text=span.text)
 
 
 def slot(span: Span | Token, sent_index: int) -> Slot:
@@ -69,17 +45,8 @@ def group_triggers(triggers: list[Token]) -> list[list[Token]]:
     return groups
 
 
-def _path(a: Token, b: Token) -> list[Token]:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    common = next((t for t in up_a if t in up_b), None)
-    if common is None:
-        return up_a + up_b
-    return up_a[: up_a.index(common) + 1] + up_b[: up_b.index(common)]
-
-
 def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
-    path = _path(a, b)
+    path = tree_path(a, b)
     on_path = {t.i for t in path}
     for t in path:
         if t.head.i in on_path and t.head.i != t.i and any(c.dep_ == "mark" for c in t.children):
@@ -92,10 +59,6 @@ def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
     lower = [t for t in path if t is not path[-1]]
     return not any(t.dep_ in BOUNDARY_DEPS and t.i not in trigger_ids for t in lower) and not any(
         t.dep_ in ("relcl", "acl") for t in (a, b) if t.head.i not in trigger_ids and t.head not in (a, b))
-
-
-def dep_distance(a: Token, b: Token) -> int:
-    return len(_path(a, b)) - 1
 
 
 def nearest_group(tok: Token, groups: list[list[Token]]) -> int:
@@ -221,12 +184,6 @@ def _is_weapon(tok: Token, lex: Lexicon) -> bool:
     return lemma(tok) in lex.cue_words or lemma(tok) in lex.nouns or tok.lower_ in ("it", "they", "which", "that")
 
 
-def casualties(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, bool]:
-    fatal = next((m for p in FATAL_PATTERNS if (m := p.search(text))), None)
-    hurt = next((m for p in INJURED_PATTERNS if (m := p.search(text))), None)
-    return fatal, hurt, bool(NONE_HURT.search(text))
-
-
 def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[EventMention]:
     lex = lexicon()
     triggers = triggers_in(sent, lex)
@@ -259,7 +216,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
             continue
         trigger_ids = {t.i for t in triggers}
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
-                      and (ent.label_ not in TIME_LABELS or not any(_relative_to(ent, t) for t in g))]
+                      and (ent.label_ not in TIME_LABELS or not any(relative_to(ent, t) for t in g))]
         if not candidates:
             continue
         gi = groups.index(candidates[nearest_group(ent.root, candidates)])
@@ -271,7 +228,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
 
     for gi, group in enumerate(groups):
         kept = [t for t in group if keep(t, lex)]
-        if not kept or (_running_toll(kept) and not any(e.label_ in TIME_LABELS for e in ents_by_group.get(gi, []))):
+        if not kept or (running_toll(kept) and not any(e.label_ in TIME_LABELS for e in ents_by_group.get(gi, []))):
             continue
         tokens = clause_tokens(group, groups, sent)
         clause_text = " ".join(t.text for t in tokens)
@@ -284,8 +241,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS]
-        times = sorted(times, key=lambda e: _time_rank(e, group))
-        if times and _time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
+        times = sorted(times, key=lambda e: time_rank(e, group))
+        if times and time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
             times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
         # casualties: the whole sentence when it tells one event, else this clause's stretch of it
         text, offset = (sent.text, sent.start_char) if len(groups) == 1 else (clause_text_span(tokens, doc), tokens[0].idx)
@@ -308,11 +265,11 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
                 (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
                 for p in all_places if p not in claimed_places)],
             times=[slot(t, sent_index) for t in times],
-            reported_times=[slot(t, sent_index) for t in times if _reported(t)],
+            reported_times=[slot(t, sent_index) for t in times if reported(t)],
 
 
-            fatalities=_num_slot(fatal, offset, sent_index) or parsed_fatal or _zero(none_hurt, sentence),
-            injuries=_num_slot(hurt, offset, sent_index) or parsed_hurt or _zero(none_hurt, sentence),
+            fatalities=num_slot(fatal, offset, sent_index) or parsed_fatal or zero_slot(none_hurt, sentence),
+            injuries=num_slot(hurt, offset, sent_index) or parsed_hurt or zero_slot(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
             main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
@@ -320,62 +277,6 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
 
         ))
     return out
-
-
-DAY_WORDS = re.compile(r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
-                       r"june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|"
-                       r"day|\bjan\b|\bfeb\b|\bmar\b|\bapr\b|\bjun\b|\bjul\b|\baug\b|\bsept?\b|\boct\b|\bnov\b|\bdec\b",
-                       re.I)
-def _reported(ent: Span) -> bool:
-    """The date of a statement ("said on Monday", "in a statement released on Monday")."""
-    node = ent.root
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if lemma(node) in REPORTING:
-            return True
-        if node.dep_ not in ("prep", "pobj", "acl", "npadvmod", "nsubj", "dobj"):
-            return False
-    return False
-
-
-REPORTING = {
-"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "disclose", "reveal",
-             "statement", "announcement", "interview", "briefing", "remark", "conference", "comment", "release",
-             "publish", "issue"}
-
-
-
-def _time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
-    """Prefer a time that dates the act over the date it was reported ("said Tuesday that it struck ...
-    yesterday"), then one that names a day ("Thursday", not "afternoon"), then a calendar date, then the
-    one nearest the trigger."""
-    reported = _reported(ent)
-    names_day = bool(DAY_WORDS.search(ent.text))
-    return (reported, not names_day, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
-
-
-KILL = {"kill", "die", "slay", "eliminate"}
-HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}
-
-
-def parsed_casualties(group: list[Token], sent_index: int) -> tuple[Slot | None, Slot | None]:
-    """Counts the regular expressions miss because words stand between number and verb: "More than 90
-    other people, including displaced civilians in nearby tents, were killed"."""
-    found: dict[str, Slot] = {}
-    for tok in group:
-        key = "fatal" if lemma(tok) in KILL else "hurt" if lemma(tok) in HURT_LEMMAS else None
-        if key is None or key in found:
-            continue
-        victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
-        for v in victims:
-            num = next((c for c in v.children if c.dep_ == "nummod" and c.like_num), None)
-            if num is not None:
-                lo = min([num.i, *(q.i for q in num.children if q.dep_ in ("quantmod", "advmod"))])
-                span = tok.doc[lo : num.i + 1]
-                found[key] = Slot(span.text, span.start_char, span.end_char, sent_index)
-    return found.get("fatal"), found.get("hurt")
 
 
 def _locative(ent: Span, trigger_ids: set[int]) -> bool:
@@ -398,13 +299,6 @@ def dropped_triggers(sent: Span) -> list[Token]:
     return [t for t in triggers_in(sent, lex) if not keep(t, lex)]
 
 
-def _running_toll(kept: list[Token]) -> bool:
-    """ "More than 150 people have been killed on the Lebanese side": a toll to date (present perfect, no
-    date, no strike or attack named with it), not one event."""
-    return all(lemma(t) in KILL | HURT_LEMMAS and t.tag_ == "VBN"
-               and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in t.children) for t in kept)
-
-
 def _inside_dropped(
 
 tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
@@ -414,15 +308,6 @@ tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
         if tok in sub and not any(tok in set(k.subtree) for k in sub if k.i in kept_ids):
             return True
     return False
-
-
-def bounds_period(ent: Span) -> bool:
-    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date -
-    unless a clause hangs on it ("since February, when they targeted a commander")."""
-    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in ("since", "from", "until", "till", "between", "through") and not any(
-        c.dep_ == "relcl" for c in ent.root.children)
-
 
 
 def _sponsor_only(ent: Span) -> bool:
@@ -439,7 +324,7 @@ def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     """The entity belongs to the trigger's clause: the path between them passes no other verb but a
     reporting one ("said on Sunday it launched"). "attending a summit in Spain" and "since Russia
     launched its invasion in February 2022" are other clauses."""
-    for t in _path(tok, trigger)[1:-1]:
+    for t in tree_path(tok, trigger)[1:-1]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
                 and lemma(t) not in REPORTING | {"be", "have", "do"} \
                 and not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in t.children):
@@ -447,21 +332,7 @@ def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     return True
 
 
-
 CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}  # a participle ("headed") is not one
-
-
-
-def _relative_to(ent: Span, trigger: Token) -> bool:
-    """The time expression is measured from the trigger ("a day before the strike"): it dates something
-    else, not the trigger."""
-    node = trigger
-    while node.head.i != node.i and node.head != ent.root:
-        if node.lower_ in ("after", "before") or any(c.dep_ == "mark" and c.lower_ in ("after", "before")
-                                                     for c in node.children):
-            return node.i > ent.root.i  # "a day after rockets were launched"
-        node = node.head
-    return node.head == ent.root and node.dep_ in ("prep", "advcl") and node.i > ent.root.i
 
 
 def _unlabelled_places(sent: Span) -> list[Span]:
@@ -485,16 +356,3 @@ def clause_text_span(tokens: list[Token], doc: Doc) -> str:
     return doc[lo : hi + 1].text
 
 
-def _num_slot(m: re.Match[str] | None, offset: int, sent_index: int) -> Slot | None:
-    """The number phrase itself ("at least six"), not the words around it."""
-    if m is None:
-        return None
-    return Slot(m.group("n"), offset + m.start("n"), offset + m.end("n"), sent_index)
-
-
-def _zero(flag: bool, sentence: Sentence) -> Slot | None:
-    if not flag:
-        return None
-    m = NONE_HURT.search(sentence.text)
-    assert m is not None
-    return Slot(m.group(0), sentence.start + m.start(), sentence.start + m.end(), sentence.index)

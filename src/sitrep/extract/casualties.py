@@ -1,0 +1,99 @@
+"""Casualty figures in a clause: regular expressions for the usual phrasings ("killing at least four",
+"five people were killed"), the parse for the rest, and "no casualties"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sitrep.extract.triggers import lemma
+from sitrep.models import Sentence, Slot
+
+NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|" \
+      r"hundred|a dozen|dozens|scores|hundreds|several|a few|many)(?:[- ](?:one|two|three|four|five|six|seven|" \
+      r"eight|nine|hundred|thousand))*"
+
+
+QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|up to|as many as|all|" \
+       r"an estimated|approximately|fewer than|less than|at most)\s+)?"
+
+
+WHO = r"(?:[\w'-]+\s+){0,4}?"
+
+
+KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated)"
+
+
+HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
+
+
+FATAL_PATTERNS = [
+    re.compile(rf"\b(?:kill(?:ing|ed|s)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
+               rf"(?:to have been\s+)?{KILLED}", re.I),
+    re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),
+]
+
+
+INJURED_PATTERNS = [
+    re.compile(rf"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are)\s+)?{HURT}", re.I),
+]
+
+
+NONE_HURT = re.compile(r"\bno\s+(?:casualties|causalities|injuries|deaths|fatalities|one was (?:hurt|killed|injured))"
+                       r"|without casualties|no one was (?:hurt|killed|injured)", re.I)
+
+
+def casualties(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, bool]:
+    fatal = next((m for p in FATAL_PATTERNS if (m := p.search(text))), None)
+    hurt = next((m for p in INJURED_PATTERNS if (m := p.search(text))), None)
+    return fatal, hurt, bool(NONE_HURT.search(text))
+
+
+KILL = {"kill", "die", "slay", "eliminate"}
+
+
+HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}
+
+
+def parsed_casualties(group: list[Token], sent_index: int) -> tuple[Slot | None, Slot | None]:
+    """Counts the regular expressions miss because words stand between number and verb: "More than 90
+    other people, including displaced civilians in nearby tents, were killed"."""
+    found: dict[str, Slot] = {}
+    for tok in group:
+        key = "fatal" if lemma(tok) in KILL else "hurt" if lemma(tok) in HURT_LEMMAS else None
+        if key is None or key in found:
+            continue
+        victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
+        for v in victims:
+            num = next((c for c in v.children if c.dep_ == "nummod" and c.like_num), None)
+            if num is not None:
+                lo = min([num.i, *(q.i for q in num.children if q.dep_ in ("quantmod", "advmod"))])
+                span = tok.doc[lo : num.i + 1]
+                found[key] = Slot(span.text, span.start_char, span.end_char, sent_index)
+    return found.get("fatal"), found.get("hurt")
+
+
+def running_toll(kept: list[Token]) -> bool:
+    """ "More than 150 people have been killed on the Lebanese side": a toll to date (present perfect, no
+    date, no strike or attack named with it), not one event."""
+    return all(lemma(t) in KILL | HURT_LEMMAS and t.tag_ == "VBN"
+               and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in t.children) for t in kept)
+
+
+def num_slot(m: re.Match[str] | None, offset: int, sent_index: int) -> Slot | None:
+    """The number phrase itself ("at least six"), not the words around it."""
+    if m is None:
+        return None
+    return Slot(m.group("n"), offset + m.start("n"), offset + m.end("n"), sent_index)
+
+
+def zero_slot(flag: bool, sentence: Sentence) -> Slot | None:
+    if not flag:
+        return None
+    m = NONE_HURT.search(sentence.text)
+    assert m is not None
+    return Slot(m.group(0), sentence.start + m.start(), sentence.start + m.end(), sentence.index)

@@ -1,0 +1,65 @@
+"""Which time expressions date an event: not the date of a statement about it, not the edge of a
+counted period, not a time measured from it ("a day before the strike")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.tree import dep_distance
+from sitrep.extract.triggers import lemma
+
+DAY_WORDS = re.compile(r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                       r"june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|"
+                       r"day|\bjan\b|\bfeb\b|\bmar\b|\bapr\b|\bjun\b|\bjul\b|\baug\b|\bsept?\b|\boct\b|\bnov\b|\bdec\b",
+                       re.I)
+
+
+def reported(ent: Span) -> bool:
+    """The date of a statement ("said on Monday", "in a statement released on Monday")."""
+    node = ent.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if lemma(node) in REPORTING:
+            return True
+        if node.dep_ not in ("prep", "pobj", "acl", "npadvmod", "nsubj", "dobj"):
+            return False
+    return False
+
+
+REPORTING = {
+"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "disclose", "reveal",
+             "statement", "announcement", "interview", "briefing", "remark", "conference", "comment", "release",
+             "publish", "issue"}
+
+
+def time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
+    """Prefer a time that dates the act over the date it was reported ("said Tuesday that it struck ...
+    yesterday"), then one that names a day ("Thursday", not "afternoon"), then a calendar date, then the
+    one nearest the trigger."""
+    is_report = reported(ent)
+    names_day = bool(DAY_WORDS.search(ent.text))
+    return (is_report, not names_day, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
+
+
+def bounds_period(ent: Span) -> bool:
+    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date -
+    unless a clause hangs on it ("since February, when they targeted a commander")."""
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return prev in ("since", "from", "until", "till", "between", "through") and not any(
+        c.dep_ == "relcl" for c in ent.root.children)
+
+
+def relative_to(ent: Span, trigger: Token) -> bool:
+    """The time expression is measured from the trigger ("a day before the strike"): it dates something
+    else, not the trigger."""
+    node = trigger
+    while node.head.i != node.i and node.head != ent.root:
+        if node.lower_ in ("after", "before") or any(c.dep_ == "mark" and c.lower_ in ("after", "before")
+                                                     for c in node.children):
+            return node.i > ent.root.i  # "a day after rockets were launched"
+        node = node.head
+    return node.head == ent.root and node.dep_ in ("prep", "advcl") and node.i > ent.root.i
