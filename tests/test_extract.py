@@ -88,3 +88,12 @@ def test_the_military_is_the_state_force_the_story_names() -> None:
     by_place = {e.place.name: e for e in events if e.place}
     assert by_place["Erbil"].actor1 is not None
     assert by_place["Erbil"].actor1.name == "Military Forces of the United States"
+
+
+def test_a_later_claim_of_responsibility_names_the_attacker() -> None:
+    events, _ = run_text("A car bomb exploded outside a hotel in Mogadishu on Friday, killing nine people. "
+                         "Police said the area was sealed off. Al-Shabaab later claimed responsibility.")
+    (ev,) = [e for e in events if e.place and e.place.name == "Mogadishu"]
+    assert ev.claimed_by is not None and ev.claimed_by.name == "Al Shabaab"
+    assert ev.actor1 is not None and ev.actor1.name == "Al Shabaab"
+    assert any(e.field == "claimed_by" for e in ev.evidence)

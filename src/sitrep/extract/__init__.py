@@ -20,6 +20,8 @@ class Extracted:
     claims: list[ClaimMention]
     times: list[Slot]  # time expressions of main clauses, in text order: the story's timeline
     places: list[Slot]  # places named in main clauses, in text order: where the story is
+    responsibility: list[Slot]  # claimants in sentences that tell no event of their own
+
 
 
 def _main_clause(ent: Span) -> bool:
@@ -38,6 +40,7 @@ def extract(processed: Processed) -> Extracted:
     claims: list[ClaimMention] = []
     times: list[Slot] = []
     places: list[Slot] = []
+    responsibility: list[Slot] = []
     for i, sent in enumerate(doc.sents):
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in sent.ents
                      if e.label_ in ("DATE", "TIME") and not bounds_period(e) and _main_clause(e))
@@ -47,10 +50,12 @@ def extract(processed: Processed) -> Extracted:
                       and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i)
         claimed = claimants(sent, i)
-        for m in found:
-            if claimed and m.claimed_by is None:
-                m.claimed_by = claimed
+        if claimed and found:
+            for m in found:
+                m.claimed_by = m.claimed_by or claimed
+        elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
+            responsibility.append(claimed)
         mentions.extend(found)
         claims.extend(claims_in(doc, article.id, sent, i))
-    return Extracted(article, mentions, claims, times, places)
+    return Extracted(article, mentions, claims, times, places, responsibility)
 

@@ -17,7 +17,9 @@ NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "t
                      "sporadic", "all", "dozens", "hundreds", "countless", "some", "much", "less", "fewer"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
-NEGATORS = {"not", "never", "n't", "no"}
+DURATIONS = {"year", "month", "decade", "week"}
+NEGATORS = {
+"not", "never", "n't", "no"}
 DENIAL_VERBS = {"deny", "refute", "reject", "dismiss"}
 
 
@@ -112,6 +114,8 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
             return True
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in DURATIONS for g in c.subtree) for c in tok.children):
+        return True  # "has fought the government for more than 17 years": a long activity, not one event
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
     if any((c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for t in scope for c in t.children):

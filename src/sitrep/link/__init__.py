@@ -18,7 +18,7 @@ from sitrep.link.rules import (
     places_compatible,
     types_compatible,
 )
-from sitrep.models import CIVILIANS, Actor, DateInterval, Event, Place
+from sitrep.models import CIVILIANS, Actor, DateInterval, Event, Evidence, Place
 from sitrep.resolve import Resolved, ResolvedMention
 from sitrep.resolve.places import SPECIFICITY
 
@@ -33,6 +33,8 @@ class _Cluster:
 
     def __init__(self, first: ResolvedMention) -> None:
         self.members = [first]
+        self.claimant: Actor | None = None  # from a later sentence that claims responsibility
+        self.claim_evidence: Evidence | None = None
 
     def own_time(self) -> DateInterval | None:
         """The narrowest time the mentions give themselves."""
@@ -96,6 +98,13 @@ def link_article(resolved: Resolved) -> list[Event]:
             clusters.append(_Cluster(m))
     clusters.sort(key=lambda c: c.members[0].mention.trigger.start)
 
+    for sentence, actor, words in resolved.responsibility:  # for the event told last before the claim
+        told = [(max(m.mention.sentence.index for m in c.members if m.mention.sentence.index <= sentence), i)
+                for i, c in enumerate(clusters) if c.members[0].mention.sentence.index <= sentence]
+        if told:
+            target = clusters[max(told)[1]]
+            target.claimant, target.claim_evidence = actor, words
+
     return [_event(c, resolved) for c in clusters if _codable(c)]
 
 
@@ -133,16 +142,16 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
         event_type=lex.event_type[sub],
         sub_event_type=sub,
         weapon=weapon,
-        actor1=_with_country(c.actor("actor1"), place),
+        actor1=_with_country(c.actor("actor1") or c.claimant, place),
         actor2=_with_country(a2, place),
-        claimed_by=c.actor("claimed_by"),
+        claimed_by=c.actor("claimed_by") or c.claimant,
         place=place,
         when=c.own_time() or c.members[0].context_time or UNKNOWN_TIME,
         # one story gives partial and total figures in different sentences: the largest is its total
         fatalities=max(fatal) if fatal else None,
         injuries=max(hurt) if hurt else None,
         sources=[resolved.article.id],
-        evidence=[e for m in c.members for e in m.evidence],
+        evidence=[e for m in c.members for e in m.evidence] + ([c.claim_evidence] if c.claim_evidence else []),
     )
 
 

@@ -45,6 +45,7 @@ class Resolved:
     article: Article
     mentions: list[ResolvedMention]
     claims: list[Claim]
+    responsibility: list[tuple[int, Actor, Evidence]] = field(default_factory=list)  # (sentence, claimant, words)
 
 
 def _default_window(published: dt.date | None) -> DateInterval | None:
@@ -142,7 +143,17 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
     _the_military(out, article)
-    return Resolved(article, out, resolve_claims(extracted.claims, article, context))
+    claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, _sentence_text(extracted, s)))
+               for s in extracted.responsibility if (actor := resolve_actor(s.text)) is not None]
+    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed)
+
+
+def _sentence_text(extracted: Extracted, s: Slot) -> str:
+    text = extracted.article.text
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    return text[start : end if end >= 0 else len(text)]
+
 
 
 STATE_REFERENCES = {"the military", "military", "the army", "army", "the armed forces", "the forces", "forces",
