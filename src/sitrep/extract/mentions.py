@@ -45,8 +45,18 @@ def group_triggers(triggers: list[Token]) -> list[list[Token]]:
     return groups
 
 
+def _interception(tok: Token) -> bool:
+    lex = lexicon()
+    return lemma(tok) in lex.disrupted or any(f"{lemma(tok)} {c.lower_}" in lex.disrupted for c in tok.children
+                                              if c.dep_ == "prt")
+
+
 def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
+    if _interception(a) != _interception(b) and ((a.dep_ == "conj" and a.head.i == b.i)
+                                                 or (b.dep_ == "conj" and b.head.i == a.i)):
+        return False  # "a missile fired at a vessel, and ... shot down another drone": two acts
     path = tree_path(a, b)
+
     on_path = {t.i for t in path}
     for t in path:
         if t.head.i in on_path and t.head.i != t.i and any(c.dep_ == "mark" for c in t.children):

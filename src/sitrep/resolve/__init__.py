@@ -104,6 +104,7 @@ def resolve(extracted: Extracted) -> Resolved:
         while story_places and story_places[0].sentence < m.sentence.index:
             told_place = resolve_place(story_places.pop(0).text, context)
             story_place = told_place or story_place
+        named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places:
             places = _fallback_place(m, context, text, story_place)
         else:
@@ -139,7 +140,8 @@ def resolve(extracted: Extracted) -> Resolved:
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
-                                       own_place=bool(m.places), evidence=ev + place_ev))
+                                       own_place=named_place, evidence=ev + place_ev))
+
 
 
     _the_military(out, article)
