@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from sitrep.extract.claims import claims_in
 from sitrep.extract.mentions import bounds_period, dropped_triggers, mentions_in
 from sitrep.extract.responsibility import claimants
-from sitrep.models import Article, ClaimMention, EventMention, Slot
+from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
 
 
@@ -20,7 +20,7 @@ class Extracted:
     claims: list[ClaimMention]
     times: list[Slot]  # time expressions of main clauses, in text order: the story's timeline
     places: list[Slot]  # places named in main clauses, in text order: where the story is
-    responsibility: list[Slot]  # claimants in sentences that tell no event of their own
+    responsibility: list[tuple[Slot, Sentence]]  # claimants in sentences that tell no event of their own
 
 
 
@@ -40,7 +40,7 @@ def extract(processed: Processed) -> Extracted:
     claims: list[ClaimMention] = []
     times: list[Slot] = []
     places: list[Slot] = []
-    responsibility: list[Slot] = []
+    responsibility: list[tuple[Slot, Sentence]] = []
     for i, sent in enumerate(doc.sents):
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in sent.ents
                      if e.label_ in ("DATE", "TIME") and not bounds_period(e) and _main_clause(e))
@@ -54,7 +54,7 @@ def extract(processed: Processed) -> Extracted:
             for m in found:
                 m.claimed_by = m.claimed_by or claimed
         elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
-            responsibility.append(claimed)
+            responsibility.append((claimed, Sentence(i, sent.start_char, sent.end_char, sent.text)))
         mentions.extend(found)
         claims.extend(claims_in(doc, article.id, sent, i))
     return Extracted(article, mentions, claims, times, places, responsibility)

@@ -145,16 +145,10 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
     _the_military(out, article)
-    claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, _sentence_text(extracted, s)))
-               for s in extracted.responsibility if (actor := resolve_actor(s.text)) is not None]
+    claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
+               for s, sentence in extracted.responsibility if (actor := resolve_actor(s.text)) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed)
 
-
-def _sentence_text(extracted: Extracted, s: Slot) -> str:
-    text = extracted.article.text
-    start = text.rfind("\n", 0, s.start) + 1
-    end = text.find("\n", s.end)
-    return text[start : end if end >= 0 else len(text)]
 
 
 
