@@ -19,3 +19,12 @@ def read_html(html: str, path: str) -> dict[str, Any]:
     text = f"{title}\n\n{body}" if title else body
     return {"title": title, "text": text, "published": doc.get("date"), "url": doc.get("url"),
             "outlet": doc.get("sitename")}
+
+
+def fragment_text(html: str) -> str:
+    """The words of an HTML fragment (a feed entry's body). It is the article's body already, too short
+    for main-text detection, so all of it is kept, on one line: trafilatura's full extractor breaks lines
+    around inline tags in short fragments, and a line break ends a sentence downstream."""
+    import trafilatura
+
+    return str(trafilatura.html2txt(f"<html><body>{html}</body></html>"))

@@ -12,6 +12,7 @@ from typing import Any
 
 from sitrep.ingest.decode import decode, unwrap
 from sitrep.ingest.errors import IngestError
+from sitrep.ingest.feeds import FeedEntry, fetch, is_url, read_feed
 from sitrep.ingest.html import read_html
 from sitrep.ingest.textdate import date_in_text
 from sitrep.models import Article
@@ -19,7 +20,9 @@ from sitrep.models import Article
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom"}
+NAMED_FEED_SUFFIXES = FEED_SUFFIXES | {".xml"}  # .xml files below a directory are seldom feeds; named ones are
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 
 def iter_files(paths: list[str]) -> Iterator[Path | IngestError]:
@@ -115,9 +118,20 @@ def iter_articles(
     meta: dict[str, dict[str, Any]] | None = None,
     published: dt.date | None = None,
 ) -> Iterator[Article | IngestError]:
-    """Articles from files and directories; problems come back as IngestError items, never raised."""
+    """Articles from files, directories and feed URLs; problems come back as IngestError items, never raised."""
     meta = meta or {}
-    for item in iter_files(paths):
+    for raw in paths:
+        if is_url(raw):
+            try:
+                yield from _feed(read_feed(fetch(raw), raw), meta, published)
+            except IngestError as err:
+                yield err
+        else:
+            yield from _files(raw, meta, published)
+
+
+def _files(raw: str, meta: dict[str, dict[str, Any]], published: dt.date | None) -> Iterator[Article | IngestError]:
+    for item in iter_files([raw]):
         if isinstance(item, IngestError):
             yield item
             continue
@@ -126,6 +140,9 @@ def iter_articles(
             data = _read_bytes(path)
             if suffix in JSONL_SUFFIXES:
                 yield from _jsonl(path, data, meta, published)
+                continue
+            if suffix in NAMED_FEED_SUFFIXES:
+                yield from _feed(read_feed(data, str(path)), meta, published)
                 continue
             text, note = decode(data, str(path))
             if note:
@@ -165,3 +182,13 @@ def _jsonl(path: Path, data: bytes, meta: dict[str, dict[str, Any]], published: 
         own = {"published": obj.get("published"), "url": obj.get("url"), "outlet": obj.get("source")}
         title = obj.get("title") if isinstance(obj.get("title"), str) else ""
         yield _article(str(art_id), title, body, where, meta.get(str(art_id), {}), published, own)
+
+
+def _feed(entries: Iterator[FeedEntry | IngestError], meta: dict[str, dict[str, Any]], published: dt.date | None
+          ) -> Iterator[Article | IngestError]:
+    for e in entries:
+        if isinstance(e, IngestError):
+            yield e
+            continue
+        own = {"published": e.published, "url": e.url, "outlet": e.outlet}
+        yield _article(e.id, e.title, e.text, e.where, meta.get(e.id, {}), published, own)
