@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from sitrep.export.formats import claim_record, event_record
 from sitrep.export.tally import tally
 from sitrep.store import Store
-from sitrep.store.sqlite import SORTS, EventFilter, event_filter
+from sitrep.store.sqlite import SORTS, EventFilter, event_filter, utc_time
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
@@ -36,6 +36,8 @@ ISO_DATE: dict[str, Any] = {"format": "date"}
 Since = Annotated[str | None, Query(pattern=DATE, json_schema_extra=ISO_DATE, description="Earliest date.")]
 Until = Annotated[str | None, Query(pattern=DATE, json_schema_extra=ISO_DATE, description="Latest date.")]
 Bbox = Annotated[str | None, Query(pattern=BBOX, description="min_lon,min_lat,max_lon,max_lat")]
+TIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
+SinceTime = Annotated[str | None, Query(pattern=TIME, description="ISO 8601 date or time (UTC unless a zone is given).")]
 Text = Annotated[str | None, Query(max_length=200, description="Words in location, actors, region, country, type.")]
 
 
@@ -160,6 +162,24 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
         return {"total": len(rows), "page": page, "page_size": page_size,
                 "claims": [claim_record(c) for c in rows[start : start + page_size]]}
 
+    @app.get("/api/deletions")
+    def deletions(since: SinceTime = None, page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                  page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
+        """Events deleted at or after ``since`` (an article changed so that it no longer reports them, or a
+        merge), oldest first, as ACLED publishes deletions: a copy kept from earlier pages drops these."""
+        try:
+            start = utc_time(since) if since else None
+        except ValueError:
+            raise RequestValidationError([{"type": "datetime_parsing", "loc": ("query", "since"),
+                                           "msg": "not a calendar date or time", "input": since}]) from None
+        s = store()
+        try:
+            total = s.count_deletions(start)
+            rows = s.deletions(start, limit=page_size, offset=(page - 1) * page_size)
+        finally:
+            s.close()
+        return {"total": total, "page": page, "page_size": page_size, "deletions": rows}
+
     @app.get("/api/tally")
     def tally_view(target: Annotated[str | None, Query(max_length=200)] = None,
                    where: Annotated[str | None, Query(max_length=300)] = None,
@@ -228,5 +248,5 @@ def _bucket(date: str, kind: str) -> str:
 def _geo_sql(f: dict[str, Any], limit: int, offset: int) -> tuple[str, list[Any]]:
     where, args = event_filter(EventFilter(**f))
     return (f"SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, actor1, actor2, "
-            f"fatalities, geo_precision FROM events WHERE {where} AND latitude IS NOT NULL "
+            f"fatalities, geo_precision, updated_at AS timestamp FROM events WHERE {where} AND latitude IS NOT NULL "
             f"ORDER BY date DESC, id LIMIT ? OFFSET ?", [*args, limit, offset])

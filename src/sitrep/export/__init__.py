@@ -1,4 +1,5 @@
-"""Export stage: JSON Lines (the scorer's format), ACLED-style CSV and GeoJSON, from the store."""
+"""Export stage: JSON Lines (the scorer's format), ACLED-style CSV and GeoJSON, and the deletions list, from the
+store."""
 
 from sitrep.export.formats import FORMATS, write
 

@@ -1,4 +1,4 @@
-"""Writers for the three export formats. All read the same rows from the store."""
+"""Writers for the export formats: events (JSON Lines, ACLED CSV, GeoJSON) and the deletions list."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def event_record(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[st
         "fatalities": row["fatalities"],
         "injuries": row["injuries"],
         "sources": [{"article_id": a} for a in row["sources"]],
+        "timestamp": row["updated_at"],  # last change, ISO 8601 UTC
         "evidence": evidence,
     }
 
@@ -80,10 +81,14 @@ def _interaction(i1: int | None, i2: int | None) -> str:
     return str(i1 * 10 + (i2 or 0)) if not i2 or i1 <= i2 else str(i2 * 10 + i1)
 
 
-def acled_row(row: dict[str, Any], evidence: list[dict[str, Any]], seq: int) -> dict[str, Any]:
+def _epoch(iso: str) -> int:
+    return int(dt.datetime.fromisoformat(iso).timestamp())
+
+
+def acled_row(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any]:
     date = row["date"]
     return {
-        "event_id_cnty": f"{row['iso3'] or 'XXX'}{seq}",
+        "event_id_cnty": row["id"],  # stable, so that a later deletions list names rows of this file
         "event_date": date or "",
         "year": date[:4] if date else "",
         "time_precision": TIME_PRECISION.get(row["date_precision"], ""),
@@ -113,7 +118,7 @@ def acled_row(row: dict[str, Any], evidence: list[dict[str, Any]], seq: int) -> 
         "notes": " | ".join(sorted({e["quote"] for e in evidence if e["field"] == "event_type"})),
         "fatalities": row["fatalities"] if row["fatalities"] is not None else 0,
         "tags": "",
-        "timestamp": int(dt.datetime.fromisoformat(row["updated_at"]).timestamp()),
+        "timestamp": _epoch(row["updated_at"]),
         "sitrep_id": row["id"],
         "date_earliest": row["date_earliest"] or "",
         "date_latest": row["date_latest"] or "",
@@ -128,9 +133,19 @@ def write_csv(store: Store, out: TextIO, **filters: Any) -> int:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     n = 0
-    for n, row in enumerate(store.events(**filters), 1):
-        writer.writerow(acled_row(row, store.evidence_for(row["id"]), n))
+    for row in store.events(**filters):
+        writer.writerow(acled_row(row, store.evidence_for(row["id"])))
+        n += 1
     return n
+
+
+def write_deletions(store: Store, out: TextIO, **_: Any) -> int:
+    """Deleted events in ACLED's deletions form: event_id_cnty as in the CSV export, Unix time of deletion."""
+    writer = csv.writer(out)
+    writer.writerow(["event_id_cnty", "deleted_timestamp"])
+    rows = store.deletions()
+    writer.writerows([r["event_id"], _epoch(r["deleted_at"])] for r in rows)
+    return len(rows)
 
 
 def write_geojson(store: Store, out: TextIO, **filters: Any) -> int:
@@ -148,7 +163,8 @@ def write_geojson(store: Store, out: TextIO, **filters: Any) -> int:
     return len(features)
 
 
-FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
+FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson,
+                                          "deletions": write_deletions}
 
 
 def write(fmt: str, store: Store, out: TextIO, **filters: Any) -> int:

@@ -82,6 +82,10 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 CREATE INDEX IF NOT EXISTS evidence_report ON evidence(report_id);
 
+-- Events deleted (their last report withdrawn or merged away), as ACLED publishes deletions: a copy kept
+-- in sync from exports drops these.
+CREATE TABLE IF NOT EXISTS deletions (event_id TEXT PRIMARY KEY, deleted_at TEXT NOT NULL);
+
 -- Manual decisions (sitrep merge / split) between reports; later runs respect them.
 CREATE TABLE IF NOT EXISTS decisions (
     kind TEXT NOT NULL CHECK (kind IN ('together', 'apart')),

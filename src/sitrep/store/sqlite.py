@@ -112,6 +112,17 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def utc_time(value: str) -> str:
+    """An ISO 8601 date or time as the store writes times (UTC, seconds), so that they compare as text; a
+    time without a zone is UTC. Raises ValueError for anything else."""
+    t = dt.datetime.fromisoformat(value)
+    try:
+        t = t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
+    except OverflowError:  # a zone that moves year 1 or 9999 off the calendar
+        raise ValueError(value) from None
+    return t.isoformat(timespec="seconds")
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -221,7 +232,14 @@ class Store:
         p, w = ev.place, ev.when
         a1, a2 = ev.actor1, ev.actor2
         fr, ir = ranges.get("fatalities"), ranges.get("injuries")
+        data = json.dumps(event_to_dict(replace(ev, evidence=[])))
+        spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
+        stored = self.con.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high FROM events "
+                                  "WHERE id=?", (ev.id,)).fetchone()
+        if stored is not None and tuple(stored) == (data, *spans):
+            return  # every column derives from these: unchanged, so its timestamp of last change stays
         self._unindex(ev.id)
+        self.con.execute("DELETE FROM deletions WHERE event_id=?", (ev.id,))  # an event that comes back
         self.con.execute(
             "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?, ?,?,?, ?,?,?, ?, ?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?, ?,?,?,?, ?,?)",
             (ev.id, ev.event_type, ev.sub_event_type, DISORDER.get(ev.event_type, "Political violence"), ev.weapon,
@@ -231,9 +249,7 @@ class Store:
              p.name if p else None, p.admin1 if p else None, p.country if p else None, p.iso3 if p else None,
              p.latitude if p else None, p.longitude if p else None, p.precision if p else None, p.kind if p else None,
              _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
-             ev.fatalities, ev.injuries,
-             fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None,
-             json.dumps(event_to_dict(replace(ev, evidence=[]))), _now()))
+             ev.fatalities, ev.injuries, *spans, data, _now()))
         self._block(ev)
         self.con.execute("INSERT INTO events_fts (rowid, id, location, actor1, actor2, admin1, country, sub_event_type, "
                          "claimed_by) VALUES ((SELECT rowid FROM events WHERE id=?),?,?,?,?,?,?,?,?)",
@@ -242,8 +258,10 @@ class Store:
                           ev.claimed_by.name if ev.claimed_by else None))
 
     def delete_event(self, event_id: str) -> None:
+        """Drop the event and record its deletion, so that copies made from earlier exports can drop it too."""
         self._unindex(event_id)
-        self.con.execute("DELETE FROM events WHERE id=?", (event_id,))
+        if self.con.execute("DELETE FROM events WHERE id=?", (event_id,)).rowcount:
+            self.con.execute("INSERT OR REPLACE INTO deletions VALUES (?, ?)", (event_id, _now()))
         self.con.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
 
     def _unindex(self, event_id: str) -> None:
@@ -313,6 +331,18 @@ class Store:
             "SELECT e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote "
             "FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.event_id=? ORDER BY e.article_id, e.start",
             (event_id,))]
+
+    def deletions(self, since: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Events deleted at or after ``since`` (see utc_time), oldest first."""
+        sql = "SELECT event_id, deleted_at FROM deletions WHERE deleted_at >= ? ORDER BY deleted_at, event_id"
+        args: list[Any] = [since or ""]
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [dict(r) for r in self.con.execute(sql, args)]
+
+    def count_deletions(self, since: str | None = None) -> int:
+        return int(self.con.execute("SELECT COUNT(*) FROM deletions WHERE deleted_at >= ?", (since or "",)).fetchone()[0])
 
     def claims(self) -> Iterator[dict[str, Any]]:
         for row in self.con.execute("SELECT * FROM claims ORDER BY article_id, start"):
