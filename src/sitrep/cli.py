@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,6 +20,9 @@ from sitrep.export.tally import tally
 from sitrep.ingest import IngestError, read_meta
 from sitrep.store import Store
 from sitrep.store.sqlite import StoreError
+
+if TYPE_CHECKING:
+    from sitrep.runner import RunReport
 
 app = typer.Typer(help="News about armed conflict in, an ACLED-style event database out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -44,17 +48,14 @@ def open_store(db: str) -> Store:
         raise  # unreachable
 
 
-@app.command("run")
-def run_cmd(
-    articles: Annotated[list[str], typer.Argument(help="Article files or directories (searched recursively).")],
-    db: DbOpt = DEFAULT_DB,
-    meta: Annotated[str | None, typer.Option(help="Metadata side file (JSON Lines or CSV) keyed by article_id.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (package name).", envvar="SITREP_MODEL")] = None,
-) -> None:
-    """Read articles, extract events and tallies, and store them."""
+MetaOpt = Annotated[str | None, typer.Option(help="Metadata side file (JSON Lines or CSV) keyed by article_id.")]
+PublishedOpt = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")]
+ModelOpt = Annotated[str | None, typer.Option(help="spaCy pipeline to load (package name).", envvar="SITREP_MODEL")]
+
+
+def run_args(meta: str | None, published: str | None, model: str | None) -> dict[str, Any]:
+    """The runner's keyword arguments from the options run and watch share."""
     from sitrep.nlp import DEFAULT_MODEL
-    from sitrep.runner import run
 
     pub = None
     if published:
@@ -68,10 +69,30 @@ def run_cmd(
             meta_rows = read_meta(meta)
         except IngestError as exc:
             fail(str(exc))
+    return {"meta": meta_rows, "published": pub, "model": model or DEFAULT_MODEL,
+            "on_problem": lambda msg: err.print(f"sitrep: {msg}", markup=False)}
+
+
+def summary(report: RunReport, db: str) -> str:
+    return (f"{report.read} articles read, {report.stored} stored, {report.skipped} unchanged, {report.events} events, "
+            f"{report.claims} claims, {len(report.problems)} problems -> {db}")
+
+
+@app.command("run")
+def run_cmd(
+    articles: Annotated[list[str], typer.Argument(help="Article files, directories (searched recursively), feed URLs.")],
+    db: DbOpt = DEFAULT_DB,
+    meta: MetaOpt = None,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Read articles, extract events and tallies, and store them."""
+    from sitrep.runner import run
+
+    args = run_args(meta, published, model)
     store = open_store(db)
     try:
-        report = run(articles, store, meta_rows, pub, model=model or DEFAULT_MODEL,
-                     on_problem=lambda msg: err.print(f"sitrep: {msg}", markup=False))
+        report = run(articles, store, **args)
     except RuntimeError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
@@ -79,8 +100,50 @@ def run_cmd(
         raise typer.Exit(130) from None
     finally:
         store.close()
-    err.print(f"sitrep: {report.read} articles read, {report.stored} stored, {report.skipped} unchanged, "
-              f"{report.events} events, {report.claims} claims, {len(report.problems)} problems -> {db}", markup=False)
+    err.print(f"sitrep: {summary(report, db)}", markup=False)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@app.command("watch")
+def watch_cmd(
+    sources: Annotated[list[str], typer.Argument(help="Directories, files and RSS/Atom feeds (files or URLs).")],
+    db: DbOpt = DEFAULT_DB,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between polls of a source.")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (exit code 1 if there were problems).")] = False,
+    meta: MetaOpt = None,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Keep the database current: poll the sources, store what is new, replace what changed. Ctrl-C stops."""
+    from sitrep.watch import Watcher
+
+    args = run_args(meta, published, model)
+    store = open_store(db)
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends it like Ctrl-C
+    watcher = Watcher(sources, store, interval, **args)
+    try:
+        while True:
+            report = watcher.poll()
+            if once or report.stored or report.problems:
+                failing = watcher.backing_off()
+                err.print(f"sitrep: {dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ} {summary(report, db)}"
+                          + (f"; {failing} sources failing, polled less often" if failing and not once else ""),
+                          markup=False)
+            if once:
+                break
+            watcher.sleep()
+    except RuntimeError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("sitrep: watch stopped; every article stored so far is complete", markup=False)
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
     if report.problems:
         raise typer.Exit(1)
 
@@ -157,11 +220,12 @@ def show_cmd(event_id: str, db: DbOpt = DEFAULT_DB) -> None:
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or geojson.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, geojson, or deletions (ACLED's CSV of deleted events).")
+                   ] = "jsonl",
     db: DbOpt = DEFAULT_DB,
     output: Annotated[str | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
 ) -> None:
-    """Export events (and claims, in JSON Lines)."""
+    """Export events (and claims, in JSON Lines), or the events deleted since they were first stored."""
     if fmt not in FORMATS:
         fail(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     _check_db(db)
@@ -173,7 +237,7 @@ def export_cmd(
         tmp.replace(output)
     else:
         n = write(fmt, store, sys.stdout)
-    err.print(f"sitrep: {n} events exported", markup=False)
+    err.print(f"sitrep: {n} {'deletions' if fmt == 'deletions' else 'events'} exported", markup=False)
 
 
 @app.command("claims")
