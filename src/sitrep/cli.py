@@ -124,7 +124,7 @@ def watch_cmd(
 
     args = run_args(meta, published, model)
     store = open_store(db)
-    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends it like Ctrl-C
+    previous = signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends it like Ctrl-C
     watcher = Watcher(sources, store, interval, **args)
     try:
         while True:
@@ -143,6 +143,7 @@ def watch_cmd(
         err.print("sitrep: watch stopped; every article stored so far is complete", markup=False)
         raise typer.Exit(130) from None
     finally:
+        signal.signal(signal.SIGTERM, previous)
         store.close()
     if report.problems:
         raise typer.Exit(1)

@@ -36,8 +36,9 @@ ISO_DATE: dict[str, Any] = {"format": "date"}
 Since = Annotated[str | None, Query(pattern=DATE, json_schema_extra=ISO_DATE, description="Earliest date.")]
 Until = Annotated[str | None, Query(pattern=DATE, json_schema_extra=ISO_DATE, description="Latest date.")]
 Bbox = Annotated[str | None, Query(pattern=BBOX, description="min_lon,min_lat,max_lon,max_lat")]
-TIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"
-SinceTime = Annotated[str | None, Query(pattern=TIME, description="ISO 8601 date or time (UTC unless a zone is given).")]
+TIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
+SinceTime = Annotated[str | None, Query(pattern=TIME, json_schema_extra={"format": "date-time"},
+                                        description="ISO 8601 time or date (UTC unless a zone is given).")]
 Text = Annotated[str | None, Query(max_length=200, description="Words in location, actors, region, country, type.")]
 
 

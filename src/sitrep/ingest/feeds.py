@@ -58,12 +58,14 @@ def read_feed(data: bytes, source: str) -> Iterator[FeedEntry | IngestError]:
     import feedparser  # only when a feed is read
 
     parsed = feedparser.parse(data)
-    why = _why(parsed.get("bozo_exception"))
-    if not parsed.get("version") and not parsed.entries:
-        yield IngestError(source, "not an RSS or Atom feed" + (f" ({why})" if why else ""))
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(exc, feedparser.CharacterEncodingOverride):
+        exc = None  # a wrongly declared encoding, read all the same
+    if not parsed.entries and (exc or not parsed.get("version")):
+        yield IngestError(source, "not an RSS or Atom feed" + (f" ({_why(exc)})" if exc else ""))
         return
-    if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
-        yield IngestError(source, f"warning: malformed feed, read what could be recovered ({why})")
+    if exc:
+        yield IngestError(source, f"warning: malformed feed, read what could be recovered ({_why(exc)})")
     outlet = (parsed.feed.get("title") or "").strip() or None
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{source}, entry {n}"
@@ -79,10 +81,8 @@ def read_feed(data: bytes, source: str) -> Iterator[FeedEntry | IngestError]:
             yield FeedEntry(key, title, text, _date(entry), entry.get("link"), outlet, where)
 
 
-def _why(exc: BaseException | None) -> str:
+def _why(exc: BaseException) -> str:
     """feedparser's complaint, with the line for XML errors (which otherwise name a '<unknown>' file)."""
-    if exc is None:
-        return ""
     if isinstance(exc, xml.sax.SAXParseException):
         return f"line {exc.getLineNumber()}: {exc.getMessage()}"
     return str(exc)
