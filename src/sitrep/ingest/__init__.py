@@ -1,4 +1,4 @@
-"""Ingest stage: files, HTML pages and JSON Lines -> Article records, with their publication dates."""
+"""Ingest stage: files, HTML pages, JSON Lines and RSS/Atom feeds -> Article records, with their publication dates."""
 
 from sitrep.ingest.errors import IngestError
 from sitrep.ingest.meta import read_meta
