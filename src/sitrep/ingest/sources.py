@@ -155,6 +155,11 @@ def _jsonl(path: Path, data: bytes, meta: dict[str, dict[str, Any]], published: 
         if not isinstance(obj, dict):
             yield IngestError(where, "not a JSON object")
             continue
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            yield IngestError(where, "a \\u escape for half a surrogate pair, which is not text")
+            continue
         art_id, body = obj.get("id") or obj.get("article_id"), obj.get("text")
         if not isinstance(art_id, str | int) or not str(art_id).strip():
             yield IngestError(where, "missing 'id'")
