@@ -13,6 +13,7 @@ from typing import Any
 from sitrep.ingest.decode import decode, unwrap
 from sitrep.ingest.errors import IngestError
 from sitrep.ingest.html import read_html
+from sitrep.ingest.meta import text_or_none
 from sitrep.ingest.textdate import date_in_text
 from sitrep.models import Article
 
@@ -167,6 +168,6 @@ def _jsonl(path: Path, data: bytes, meta: dict[str, dict[str, Any]], published: 
         if not isinstance(body, str) or not body.strip():
             yield IngestError(where, "missing or empty 'text'")
             continue
-        own = {"published": obj.get("published"), "url": obj.get("url"), "outlet": obj.get("source")}
+        own = {"published": obj.get("published"), "url": text_or_none(obj.get("url")), "outlet": text_or_none(obj.get("source"))}
         title = obj.get("title") if isinstance(obj.get("title"), str) else ""
         yield _article(str(art_id), title, body, where, meta.get(str(art_id), {}), published, own)
