@@ -1,6 +1,5 @@
 """Inputs that raised something other than IngestError (found by bench/fuzz_ingest.py, and metadata of the
-wrong JSON type found while writing it): each now gets one clear
-problem line."""
+wrong JSON type found while writing it): each now gets one clear problem line, or is read."""
 
 from __future__ import annotations
 
