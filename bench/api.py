@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sitrep.models import Actor, DateInterval, Event
@@ -60,6 +62,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def serving(db: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """`sitrep serve` on ``db`` in its own process on a free loopback port, once it accepts connections."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)])
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield server, port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=100_000)
@@ -70,16 +91,7 @@ def main() -> int:
         t0 = time.perf_counter()
         build(db, args.events)
         print(f"built {args.events:,} events in {time.perf_counter() - t0:.1f} s", flush=True)
-        port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)])
-        try:
-            deadline = time.time() + 30
-            while time.time() < deadline:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        with serving(db) as (_, port):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             for name, path in QUERIES.items():
                 times, size = [], 0
@@ -95,9 +107,6 @@ def main() -> int:
                 q = statistics.quantiles(times, n=20)
                 print(f"{name:<24} p50 {statistics.median(times):7.1f} ms  p95 {q[18]:7.1f} ms  "
                       f"{1000 / statistics.mean(times):6.0f} req/s  {size / 1024:8.0f} KiB", flush=True)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
     return 0
 
 

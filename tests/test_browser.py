@@ -3,8 +3,9 @@ that Playwright downloads). Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
-import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -13,20 +14,42 @@ from urllib.parse import urlparse
 
 import pytest
 import uvicorn
+from conftest import free_port
 
 from sitrep.api import create_app
+from sitrep.runner import run
+from sitrep.store import Store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (scripts/setup)")
+SCRIPT, IMG = "<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=2">'
+HOSTILE = f"""Drone strike near Kirkuk {SCRIPT}
+
+A drone strike killed three fighters near the Iraqi city of Kirkuk on Sunday {SCRIPT} {IMG}, the US military said.
+"""
 
 
 @pytest.fixture(scope="module")
-def server(sample_db: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(sample_db), host="127.0.0.1", port=port, log_level="warning")
+def desk_db(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample database plus an article whose text carries markup that must stay text."""
+    tmp = tmp_path_factory.mktemp("desk")
+    db = tmp / "desk.db"
+    src, dst = sqlite3.connect(sample_db), sqlite3.connect(db)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    (tmp / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    store = Store(db)
+    assert run([str(tmp / "hostile.txt")], store, published=dt.date(2024, 2, 5), progress=False).events == 1
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(desk_db: Path) -> Iterator[str]:
+    port = free_port()
+    config = uvicorn.Config(create_app(desk_db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -85,4 +108,18 @@ def test_page_map_filter_table_card(server: str, browser) -> None:  # type: igno
 
     assert errors == [], errors
     assert outside == [], outside
+    page.close()
+
+
+def test_markup_in_article_text_shows_as_text(server: str, desk_db: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(desk_db)
+    event_id = con.execute("SELECT event_id FROM event_sources WHERE article_id='hostile'").fetchone()[0]
+    con.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/?event={event_id}")
+    page.wait_for_selector("#card:not([hidden]) .evidence", timeout=30_000)
+    card = page.inner_text("#card")
+    assert SCRIPT in card and IMG in card  # shown, not parsed
+    assert page.locator("#card script, #card img").count() == 0
+    assert page.evaluate("window.__pwned") is None
     page.close()

@@ -33,6 +33,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="SITREP_DB")]
 DEFAULT_DB = "sitrep.db"
+MIN_TOKEN = 16  # a write token shorter than this is too easy to guess
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -336,15 +337,35 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     tiles: Annotated[str | None, typer.Option(help="XYZ tile URL for the map (default: offline outlines).")] = None,
+    write_token_file: Annotated[str | None, typer.Option(
+        help="File holding a token that enables the merge/split routes (or set SITREP_WRITE_TOKEN).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        help="An origin allowed to call the API from a browser (repeatable; default: none).")] = None,
 ) -> None:
-    """Serve the HTTP API and the web page (read-only)."""
+    """Serve the HTTP API and the web page (read-only unless a write token is given)."""
     import uvicorn
 
     from sitrep.api import create_app
 
     _check_db(db)
     open_store(db).close()  # a clear error now rather than on the first request
-    uvicorn.run(create_app(db, tiles=tiles), host=host, port=port, log_level="warning")
+    token = _write_token(write_token_file)
+    uvicorn.run(create_app(db, tiles=tiles, write_token=token, cors_origins=cors_origin or ()),
+                host=host, port=port, log_level="warning")
+
+
+def _write_token(path: str | None) -> str | None:
+    """The write token from a file or SITREP_WRITE_TOKEN, never from the command line (ps shows it)."""
+    where, token = "SITREP_WRITE_TOKEN", os.environ.get("SITREP_WRITE_TOKEN") or None
+    if path is not None:
+        where = f"--write-token-file {path}"
+        try:
+            token = Path(path).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"{where}: cannot read ({exc.__class__.__name__})")
+    if token is not None and len(token) < MIN_TOKEN:
+        fail(f"{where}: a write token needs at least {MIN_TOKEN} characters")
+    return token
 
 
 @gazetteer_app.command("build")

@@ -1,5 +1,6 @@
-"""The read-only HTTP API and the analyst's web page, both views of one SQLite database.
+"""The HTTP API and the analyst's web page, both views of one SQLite database.
 
+Read-only unless a write token is given (api.decisions); no cross-origin access unless origins are named.
 Every query is parameterised (store.event_filter); every list is paged with a hard maximum page size."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,9 +16,11 @@ from typing import Annotated, Any
 from fastapi import FastAPI, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from sitrep.api.decisions import decisions_router
 from sitrep.export.formats import claim_record, event_record
 from sitrep.export.tally import tally
 from sitrep.store import Store
@@ -67,22 +71,30 @@ def _check_dates(**dates: str | None) -> None:
         raise RequestValidationError(errors)
 
 
-def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
+def create_app(db_path: str | Path, tiles: str | None = None, write_token: str | None = None,
+               cors_origins: Sequence[str] = ()) -> FastAPI:
     """The app for one database. ``tiles``: an XYZ tile URL for online deployments; without it the
-    page draws country outlines shipped with it (Natural Earth via world-atlas), needing no network."""
+    page draws country outlines shipped with it (Natural Earth via world-atlas), needing no network.
+    ``write_token``: mounts the merge/split routes, each needing it as a bearer token. ``cors_origins``:
+    the only origins a browser may call the API from (none by default)."""
     db_path = str(db_path)
     if not Path(db_path).exists():
         raise FileNotFoundError(db_path)
     app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.")
+    if cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
 
     @app.get("/api/config")
     def config() -> dict[str, Any]:
         """Settings the page needs."""
         return {"tiles": tiles}
 
-
     def store() -> Store:
         return Store(db_path)
+
+    if write_token:
+        app.include_router(decisions_router(store, write_token))
 
     @app.get("/api/events")
     def events(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,

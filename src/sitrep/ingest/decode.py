@@ -28,7 +28,10 @@ def decode(data: bytes, path: str) -> tuple[str, str | None]:
             raise IngestError(path, f"not a text file ({kind})")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _checked(data.decode(enc, errors="strict"), path), None
+            try:
+                return _checked(data.decode(enc, errors="strict"), path), None
+            except UnicodeDecodeError as exc:
+                raise IngestError(path, f"invalid {enc} at byte {exc.start} after its byte-order mark") from None
     if b"\x00" in data:
         raise IngestError(path, "not a text file (binary content)")
     try:

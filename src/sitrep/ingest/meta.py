@@ -37,7 +37,12 @@ def read_meta(path: str) -> dict[str, dict[str, Any]]:
     for row in rows:
         key = row.get("article_id") or row.get("id")
         if key:
-            out[str(key)] = {k: row.get(k) or (row.get("source") if k == "outlet" else None) for k in FIELDS}
+            out[str(key)] = {k: text_or_none(row.get(k) or (row.get("source") if k == "outlet" else None)) for k in FIELDS}
     if not out:
         raise IngestError(path, "no rows with an article_id")
     return out
+
+
+def text_or_none(value: Any) -> str | None:
+    """A metadata value as text; a number, list or object where text belongs counts as absent."""
+    return value if isinstance(value, str) else None

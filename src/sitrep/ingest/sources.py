@@ -14,6 +14,7 @@ from sitrep.ingest.decode import decode, unwrap
 from sitrep.ingest.errors import IngestError
 from sitrep.ingest.feeds import FeedEntry, fetch, is_url, read_feed
 from sitrep.ingest.html import read_html
+from sitrep.ingest.meta import text_or_none
 from sitrep.ingest.textdate import date_in_text
 from sitrep.models import Article
 
@@ -172,6 +173,11 @@ def _jsonl(path: Path, data: bytes, meta: dict[str, dict[str, Any]], published: 
         if not isinstance(obj, dict):
             yield IngestError(where, "not a JSON object")
             continue
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            yield IngestError(where, "a \\u escape for half a surrogate pair, which is not text")
+            continue
         art_id, body = obj.get("id") or obj.get("article_id"), obj.get("text")
         if not isinstance(art_id, str | int) or not str(art_id).strip():
             yield IngestError(where, "missing 'id'")
@@ -179,7 +185,7 @@ def _jsonl(path: Path, data: bytes, meta: dict[str, dict[str, Any]], published: 
         if not isinstance(body, str) or not body.strip():
             yield IngestError(where, "missing or empty 'text'")
             continue
-        own = {"published": obj.get("published"), "url": obj.get("url"), "outlet": obj.get("source")}
+        own = {"published": obj.get("published"), "url": text_or_none(obj.get("url")), "outlet": text_or_none(obj.get("source"))}
         title = obj.get("title") if isinstance(obj.get("title"), str) else ""
         yield _article(str(art_id), title, body, where, meta.get(str(art_id), {}), published, own)
 

@@ -80,7 +80,7 @@ async function drawMap() {
     const m = L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
       radius: 5 + Math.sqrt(p.fatalities || 0) * 2, color: color(p.sub_event_type), fillOpacity: 0.7, weight: 1,
     });
-    m.bindTooltip(`${p.date} ${p.sub_event_type} — ${p.location}`);
+    m.bindTooltip(el("span", {}, `${p.date} ${p.sub_event_type} — ${p.location}`));  // a string would be HTML
     m.on("click", () => showEvent(p.id));
     m.options.eventId = p.id;
     return m;
