@@ -46,22 +46,22 @@ def run(
 ) -> RunReport:
     report = RunReport()
     todo: list[Article] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where it was read)
     for item in iter_articles(paths, meta, published):
         if isinstance(item, IngestError):
             (report.warnings if item.problem.startswith("warning:") else report.problems).append(str(item))
             on_problem(str(item))
             continue
         report.read += 1
-        if item.id in seen and seen[item.id] != item.content_hash:
-            msg = f"{item.path}: duplicate article id {item.id!r} with different text (also in {seen[item.id]})"
+        if item.id in seen and seen[item.id][0] != item.content_hash:
+            msg = f"{item.path}: duplicate article id {item.id!r} with different text (also in {seen[item.id][1]})"
             report.problems.append(msg)
             on_problem(msg)
             continue
         if store.known_hash(item.id) == item.content_hash or item.id in seen:
             report.skipped += 1
             continue
-        seen[item.id] = item.content_hash
+        seen[item.id] = (item.content_hash, item.path)
         todo.append(item)
 
     show = sys.stderr.isatty() if progress is None else progress

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 SHIPPED = Path(__file__).parent
+KINDS = {int: "a whole number above 0", float: "a number above 0", list: "a list"}
 
 
 def search_path() -> list[Path]:
@@ -75,5 +76,5 @@ def limits() -> dict[str, Any]:
         value = merged.get(key)
         kinds = (int, float) if isinstance(default, float) else (type(default),)
         if type(value) not in kinds or (isinstance(value, int | float) and value <= 0):
-            raise RuntimeError(f"limits.yaml: {key} must be a {type(default).__name__} above 0, not {value!r}")
+            raise RuntimeError(f"limits.yaml: {key} must be {KINDS[type(default)]}, not {value!r}")
     return merged

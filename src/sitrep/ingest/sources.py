@@ -171,7 +171,7 @@ def _jsonl(path: Path, fh: BinaryIO, meta: dict[str, dict[str, Any]], published:
 def _json_article(where: str, line: str, meta: dict[str, dict[str, Any]], published: dt.date | None
                   ) -> Iterator[Article | IngestError]:
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.strip())
     except json.JSONDecodeError as exc:
         yield IngestError(where, f"not valid JSON ({exc.msg})")
         return
@@ -186,13 +186,13 @@ def _json_article(where: str, line: str, meta: dict[str, dict[str, Any]], publis
         yield IngestError(where, "missing 'id'")
         return
     if not isinstance(art_id, str | int) or isinstance(art_id, bool):
-        yield IngestError(where, f"'id' is a {type(art_id).__name__}, not a string or a number")
+        yield IngestError(where, f"'id' is not a string or a number ({type(art_id).__name__})")
         return
     if body is None or (isinstance(body, str) and not body.strip()):
         yield IngestError(where, "missing or empty 'text'")
         return
     if not isinstance(body, str):
-        yield IngestError(where, f"'text' is a {type(body).__name__}, not a string")
+        yield IngestError(where, f"'text' is not a string ({type(body).__name__})")
         return
     own = {"published": obj.get("published"), "url": _string(obj.get("url")), "outlet": _string(obj.get("source"))}
     try:
