@@ -206,6 +206,28 @@ def test_a_bad_limit_is_one_line(user_limits: Path) -> None:
         limits()
 
 
+def test_a_bad_limit_stops_the_run_with_one_line(tmp_path: Path, user_limits: Path) -> None:
+    user_limits.write_text("longest_jsonl_line: -1\n")
+    (tmp_path / "a.txt").write_text(GOOD_1)
+    proc = subprocess.run([sys.executable, "-m", "sitrep", "run", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "sitrep: error: limits.yaml: longest_jsonl_line must be a whole number above 0, not -1"
+
+
+def test_a_library_failing_on_one_file_costs_only_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def deep(html: str, path: str) -> dict:
+        raise RecursionError("maximum recursion depth exceeded\nwhile parsing")
+
+    monkeypatch.setattr("sitrep.ingest.sources.read_html", deep)
+    (tmp_path / "page.html").write_text("<html><body><p>Drones struck.</p></body></html>")
+    (tmp_path / "story.txt").write_text(GOOD_1)
+    arts, errs = split(list(iter_articles([str(tmp_path)])))
+    assert list(arts) == ["story"]
+    assert [str(e) for e in errs] == [f"{tmp_path / 'page.html'}: not read (RecursionError: maximum recursion depth "
+                                      "exceeded while parsing); please report it"]
+
+
 def export(db: Path) -> dict[str, dict]:
     store = Store(db)
     buf = io.StringIO()

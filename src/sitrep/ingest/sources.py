@@ -99,6 +99,7 @@ def iter_articles(
 ) -> Iterator[Article | IngestError]:
     """Articles from files and directories; problems come back as IngestError items, never raised."""
     meta = meta or {}
+    largest = limits()["largest_article_file"]  # read first: a bad limits.yaml stops the run, not each file
     for item in iter_files(paths):
         if isinstance(item, IngestError):
             yield item
@@ -109,7 +110,7 @@ def iter_articles(
                 with open_regular(path) as fh:
                     yield from _jsonl(path, fh, meta, published)
                 continue
-            with open_regular(path, limits()["largest_article_file"]) as fh:
+            with open_regular(path, largest) as fh:
                 data = _read(fh, path)
             text, note = decode(data, str(path))
             if note:
@@ -122,6 +123,9 @@ def iter_articles(
                 yield from _article(path.stem, title, body, str(path), meta.get(path.stem, {}), published, {})
         except IngestError as err:
             yield err
+        except Exception as exc:  # a library's bug met on one file must not cost the others, nor show a traceback
+            detail = " ".join(f"{exc.__class__.__name__}: {exc}".split())[:200]
+            yield IngestError(str(path), f"not read ({detail}); please report it")
 
 
 def _read(fh: BinaryIO, path: Path) -> bytes:
