@@ -4,16 +4,20 @@ an article in another language would be mis-coded, not coded. Short or mixed tex
 from __future__ import annotations
 
 from functools import lru_cache
-
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from typing import TYPE_CHECKING
 
 from sitrep.data import limits
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 SAMPLE_CHARS = 10_000  # the opening of an article tells its language; the cost stays bounded
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # numpy and a model: only when articles are read
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
