@@ -1,6 +1,7 @@
 import pytest
 
-from sitrep.resolve.numbers import parse_count
+from sitrep.data import limits
+from sitrep.resolve.numbers import parse_count, plausible
 
 
 @pytest.mark.parametrize(
@@ -26,5 +27,10 @@ def test_parse_count(text: str, value: int | None) -> None:
     assert parse_count(text) == value
 
 
-def test_absurd_numbers_are_refused() -> None:
-    assert parse_count("10,000,000") is None
+def test_absurd_tolls_are_refused_by_the_limit_in_the_data() -> None:
+    limit = limits()["largest_event_toll"]
+    assert parse_count("10,000,000") == 10_000_000  # the words say it; believing it is another matter
+    assert plausible(parse_count("10,000,000"), "largest_event_toll") is None
+    assert plausible(limit, "largest_event_toll") == limit
+    assert plausible(limit + 1, "largest_event_toll") is None
+    assert plausible(None, "largest_event_toll") is None

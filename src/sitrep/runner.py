@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,30 +45,12 @@ def run(
     progress: bool | None = None,
 ) -> RunReport:
     report = RunReport()
-    todo: list[Article] = []
-    seen: dict[str, str] = {}
-    for item in iter_articles(paths, meta, published):
-        if isinstance(item, IngestError):
-            (report.warnings if item.problem.startswith("warning:") else report.problems).append(str(item))
-            on_problem(str(item))
-            continue
-        report.read += 1
-        if item.id in seen and seen[item.id] != item.content_hash:
-            msg = f"{item.path}: duplicate article id {item.id!r} with different text (also in {seen[item.id]})"
-            report.problems.append(msg)
-            on_problem(msg)
-            continue
-        if store.known_hash(item.id) == item.content_hash or item.id in seen:
-            report.skipped += 1
-            continue
-        seen[item.id] = item.content_hash
-        todo.append(item)
 
     show = sys.stderr.isatty() if progress is None else progress
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), disable=not show, transient=True) as bar:
-        task = bar.add_task("articles", total=len(todo))
-        for processed in process(iter(todo), model=model):
+        task = bar.add_task("articles", total=None)  # streamed: the count is known at the end
+        for processed in process(_new_articles(paths, store, meta, published, report, on_problem), model=model):
             bar.advance(task)
             try:
                 resolved = resolve(extract(processed))
@@ -84,10 +66,33 @@ def run(
                 report.problems.append(msg)
                 on_problem(msg)
                 continue
+            for doubt in resolved.doubts:
+                msg = f"{processed.article.path}: warning: {doubt}"
+                report.warnings.append(msg)
+                on_problem(msg)
             report.stored += 1
             report.events += len(events)
             report.claims += len(resolved.claims)
     return report
 
 
-
+def _new_articles(paths: list[str], store: Store, meta: dict[str, dict[str, Any]] | None, published: dt.date | None,
+                  report: RunReport, on_problem: Callable[[str], None]) -> Iterator[Article]:
+    """The articles not stored unchanged, as ingest reads them: a corpus of any size is never held whole."""
+    seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, where it was read)
+    for item in iter_articles(paths, meta, published):
+        if isinstance(item, IngestError):
+            (report.warnings if item.problem.startswith("warning:") else report.problems).append(str(item))
+            on_problem(str(item))
+            continue
+        report.read += 1
+        if item.id in seen and seen[item.id][0] != item.content_hash:
+            msg = f"{item.path}: duplicate article id {item.id!r} with different text (also in {seen[item.id][1]})"
+            report.problems.append(msg)
+            on_problem(msg)
+            continue
+        if store.known_hash(item.id) == item.content_hash or item.id in seen:
+            report.skipped += 1
+            continue
+        seen[item.id] = (item.content_hash, item.path)
+        yield item

@@ -15,7 +15,7 @@ from typing import Any
 from sitrep.data import read_yaml
 from sitrep.ingest import IngestError
 from sitrep.ingest.feeds import is_url
-from sitrep.ingest.sources import iter_files
+from sitrep.ingest.files import iter_files
 from sitrep.runner import RunReport, run
 from sitrep.store import Store
 

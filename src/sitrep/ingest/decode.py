@@ -19,13 +19,18 @@ BINARY_MAGIC = {
 MIN_PRINTABLE = 0.95
 
 
+def refuse_binary(head: bytes, path: str) -> None:
+    """A PDF, image or archive under a text name, told by its first bytes."""
+    for magic, kind in BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise IngestError(path, f"not a text file ({kind})")
+
+
 def decode(data: bytes, path: str) -> tuple[str, str | None]:
     """The text and, when it was not UTF-8, a note saying which encoding was used."""
     if not data.strip():
         raise IngestError(path, "empty file")
-    for magic, kind in BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise IngestError(path, f"not a text file ({kind})")
+    refuse_binary(data, path)
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:

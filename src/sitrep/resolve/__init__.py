@@ -13,7 +13,7 @@ from sitrep.resolve.actors import resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
-from sitrep.resolve.numbers import parse_count
+from sitrep.resolve.numbers import parse_count, plausible
 from sitrep.resolve.places import article_context, country_place, most_specific, resolve_place
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
@@ -46,6 +46,7 @@ class Resolved:
     mentions: list[ResolvedMention]
     claims: list[Claim]
     responsibility: list[tuple[int, Actor, Evidence]] = field(default_factory=list)  # (sentence, claimant, words)
+    doubts: list[str] = field(default_factory=list)  # figures the text states and the record does not believe
 
 
 def _default_window(published: dt.date | None) -> DateInterval | None:
@@ -63,6 +64,7 @@ def resolve(extracted: Extracted) -> Resolved:
         p.text for c in extracted.claims for p in c.places]
     context = article_context([*names, article.title])
     out: list[ResolvedMention] = []
+    doubts: list[str] = []
     anchor: dt.date | None = None
     story_time: DateInterval | None = None
     story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
@@ -116,15 +118,22 @@ def resolve(extracted: Extracted) -> Resolved:
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
             a1, a2 = None, a2 or a1
 
-        fatal = parse_count(m.fatalities.text) if m.fatalities else None
-        hurt = parse_count(m.injuries.text) if m.injuries else None
+        said_fatal = parse_count(m.fatalities.text) if m.fatalities else None
+        said_hurt = parse_count(m.injuries.text) if m.injuries else None
+        fatal, hurt = plausible(said_fatal, "largest_event_toll"), plausible(said_hurt, "largest_event_toll")
         for name, actor, s in (("actor1", a1, m.actor1 or m.claimed_by), ("actor2", a2, m.actor2),
                                ("claimed_by", claimed, m.claimed_by)):
             if actor is not None and s is not None:
                 ev.append(evidence(name, actor.name, s, article, text))
-        for name, value, s in (("fatalities", fatal, m.fatalities), ("injuries", hurt, m.injuries)):
-            if value is not None and s is not None:
-                ev.append(evidence(name, value, s, article, text))
+        for name, said, value, s in (("fatalities", said_fatal, fatal, m.fatalities),
+                                     ("injuries", said_hurt, hurt, m.injuries)):
+            if said is not None and s is not None:
+                doubt = None if value is not None else (f"{name} of {said:,} in sentence {m.sentence.index + 1} is beyond "
+                                                        "belief for one event (largest_event_toll in limits.yaml); left unknown")
+                shown = value if doubt is None else f"unknown ({said:,} stated, above largest_event_toll)"
+                ev.append(evidence(name, shown, s, article, text))
+                if doubt and doubt not in doubts:
+                    doubts.append(doubt)
         ev.append(evidence("event_type", m.sub_event_type or "event", m.trigger, article, text))
         if own is None and m.sentence.index in sentence_time:  # a clause of a sentence dated by another clause
             context_time, context_kind = sentence_time[m.sentence.index]
@@ -147,7 +156,7 @@ def resolve(extracted: Extracted) -> Resolved:
     _the_military(out, article)
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := resolve_actor(s.text)) is not None]
-    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed)
+    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts)
 
 
 

@@ -10,7 +10,7 @@ from sitrep.models import Article, Claim, ClaimMention
 from sitrep.resolve.actors import resolve_actor
 from sitrep.resolve.dates import resolve_time
 from sitrep.resolve.evidence import evidence
-from sitrep.resolve.numbers import parse_count
+from sitrep.resolve.numbers import parse_count, plausible
 from sitrep.resolve.places import resolve_place
 
 ATTACK_COUNTS = {"attack", "time", "incident"}
@@ -39,7 +39,7 @@ def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[s
 
 def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) -> Claim:
     pub = article.published
-    quantity = parse_count(c.quantity.text)
+    quantity = plausible(parse_count(c.quantity.text), "largest_tally")
     start = resolve_time(c.period_from.text, pub) if c.period_from else None
     end_text = c.period_to.text if c.period_to else None
     if end_text and end_text.strip().isdigit() and start is not None and start.earliest is not None:

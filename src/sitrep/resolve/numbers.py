@@ -9,17 +9,19 @@ import re
 
 from text_to_num import text2num
 
+from sitrep.data import limits
+
 VAGUE = {"several": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20,
          "hundreds": 100, "thousands": 1000, "many": 3, "multiple": 2, "a couple": 2, "couple": 2,
          "no": 0, "none": 0, "no one": 0, "nobody": 0, "a": 1, "an": 1}
 QUALIFIERS = re.compile(r"^(?:at least|more than|over|nearly|almost|around|about|some|roughly|up to|as many as|"
                         r"all|an estimated|approximately|fewer than|less than|at most|another|the)\s+", re.I)
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
-MAX_PLAUSIBLE = 1_000_000
 
 
 def parse_count(text: str | None) -> int | None:
-    """The integer a casualty or count phrase states, or None when it states none."""
+    """The integer a casualty or count phrase states, or None when it states none. Whether the figure is
+    believable is for the caller (plausible): the words stay evidence either way."""
     if not text:
         return None
     low = text.strip().lower()
@@ -38,7 +40,7 @@ def parse_count(text: str | None) -> int | None:
             value *= 1_000_000
         elif rest.lstrip().startswith("thousand"):
             value *= 1000
-        return int(value) if value <= MAX_PLAUSIBLE else None
+        return int(value)
     for phrase, value in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
         if low == phrase or low.startswith(phrase + " "):
             return value
@@ -52,3 +54,9 @@ def parse_count(text: str | None) -> int | None:
         except ValueError:
             continue
     return None
+
+
+def plausible(value: int | None, limit: str) -> int | None:
+    """The figure, or None when it is beyond belief by limits.yaml's ``limit`` (largest_event_toll,
+    largest_tally): "killed 500,000" in one strike is a misreading, not a toll to store."""
+    return value if value is None or value <= limits()[limit] else None
