@@ -74,7 +74,7 @@ def run(n: int) -> None:
                     store.replace_article(Article(r.sources[0], "", "", None, None, None, None, "", r.id))
                     refresh(store, attach(store, [r]))
         elapsed = time.perf_counter() - t0
-        assigned = dict(store.con.execute("SELECT id, event_id FROM reports").fetchall())
+        assigned = dict(store.execute("SELECT id, event_id FROM reports").fetchall())
         events = store.counts()["events"]
         store.close()
     by_event: dict[str, list[str]] = {}

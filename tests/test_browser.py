@@ -7,7 +7,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -22,11 +22,12 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's ch
 
 
 @pytest.fixture(scope="module")
-def server(sample_db: Path) -> Iterator[str]:
+def server(sample_dbs: Callable[[str], str]) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(sample_db), host="127.0.0.1", port=port, log_level="warning")
+    # the page, on SQLite; the API itself is tested on both back-ends
+    config = uvicorn.Config(create_app(sample_dbs("sqlite")), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -1,6 +1,6 @@
-"""The read-only HTTP API and the analyst's web page, both views of one SQLite database.
+"""The read-only HTTP API and the analyst's web page, both views of one database (SQLite or PostgreSQL).
 
-Every query is parameterised (store.event_filter); every list is paged with a hard maximum page size."""
+Every query is parameterised (Store.event_filter); every list is paged with a hard maximum page size."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from fastapi.staticfiles import StaticFiles
 
 from sitrep.export.formats import claim_record, event_record
 from sitrep.export.tally import tally
-from sitrep.store import Store
-from sitrep.store.sqlite import SORTS, EventFilter, event_filter
+from sitrep.store import SORTS, Store
+from sitrep.store.dialect import is_postgresql
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
@@ -68,7 +68,7 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
     """The app for one database. ``tiles``: an XYZ tile URL for online deployments; without it the
     page draws country outlines shipped with it (Natural Earth via world-atlas), needing no network."""
     db_path = str(db_path)
-    if not Path(db_path).exists():
+    if not is_postgresql(db_path) and not Path(db_path).exists():
         raise FileNotFoundError(db_path)
     app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.")
 
@@ -109,12 +109,11 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
         f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
         s = store()
         try:
-            rows = s.con.execute(*_geo_sql(f, page_size, (page - 1) * page_size)).fetchall()
+            rows = s.geo_events(page_size, (page - 1) * page_size, **f)
         finally:
             s.close()
         features = []
-        for row in rows:
-            props = dict(row)
+        for props in rows:
             point = [props.pop("longitude"), props.pop("latitude")]
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
 
@@ -129,9 +128,7 @@ def create_app(db_path: str | Path, tiles: str | None = None) -> FastAPI:
             row = s.event(event_id)
             if row is None:
                 raise HTTPException(404, f"no event {event_id!r}")
-            titles = {a: t for a, t in s.con.execute(
-                "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM event_sources WHERE event_id=?)",
-                (event_id,))}
+            titles = s.source_titles(event_id)
         finally:
             s.close()
         evidence = row.pop("evidence")
@@ -224,9 +221,3 @@ def _bucket(date: str, kind: str) -> str:
     d = dt.date.fromisoformat(date)
     return (d - dt.timedelta(days=d.weekday())).isoformat()
 
-
-def _geo_sql(f: dict[str, Any], limit: int, offset: int) -> tuple[str, list[Any]]:
-    where, args = event_filter(EventFilter(**f))
-    return (f"SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, actor1, actor2, "
-            f"fatalities, geo_precision FROM events WHERE {where} AND latitude IS NOT NULL "
-            f"ORDER BY date DESC, id LIMIT ? OFFSET ?", [*args, limit, offset])
