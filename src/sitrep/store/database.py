@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
-from sitrep.store.dialect import dialect_for
+from sitrep.store.dialect import dialect_for, display_name
 from sitrep.store.schema import EVENT_COLUMNS
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -83,7 +83,10 @@ class Store:
     revision (see store.migrate)."""
 
     def __init__(self, db: str | Path) -> None:
-        self.dialect = dialect_for(str(db))
+        try:
+            self.dialect = dialect_for(str(db))
+        except ImportError:
+            raise StoreError(f"{display_name(str(db))}: PostgreSQL needs psycopg (pip install 'sitrep[postgresql]')") from None
         self.path = self.dialect.where
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         try:

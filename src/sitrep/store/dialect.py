@@ -22,6 +22,11 @@ def is_postgresql(db: str) -> bool:
     return db.startswith(("postgresql://", "postgres://"))
 
 
+def display_name(db: str) -> str:
+    """The database as messages name it: never with a password."""
+    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", db)
+
+
 def fts_phrase(text: str) -> str:
     """User words as one quoted FTS5 phrase (prefix match on the last word): never FTS syntax."""
     words = re.findall(r"\w+", text)
@@ -157,7 +162,7 @@ class PostgreSQL:
 
         self.psycopg = psycopg
         self.url = url
-        self.where = re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", url)  # never a password in a message
+        self.where = display_name(url)
         self.errors = (psycopg.OperationalError, psycopg.IntegrityError)
         self.open_errors = (psycopg.Error,)
         self.postgis = False
