@@ -240,6 +240,8 @@ class Store:
     def event_filter(self, f: EventFilter) -> tuple[str, list[Any]]:
         """A WHERE clause with placeholders, never text from the user inside the SQL."""
         d = self.dialect
+        if any("\x00" in (v or "") for v in (f.country, f.admin1, f.event_type, f.sub_event_type)):
+            return "1=0", []  # no stored text has a NUL (PostgreSQL refuses one even as a parameter)
         sql, args = ["1=1"], []  # type: ignore[var-annotated]
         if f.country:
             sql.append(f"({d.ci_eq('country')} OR {d.ci_eq('iso3')})")
