@@ -52,7 +52,7 @@ def build(db: Path, n: int) -> None:
             ev = Event(f"ev_{i:08d}", TYPES[sub], sub, None, a1, a2, None, place, DateInterval(day, day, day, "day"),
                        rng.randrange(0, 30), None, [f"a{i}"])
             store.save_event(ev, {})
-    store.con.execute("ANALYZE")
+    store.execute("ANALYZE")
     store.close()
 
 

@@ -1,9 +1,11 @@
-"""Cross-article merging at scale: synthetic reports through blocking, scoring and the SQLite store.
+"""Cross-article merging at scale: synthetic reports through blocking, scoring and the store (a temporary
+SQLite file, or with --db an empty database such as a postgresql:// URL).
 
 Prints, for each size, events/s of attach + refresh (the link and store work per report) and how well
 the merge recovered the synthetic truth (pairs merged that should be, and pairs merged that should not).
 
     .venv/bin/python bench/merge.py --sizes 10000 100000 1000000
+    .venv/bin/python bench/merge.py --sizes 10000 --db postgresql://user@/empty_db?host=/run/postgresql
 """
 
 from __future__ import annotations
@@ -63,10 +65,10 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Event], dict[str, int]]:
     return reports[:n], truth
 
 
-def run(n: int) -> None:
+def run(n: int, db: str | None) -> None:
     reports, truth = synthetic(n)
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.db")
+        store = Store(db or Path(tmp) / "bench.db")
         t0 = time.perf_counter()
         for i in range(0, len(reports), BATCH):
             with store.transaction():
@@ -74,7 +76,7 @@ def run(n: int) -> None:
                     store.replace_article(Article(r.sources[0], "", "", None, None, None, None, "", r.id))
                     refresh(store, attach(store, [r]))
         elapsed = time.perf_counter() - t0
-        assigned = dict(store.con.execute("SELECT id, event_id FROM reports").fetchall())
+        assigned = dict(store.execute("SELECT id, event_id FROM reports").fetchall())
         events = store.counts()["events"]
         store.close()
     by_event: dict[str, list[str]] = {}
@@ -96,9 +98,12 @@ def run(n: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--db", help="an empty database to fill instead of a temporary SQLite file (one size only)")
     args = ap.parse_args()
+    if args.db and len(args.sizes) > 1:
+        ap.error("--db takes one size")
     for n in args.sizes:
-        run(n)
+        run(n, args.db)
     return 0
 
 

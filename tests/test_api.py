@@ -1,8 +1,6 @@
-"""The HTTP API against a real SQLite database built from the sample corpus."""
+"""The HTTP API against real databases (SQLite and PostgreSQL) built from the sample corpus."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,7 +9,7 @@ from sitrep.api import create_app
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: Path) -> TestClient:
+def client(sample_db: str) -> TestClient:
     return TestClient(create_app(sample_db))
 
 

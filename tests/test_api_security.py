@@ -37,10 +37,10 @@ HOSTILE = ['"', "'", "''", '"*', "*", "OR", "a OR b", "NEAR(", "NEAR(a b)", "a A
 
 
 @pytest.fixture
-def db_copy(sample_db: Path, tmp_path: Path) -> Path:
+def db_copy(sqlite_sample_db: Path, tmp_path: Path) -> Path:
     """A private copy of the sample database, for tests that write."""
     copy = tmp_path / "copy.db"
-    src, dst = sqlite3.connect(sample_db), sqlite3.connect(copy)
+    src, dst = sqlite3.connect(sqlite_sample_db), sqlite3.connect(copy)
     src.backup(dst)
     src.close()
     dst.close()
@@ -57,8 +57,8 @@ def sources(client: TestClient, event_id: str) -> list[str]:
     return [s["article_id"] for s in client.get(f"/api/events/{event_id}").json()["sources"]]
 
 
-def test_without_a_token_there_are_no_write_routes(sample_db: Path) -> None:
-    client = TestClient(create_app(sample_db))
+def test_without_a_token_there_are_no_write_routes(sqlite_sample_db: Path) -> None:
+    client = TestClient(create_app(sqlite_sample_db))
     event_id, articles = two_source_event(client)
     merge = client.post(f"/api/events/{event_id}/merge", json={"other": event_id}, headers={"Authorization": f"Bearer {TOKEN}"})
     split = client.post(f"/api/events/{event_id}/split", json={"source": articles[0]})
@@ -102,29 +102,29 @@ def test_with_the_token_merge_and_split_are_stored(db_copy: Path) -> None:
     assert missing.status_code == 404
 
 
-def test_the_token_is_read_from_a_file_or_the_environment(sample_db: Path, tmp_path: Path) -> None:
+def test_the_token_is_read_from_a_file_or_the_environment(sqlite_sample_db: Path, tmp_path: Path) -> None:
     token_file = tmp_path / "token"
     token_file.write_text(TOKEN + "\n")
     for options, env in ((["--write-token-file", str(token_file)], None), ([], {"SITREP_WRITE_TOKEN": TOKEN})):
         environment = None if env is None else {**os.environ, **env}
-        with sitrep_serve(sample_db, *options, env=environment) as port:
+        with sitrep_serve(sqlite_sample_db, *options, env=environment) as port:
             status, _ = raw_request(port, f"POST /api/events/x/merge HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer {TOKEN}\r\n"
                                           "Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"other\":\"y\"}")
             assert status == 404  # authorised; the events do not exist
     token_file.write_text("short")
-    res = subprocess.run([sys.executable, "-m", "sitrep", "serve", "--db", str(sample_db), "--write-token-file",
+    res = subprocess.run([sys.executable, "-m", "sitrep", "serve", "--db", str(sqlite_sample_db), "--write-token-file",
                           str(token_file)], capture_output=True, text=True, timeout=60)
     assert res.returncode == 2 and "at least" in res.stderr and "Traceback" not in res.stderr
 
 
-def test_cors_is_off_unless_an_origin_is_named(sample_db: Path) -> None:
+def test_cors_is_off_unless_an_origin_is_named(sqlite_sample_db: Path) -> None:
     preflight = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"}
-    closed = TestClient(create_app(sample_db))
+    closed = TestClient(create_app(sqlite_sample_db))
     for res in (closed.get("/api/events", headers={"Origin": "https://elsewhere.example"}),
                 closed.options("/api/events", headers=preflight)):
         assert "access-control-allow-origin" not in res.headers
 
-    open_ = TestClient(create_app(sample_db, cors_origins=["https://desk.example"]))
+    open_ = TestClient(create_app(sqlite_sample_db, cors_origins=["https://desk.example"]))
     ok = open_.get("/api/events", headers={"Origin": "https://desk.example"})
     assert ok.headers["access-control-allow-origin"] == "https://desk.example"
     pre = open_.options("/api/events", headers={**preflight, "Origin": "https://desk.example"})
@@ -134,8 +134,8 @@ def test_cors_is_off_unless_an_origin_is_named(sample_db: Path) -> None:
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)
-def test_no_path_reaches_outside_the_served_directories(sample_db: Path, path: str) -> None:
-    res = TestClient(create_app(sample_db)).get(path)
+def test_no_path_reaches_outside_the_served_directories(sqlite_sample_db: Path, path: str) -> None:
+    res = TestClient(create_app(sqlite_sample_db)).get(path)
     assert res.status_code == 404 and "root:" not in res.text and "[project]" not in res.text
 
 
@@ -150,8 +150,8 @@ def raw_request(port: int, request: str) -> tuple[int, bytes]:
     return int(head.split()[1]), body
 
 
-def test_no_raw_path_reaches_outside_the_served_directories(sample_db: Path) -> None:
-    with sitrep_serve(sample_db) as port:
+def test_no_raw_path_reaches_outside_the_served_directories(sqlite_sample_db: Path) -> None:
+    with sitrep_serve(sqlite_sample_db) as port:
         assert raw_request(port, "GET /static/app.js HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")[0] == 200
         for path in TRAVERSALS:
             status, body = raw_request(port, f"GET {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
@@ -160,8 +160,8 @@ def test_no_raw_path_reaches_outside_the_served_directories(sample_db: Path) -> 
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_search_values_stay_values(sample_db: Path, value: str) -> None:
-    client = TestClient(create_app(sample_db))
+def test_hostile_search_values_stay_values(sqlite_sample_db: Path, value: str) -> None:
+    client = TestClient(create_app(sqlite_sample_db))
     before = client.get("/api/events", params={"page_size": 1}).json()["total"]
     for name in ("q", "actor", "country"):
         res = client.get("/api/events", params={name: value, "page_size": 500})
@@ -173,13 +173,13 @@ def test_hostile_search_values_stay_values(sample_db: Path, value: str) -> None:
     assert client.get("/api/claims", params={"target": value, "where": value}).status_code == 200
     assert client.get("/api/tally", params={"target": value, "where": value}).status_code == 200
     assert client.get("/api/events", params={"page_size": 1}).json()["total"] == before
-    con = sqlite3.connect(sample_db)
+    con = sqlite3.connect(sqlite_sample_db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
 
 
-def test_hostile_text_matches_only_its_words(sample_db: Path) -> None:
-    client = TestClient(create_app(sample_db))
+def test_hostile_text_matches_only_its_words(sqlite_sample_db: Path) -> None:
+    client = TestClient(create_app(sqlite_sample_db))
     tower = client.get("/api/events", params={"q": "Tower"}).json()["total"]
     assert tower > 0
     assert client.get("/api/events", params={"q": 'Tower" OR "Iraq'}).json()["total"] <= tower  # words AND-ed, never OR

@@ -242,10 +242,10 @@ print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def test_run_on_the_bad_corpus(tmp_path: Path, sample_db: Path) -> None:
+def test_run_on_the_bad_corpus(tmp_path: Path, sqlite_sample_db: Path) -> None:
     bad, good = write_corpus(tmp_path / "corpus")
     db = tmp_path / "sitrep.db"
-    with sqlite3.connect(sample_db) as src, sqlite3.connect(db) as dst:
+    with sqlite3.connect(sqlite_sample_db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
     before = export(db)
     sample_ids = {s["article_id"] for e in before.values() for s in e["sources"]}

@@ -31,11 +31,12 @@ A drone strike killed three fighters near the Iraqi city of Kirkuk on Sunday {SC
 
 
 @pytest.fixture(scope="module")
-def desk_db(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample database plus an article whose text carries markup that must stay text."""
+def desk_db(sqlite_sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The page, on SQLite (the API itself is tested on both back-ends): the sample database plus an article
+    whose text carries markup that must stay text."""
     tmp = tmp_path_factory.mktemp("desk")
     db = tmp / "desk.db"
-    src, dst = sqlite3.connect(sample_db), sqlite3.connect(db)
+    src, dst = sqlite3.connect(sqlite_sample_db), sqlite3.connect(db)
     src.backup(dst)
     src.close()
     dst.close()

@@ -9,15 +9,16 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SAMPLE, SAMPLE_META
+from conftest import SAMPLE, SAMPLE_META, Databases
 
 from sitrep.export import write
 from sitrep.store import Store
 
 
-def exported(db: Path, fmt: str) -> str:
+def exported(db: str, fmt: str) -> str:
     buf = io.StringIO()
     store = Store(db)
     write(fmt, store, buf)
@@ -29,7 +30,7 @@ def _near(a: str | None, b: str, days: int = 1) -> bool:
     return a is not None and abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
 
 
-def test_expected_events_are_found(sample_db: Path, expected_events: list[dict]) -> None:
+def test_expected_events_are_found(sample_db: str, expected_events: list[dict]) -> None:
     """Most hand-coded sample events have a stored event from the same article, in the same country,
     on the same date (±1 day), with a recognised event type."""
     events = [json.loads(line) for line in exported(sample_db, "jsonl").splitlines()]
@@ -45,7 +46,7 @@ def test_expected_events_are_found(sample_db: Path, expected_events: list[dict])
     assert all(e["event_type"] and e["sub_event_type"] for e in events)
 
 
-def _events(db: Path) -> list[dict]:
+def _events(db: str) -> list[dict]:
     return [e for e in (json.loads(line) for line in exported(db, "jsonl").splitlines()) if e["kind"] == "event"]
 
 
@@ -53,7 +54,7 @@ def _sources(ev: dict) -> set[str]:
     return {s["article_id"] for s in ev["sources"]}
 
 
-def test_one_strike_told_by_two_outlets_is_one_event(sample_db: Path) -> None:
+def test_one_strike_told_by_two_outlets_is_one_event(sample_db: str) -> None:
     """Tower 22: two outlets, different days and injury counts; the lowest count is kept, as ACLED does."""
     tower = [e for e in _events(sample_db) if e["location"] == "Tower 22"]
     assert len(tower) == 1
@@ -67,14 +68,14 @@ def test_one_strike_told_by_two_outlets_is_one_event(sample_db: Path) -> None:
     assert len(mawasi) == 1 and "s07_gaza_mawasi_toll_rises_shati" in _sources(mawasi[0])
 
 
-def test_attacks_on_one_base_on_consecutive_days_stay_two(sample_db: Path) -> None:
+def test_attacks_on_one_base_on_consecutive_days_stay_two(sample_db: str) -> None:
     s04 = sorted((e for e in _events(sample_db) if _sources(e) == {"s04_iraq_ain_al_asad_back_to_back"}),
                  key=lambda e: e["date"])
     assert [(e["date"], e["sub_event_type"]) for e in s04] == [
         ("2023-10-30", "Shelling/artillery/missile attack"), ("2023-10-31", "Air/drone strike")]
 
 
-def test_strike_on_a_launch_team_is_the_event(sample_db: Path) -> None:
+def test_strike_on_a_launch_team_is_the_event(sample_db: str) -> None:
     """'preparing to launch a drone': the launch is no event, the strike on the team is."""
     kirkuk = [e for e in _events(sample_db) if e["location"] == "Kirkuk"]
     assert len(kirkuk) == 1
@@ -82,18 +83,18 @@ def test_strike_on_a_launch_team_is_the_event(sample_db: Path) -> None:
     assert (ev["date"], ev["actor1"], ev["fatalities"]) == ("2023-12-03", "Military Forces of the United States", 5)
 
 
-def test_every_field_has_evidence_in_its_article(sample_db: Path) -> None:
+def test_every_field_has_evidence_in_its_article(sample_db: str) -> None:
 
     store = Store(sample_db)
-    texts = {r["id"]: r["text"] for r in store.con.execute("SELECT id, text FROM articles")}
-    rows = list(store.con.execute("SELECT article_id, start, end, quote FROM evidence"))
+    texts = {r["id"]: r["text"] for r in store.execute("SELECT id, text FROM articles")}
+    rows = list(store.execute('SELECT article_id, start, "end", quote FROM evidence'))
     store.close()
     assert rows
     for r in rows:
         assert texts[r["article_id"]][r["start"] : r["end"]] == r["quote"]
 
 
-def test_csv_has_acled_columns(sample_db: Path) -> None:
+def test_csv_has_acled_columns(sample_db: str) -> None:
     rows = list(csv.DictReader(io.StringIO(exported(sample_db, "csv"))))
     assert rows
     for col in ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "country",
@@ -102,7 +103,7 @@ def test_csv_has_acled_columns(sample_db: Path) -> None:
     assert {r["time_precision"] for r in rows} <= {"1", "2", "3", ""}
 
 
-def test_geojson_points(sample_db: Path) -> None:
+def test_geojson_points(sample_db: str) -> None:
     doc = json.loads(exported(sample_db, "geojson"))
     assert doc["type"] == "FeatureCollection" and doc["features"]
     for f in doc["features"]:
@@ -110,12 +111,11 @@ def test_geojson_points(sample_db: Path) -> None:
         assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
-def test_rerun_is_idempotent(sample_db: Path, tmp_path: Path) -> None:
+def test_rerun_is_idempotent(sample_dbs: Callable[[str], str], databases: Databases) -> None:
     from sitrep.ingest import read_meta
     from sitrep.runner import run
 
-    db = tmp_path / "copy.db"
-    shutil.copy(sample_db, db)
+    db = databases.copy(sample_dbs(databases.backend))
     store = Store(db)
     before = store.counts()
     report = run([str(SAMPLE)], store, read_meta(str(SAMPLE_META)), progress=False)
@@ -129,24 +129,23 @@ def sitrep(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           timeout=300)
 
 
-def test_cli_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
+def test_cli_reports_bad_input_and_goes_on(tmp_path: Path, db: str) -> None:
     (tmp_path / "in").mkdir()
     shutil.copy(SAMPLE / "s03_iraq_kirkuk_strike_drone_team.txt", tmp_path / "in")
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "in" / "feed.jsonl").write_text('{"id": "ok1", "text": "Body."}\n{broken\n')
-    db = tmp_path / "t.db"
-    res = sitrep("run", "in", "--db", str(db), "--meta", str(SAMPLE_META), cwd=tmp_path)
+    res = sitrep("run", "in", "--db", db, "--meta", str(SAMPLE_META), cwd=tmp_path)
     assert res.returncode == 1
     lines = [ln for ln in res.stderr.splitlines() if ln.startswith("sitrep: ") and "error" not in ln[:15]]
     problems = [ln for ln in lines if "empty.txt" in ln or "bad.txt" in ln or "feed.jsonl:2" in ln]
     assert len(problems) == 3, res.stderr
     assert "Traceback" not in res.stderr
-    listing = sitrep("events", "--db", str(db), "--json", cwd=tmp_path)
+    listing = sitrep("events", "--db", db, "--json", cwd=tmp_path)
     assert listing.returncode == 0
     events = [json.loads(x) for x in listing.stdout.splitlines()]
     assert any("s03_iraq_kirkuk_strike_drone_team" in e["sources"] for e in events)
-    show = sitrep("show", events[0]["id"], "--db", str(db), cwd=tmp_path)
+    show = sitrep("show", events[0]["id"], "--db", db, cwd=tmp_path)
     assert show.returncode == 0 and "evidence" in show.stdout
 
 
@@ -159,9 +158,13 @@ def test_cli_clear_errors(tmp_path: Path) -> None:
     assert res.returncode == 2 and "junk.db" in res.stderr and "Traceback" not in res.stderr
     res = sitrep("run", "x", "--published", "yesterday", cwd=tmp_path)
     assert res.returncode == 2 and "--published" in res.stderr
+    nowhere = f"postgresql://sitrep:secret@/none?host={tmp_path}&port=1"  # no server listens there
+    res = sitrep("events", "--db", nowhere, cwd=tmp_path)
+    assert res.returncode == 2 and "not a usable sitrep database" in res.stderr and "Traceback" not in res.stderr
+    assert "secret" not in res.stderr
 
 
-def test_a_failure_on_one_article_spares_the_others(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_on_one_article_spares_the_others(db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import sitrep.runner as runner
 
     real = runner.extract
@@ -174,7 +177,7 @@ def test_a_failure_on_one_article_spares_the_others(tmp_path: Path, monkeypatch)
     monkeypatch.setattr(runner, "extract", flaky)
     from sitrep.ingest import read_meta
 
-    store = Store(tmp_path / "x.db")
+    store = Store(db)
     problems: list[str] = []
     paths = [str(SAMPLE / "s03_iraq_kirkuk_strike_drone_team.txt"), str(SAMPLE / "s04_iraq_ain_al_asad_back_to_back.txt")]
     report = runner.run(paths, store, read_meta(str(SAMPLE_META)), on_problem=problems.append, progress=False)

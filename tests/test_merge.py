@@ -85,8 +85,8 @@ def write(dir: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_incremental_attach_across_runs(tmp_path: Path) -> None:
-    store = Store(tmp_path / "db.sqlite")
+def test_incremental_attach_across_runs(tmp_path: Path, db: str) -> None:
+    store = Store(db)
     published = dt.date(2024, 2, 1)  # a Thursday: "Tuesday" is 30 January
     run([str(write(tmp_path, "wire_a", FIRST))], store, published=published, progress=False)
     assert store.counts()["events"] == 1
@@ -103,8 +103,8 @@ def test_incremental_attach_across_runs(tmp_path: Path) -> None:
     store.close()
 
 
-def test_manual_split_survives_a_rerun(tmp_path: Path) -> None:
-    store = Store(tmp_path / "db.sqlite")
+def test_manual_split_survives_a_rerun(tmp_path: Path, db: str) -> None:
+    store = Store(db)
     published = dt.date(2024, 2, 1)
     paths = [str(write(tmp_path, "wire_a", FIRST)), str(write(tmp_path, "daily_b", SECOND))]
     run(paths, store, published=published, progress=False)
@@ -121,10 +121,10 @@ def test_manual_split_survives_a_rerun(tmp_path: Path) -> None:
     store.close()
 
 
-def test_manual_merge_survives_a_rerun(tmp_path: Path) -> None:
+def test_manual_merge_survives_a_rerun(tmp_path: Path, db: str) -> None:
     from sitrep.link.attach import merge_events
 
-    store = Store(tmp_path / "db.sqlite")
+    store = Store(db)
     published = dt.date(2024, 2, 1)
     paths = [str(write(tmp_path, "wire_a", FIRST)), str(write(tmp_path, "daily_c", OTHER_DAY))]
     run(paths, store, published=published, progress=False)

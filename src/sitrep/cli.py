@@ -18,8 +18,8 @@ from sitrep.export import FORMATS, write
 from sitrep.export.formats import claim_record
 from sitrep.export.tally import tally
 from sitrep.ingest import IngestError, read_meta
-from sitrep.store import Store
-from sitrep.store.sqlite import StoreError
+from sitrep.store import Store, StoreError
+from sitrep.store.dialect import is_postgresql
 
 if TYPE_CHECKING:
     from sitrep.runner import RunReport
@@ -31,7 +31,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="SITREP_DB")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file, or a postgresql:// URL.", envvar="SITREP_DB")]
 DEFAULT_DB = "sitrep.db"
 MIN_TOKEN = 16  # a write token shorter than this is too easy to guess
 
@@ -151,7 +151,7 @@ def watch_cmd(
 
 
 def _check_db(db: str) -> None:
-    if not os.path.exists(db):
+    if not is_postgresql(db) and not os.path.exists(db):
         fail(f"{db}: no such database (create it with 'sitrep run')")
 
 

@@ -6,7 +6,6 @@ changes nothing. Problems with single inputs are reported and counted, never fat
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -59,7 +58,7 @@ def run(
                     touched = store.replace_article(processed.article)
                     refresh(store, touched | attach(store, events))
                     store.add_claims(resolved.claims)
-            except (sqlite3.OperationalError, sqlite3.IntegrityError):
+            except store.errors:
                 raise  # the database itself is in trouble: stop, what is stored stays whole
             except Exception as exc:  # a bug met on one article must not cost the others
                 msg = f"{processed.article.path}: not processed ({exc.__class__.__name__}: {exc}); please report it"

@@ -1,7 +1,7 @@
-"""The HTTP API and the analyst's web page, both views of one SQLite database.
+"""The HTTP API and the analyst's web page, both views of one database (SQLite or PostgreSQL).
 
 Read-only unless a write token is given (api.decisions); no cross-origin access unless origins are named.
-Every query is parameterised (store.event_filter); every list is paged with a hard maximum page size."""
+Every query is parameterised (Store.event_filter); every list is paged with a hard maximum page size."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ from fastapi.staticfiles import StaticFiles
 from sitrep.api.decisions import decisions_router
 from sitrep.export.formats import claim_record, event_record
 from sitrep.export.tally import tally
-from sitrep.store import Store
-from sitrep.store.sqlite import SORTS, EventFilter, event_filter, utc_time
+from sitrep.store import SORTS, Store
+from sitrep.store.database import utc_time
+from sitrep.store.dialect import is_postgresql
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
@@ -78,7 +79,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     ``write_token``: mounts the merge/split routes, each needing it as a bearer token. ``cors_origins``:
     the only origins a browser may call the API from (none by default)."""
     db_path = str(db_path)
-    if not Path(db_path).exists():
+    if not is_postgresql(db_path) and not Path(db_path).exists():
         raise FileNotFoundError(db_path)
     app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.")
     if cors_origins:
@@ -124,12 +125,11 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
         s = store()
         try:
-            rows = s.con.execute(*_geo_sql(f, page_size, (page - 1) * page_size)).fetchall()
+            rows = s.geo_events(page_size, (page - 1) * page_size, **f)
         finally:
             s.close()
         features = []
-        for row in rows:
-            props = dict(row)
+        for props in rows:
             point = [props.pop("longitude"), props.pop("latitude")]
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
 
@@ -144,9 +144,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
             row = s.event(event_id)
             if row is None:
                 raise HTTPException(404, f"no event {event_id!r}")
-            titles = {a: t for a, t in s.con.execute(
-                "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM event_sources WHERE event_id=?)",
-                (event_id,))}
+            titles = s.source_titles(event_id)
         finally:
             s.close()
         evidence = row.pop("evidence")
@@ -257,9 +255,3 @@ def _bucket(date: str, kind: str) -> str:
     d = dt.date.fromisoformat(date)
     return (d - dt.timedelta(days=d.weekday())).isoformat()
 
-
-def _geo_sql(f: dict[str, Any], limit: int, offset: int) -> tuple[str, list[Any]]:
-    where, args = event_filter(EventFilter(**f))
-    return (f"SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, actor1, actor2, "
-            f"fatalities, geo_precision, updated_at AS timestamp FROM events WHERE {where} AND latitude IS NOT NULL "
-            f"ORDER BY date DESC, id LIMIT ? OFFSET ?", [*args, limit, offset])

@@ -1,5 +1,5 @@
-"""Store stage: SQLite by default (WAL, one transaction per article)."""
+"""Store stage: SQLite by default (WAL), PostgreSQL for a postgresql:// URL; one transaction per article."""
 
-from sitrep.store.sqlite import Store
+from sitrep.store.database import SORTS, EventFilter, Store, StoreError
 
-__all__ = ["Store"]
+__all__ = ["SORTS", "EventFilter", "Store", "StoreError"]

@@ -1,4 +1,4 @@
--- sitrep database schema (SQLite). One row per article, event, source link, evidence span and claim.
+-- The schema of sitrep databases before migrations (schema_version 5), frozen: tests open such a database.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (

@@ -1,0 +1,370 @@
+"""The event database, on SQLite (the default: a file path) or PostgreSQL (a postgresql:// URL). Each
+article is written in one transaction together with its reports, the events they link to, evidence and
+claims, while holding the writers' lock: an interrupted run leaves no half-written article, two runs at
+once neither lose nor duplicate events, and a rerun of the same text is a no-op."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
+from sitrep.store import migrate
+from sitrep.store.dialect import dialect_for, display_name
+from sitrep.store.schema import EVENT_COLUMNS
+
+DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+# Events whose dates lie this far apart cannot be one event (link.rules.DATE_TOLERANCE, with room).
+BLOCK_PAD = dt.timedelta(days=2)
+# The widest stored interval a new report can still be merged with (a month); bounds the index range scan.
+BLOCK_SPAN = dt.timedelta(days=31) + BLOCK_PAD
+EPOCH = dt.date(1970, 1, 1)
+BLOCK_DEGREES = 2.5  # latitude degrees beyond link.rules.MAX_KM (250 km); longitude gets twice that
+
+class StoreError(Exception):
+    pass
+
+
+# Orders the API and CLI offer: (column, descending) in turn; NULLs come first going up, as in SQLite.
+SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "date": (("date", False), ("id", False)), "-date": (("date", True), ("id", False)),
+    "fatalities": (("fatalities", False), ("id", False)), "-fatalities": (("fatalities", True), ("id", False)),
+    "country": (("country", False), ("date", False), ("id", False)),
+    "type": (("sub_event_type", False), ("date", False), ("id", False)),
+    "location": (("location", False), ("date", False), ("id", False)),
+}
+COLUMNS = ", ".join([*EVENT_COLUMNS[:-2], "updated_at"])  # every column but the JSON blob
+UPSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+                "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:]))
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    country: str | None = None  # name or ISO3
+    admin1: str | None = None
+    event_type: str | None = None  # event type or sub-event type
+    sub_event_type: str | None = None
+    actor: str | None = None  # part of actor1 or actor2
+    since: str | None = None  # ISO dates; an event counts if its interval reaches into the range
+    until: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    q: str | None = None  # words in the location, actors, region, country or type
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _weeks(earliest: dt.date | None, latest: dt.date | None) -> tuple[int, int] | None:
+    """The weeks (counted from 1970) an interval touches, padded; None for one too vague to merge."""
+    if earliest is None or latest is None or latest - earliest > BLOCK_SPAN:
+        return None
+    lo, hi = earliest - BLOCK_PAD, latest + BLOCK_PAD
+    return (lo - EPOCH).days // 7, (hi - EPOCH).days // 7
+
+
+def _block_country(country: str | None) -> str:
+    return country or ""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def utc_time(value: str) -> str:
+    """An ISO 8601 date or time as the store writes times (UTC, seconds), so that they compare as text; a
+    time without a zone is UTC. Raises ValueError for anything else."""
+    t = dt.datetime.fromisoformat(value)
+    try:
+        t = t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
+    except OverflowError:  # a zone that moves year 1 or 9999 off the calendar
+        raise ValueError(value) from None
+    return t.isoformat(timespec="seconds")
+
+
+class Store:
+    """``db``: a SQLite file path, or a postgresql:// URL. Opening brings the schema to the newest
+    revision (see store.migrate)."""
+
+    def __init__(self, db: str | Path) -> None:
+        try:
+            self.dialect = dialect_for(str(db))
+        except ImportError:
+            raise StoreError(f"{display_name(str(db))}: PostgreSQL needs psycopg (pip install 'sitrep[postgresql]')") from None
+        self.path = self.dialect.where
+        self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
+        try:
+            self.con = self.dialect.connect()
+            if self.dialect.revision(self.con) != migrate.head():
+                migrate.upgrade(self.dialect.engine(), self.dialect.lock_sql)
+            self.dialect.inspect(self.con)
+        except migrate.LegacySchemaError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        except (*self.dialect.open_errors, sa.exc.SQLAlchemyError) as exc:
+            raise StoreError(f"{self.path}: not a usable sitrep database ({_first_line(exc)})") from None
+
+    def execute(self, sql: str, args: Iterable[Any] = ()) -> Any:
+        """Run one statement written with ``?`` placeholders; the cursor, whose rows read by name or position."""
+        return self.con.execute(self.dialect.sql(sql), tuple(args))
+
+    def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        self.con.cursor().executemany(self.dialect.sql(sql), rows)
+
+    def close(self) -> None:
+        self.con.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.execute(self.dialect.begin)
+        try:
+            if self.dialect.lock_sql:
+                self.execute(self.dialect.lock_sql)
+            yield
+        except BaseException:
+            self.execute("ROLLBACK")
+            raise
+        self.execute("COMMIT")
+
+    # ---- writing (inside a transaction)
+    def known_hash(self, article_id: str) -> str | None:
+        row = self.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def replace_article(self, article: Article) -> set[str]:
+        """Store the article, dropping what an earlier version of it contributed; returns the events
+        that lost reports."""
+        touched = {r[0] for r in self.execute("SELECT event_id FROM reports WHERE article_id=?", (article.id,))}
+        self.execute("DELETE FROM articles WHERE id=?", (article.id,))
+        self.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.title, article.url, article.outlet, _iso(article.published),
+             article.published_from, article.path, article.content_hash, article.text, _now()))
+        return touched
+
+    def add_report(self, report: Event, event_id: str) -> None:
+        data = event_to_dict(replace(report, evidence=[]))
+        self.execute("INSERT INTO reports VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id, "
+                     "event_id = excluded.event_id, data = excluded.data",
+                     (report.id, report.sources[0], event_id, json.dumps(data)))
+        self._many(
+            'INSERT INTO evidence (report_id, article_id, field, value, sentence, sentence_text, start, "end", quote) '
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(report.id, e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote)
+             for e in report.evidence])
+
+    def add_claims(self, claims: list[Claim]) -> None:
+        for cl in claims:
+            e = cl.evidence
+            self.execute("DELETE FROM claims WHERE id=?", (cl.id,))
+            self.execute(
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (cl.id, cl.article_id, cl.quantity, cl.bound, cl.what, cl.counted, cl.target, json.dumps(cl.where),
+                 _iso(cl.date_from), _iso(cl.date_to), cl.source, e.sentence_text, e.start, e.end, e.quote))
+
+    def candidates(self, report: Event) -> dict[str, tuple[Event, list[str]]]:
+        """Stored events that could be the same as ``report`` (merged values, report ids): same country
+        (or none known) and dates that overlap, give or take BLOCK_PAD. An indexed range query, never a
+        scan of all events."""
+        w = report.when
+        if w.earliest is None or w.latest is None:
+            return {}
+        p = report.place
+        weeks = _weeks(w.earliest, w.latest)
+        if weeks is None:
+            return {}
+        sql = (f"SELECT e.id, e.data, {self.dialect.concat_ids} FROM events e JOIN reports r ON r.event_id = e.id "
+               "WHERE e.id IN (SELECT event_id FROM event_blocks WHERE country = ? AND week BETWEEN ? AND ?) "
+               "AND e.date_earliest <= ? AND e.date_latest >= ?")
+        args: list[Any] = [_block_country(p.country if p else None), weeks[0], weeks[1],
+                           _iso(w.latest + BLOCK_PAD), _iso(w.earliest - BLOCK_PAD)]
+        if p is not None and p.latitude is not None and p.longitude is not None:  # no farther than places can be
+            sql += (" AND (e.latitude IS NULL OR e.latitude BETWEEN ? AND ?)"
+                    " AND (e.longitude IS NULL OR e.longitude BETWEEN ? AND ?)")
+            args += [p.latitude - BLOCK_DEGREES, p.latitude + BLOCK_DEGREES, p.longitude - BLOCK_DEGREES * 2,
+                     p.longitude + BLOCK_DEGREES * 2]
+        rows = self.execute(sql + " GROUP BY e.id ORDER BY e.id", args).fetchall()
+        return {r[0]: (event_from_dict(json.loads(r[1])), sorted(r[2].split())) for r in rows}
+
+    def reports_of(self, event_id: str) -> list[Event]:
+        return [event_from_dict(json.loads(r[0])) for r in
+                self.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
+
+    def save_event(self, ev: Event, ranges: dict[str, tuple[int, int] | None]) -> None:
+        p, w = ev.place, ev.when
+        a1, a2 = ev.actor1, ev.actor2
+        fr, ir = ranges.get("fatalities"), ranges.get("injuries")
+        data = json.dumps(event_to_dict(replace(ev, evidence=[])))
+        spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
+        stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high FROM events "
+                              "WHERE id=?", (ev.id,)).fetchone()
+        if stored is not None and tuple(stored) == (data, *spans):
+            return  # every column derives from these: unchanged, so its timestamp of last change stays
+        self.dialect.unindex(self.execute, ev.id)
+        self.execute("DELETE FROM deletions WHERE event_id=?", (ev.id,))  # an event that comes back
+        self.execute(UPSERT_EVENT, (
+            ev.id, ev.event_type, ev.sub_event_type, DISORDER.get(ev.event_type, "Political violence"), ev.weapon,
+            a1.name if a1 else None, a1.inter if a1 else None, a1.country if a1 else None,
+            a2.name if a2 else None, a2.inter if a2 else None, a2.country if a2 else None,
+            ev.claimed_by.name if ev.claimed_by else None,
+            p.name if p else None, p.admin1 if p else None, p.country if p else None, p.iso3 if p else None,
+            p.latitude if p else None, p.longitude if p else None, p.precision if p else None, p.kind if p else None,
+            _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
+            ev.fatalities, ev.injuries, *spans, data, _now()))
+        self._block(ev)
+        self.dialect.index(self.execute, ev.id, (
+            p.name if p else None, a1.name if a1 else None, a2.name if a2 else None, p.admin1 if p else None,
+            p.country if p else None, ev.sub_event_type, ev.claimed_by.name if ev.claimed_by else None))
+
+    def delete_event(self, event_id: str) -> None:
+        """Drop the event and record its deletion, so that copies made from earlier exports can drop it too."""
+        self.dialect.unindex(self.execute, event_id)
+        if self.execute("DELETE FROM events WHERE id=?", (event_id,)).rowcount:
+            self.execute("DELETE FROM deletions WHERE event_id=?", (event_id,))
+            self.execute("INSERT INTO deletions VALUES (?, ?)", (event_id, _now()))
+        self.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
+
+    def _block(self, ev: Event) -> None:
+        self.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
+        weeks = _weeks(ev.when.earliest, ev.when.latest)
+        if weeks is not None:
+            country = _block_country(ev.place.country if ev.place else None)
+            self._many("INSERT INTO event_blocks VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                       [(country, week, ev.id) for week in range(weeks[0], weeks[1] + 1)])
+
+    def move_reports(self, report_ids: list[str], event_id: str) -> None:
+        self._many("UPDATE reports SET event_id=? WHERE id=?", [(event_id, r) for r in report_ids])
+
+    def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]:
+        sql = "SELECT id FROM reports WHERE event_id=?" + (" AND article_id=?" if article_id else "") + " ORDER BY id"
+        return [r[0] for r in self.execute(sql, (event_id, article_id) if article_id else (event_id,))]
+
+    def decisions(self) -> dict[str, set[frozenset[str]]]:
+        out: dict[str, set[frozenset[str]]] = {"together": set(), "apart": set()}
+        for kind, a, b in self.execute("SELECT kind, a, b FROM decisions"):
+            out[kind].add(frozenset((a, b)))
+        return out
+
+    def add_decision(self, kind: str, a: str, b: str) -> None:
+        self.execute("DELETE FROM decisions WHERE a IN (?, ?) AND b IN (?, ?)", (a, b, a, b))
+        self.execute("INSERT INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), _now()))
+
+    # ---- reading
+    def event_filter(self, f: EventFilter) -> tuple[str, list[Any]]:
+        """A WHERE clause with placeholders, never text from the user inside the SQL."""
+        d = self.dialect
+        if any("\x00" in (v or "") for v in (f.country, f.admin1, f.event_type, f.sub_event_type)):
+            return "1=0", []  # no stored text has a NUL (PostgreSQL refuses one even as a parameter)
+        sql, args = ["1=1"], []  # type: ignore[var-annotated]
+        if f.country:
+            sql.append(f"({d.ci_eq('country')} OR {d.ci_eq('iso3')})")
+            args += [f.country, f.country]
+        if f.admin1:
+            sql.append(d.ci_eq("admin1"))
+            args.append(f.admin1)
+        if f.event_type:
+            sql.append(f"({d.ci_eq('event_type')} OR {d.ci_eq('sub_event_type')})")
+            args += [f.event_type, f.event_type]
+        if f.sub_event_type:
+            sql.append(d.ci_eq("sub_event_type"))
+            args.append(f.sub_event_type)
+        if f.actor and (actor := d.actor_filter(f.actor)):
+            sql.append(actor[0])
+            args += actor[1]
+        if f.since:
+            sql.append("COALESCE(date_latest, date) >= ?")
+            args.append(f.since)
+        if f.until:
+            sql.append("COALESCE(date_earliest, date) <= ?")
+            args.append(f.until)
+        if f.bbox:
+            box_sql, box_args = d.bbox_filter(f.bbox)
+            sql.append(box_sql)
+            args += box_args
+        if f.q:
+            q_sql, q_args = d.words_filter(f.q)
+            sql.append(q_sql)
+            args += q_args
+        return " AND ".join(sql), args
+
+    def _order(self, sort: str) -> str:
+        return ", ".join(f"{col}{' DESC' if desc else ''}{self.dialect.nulls(desc)}" for col, desc in SORTS[sort])
+
+    def events(self, sort: str = "date", limit: int | None = None, offset: int = 0,
+               **filters: Any) -> Iterator[dict[str, Any]]:
+        """Events matching the filters (see EventFilter), in the given order."""
+        where, args = self.event_filter(EventFilter(**filters))
+        sql = f"SELECT {COLUMNS} FROM events WHERE {where} ORDER BY {self._order(sort)}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        for row in self.execute(sql, args):
+            yield self._with_sources(dict(row))
+
+    def geo_events(self, limit: int, offset: int, **filters: Any) -> list[dict[str, Any]]:
+        """Events with coordinates, newest first: the fields a map needs."""
+        where, args = self.event_filter(EventFilter(**filters))
+        sql = ("SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, actor1, actor2, "
+               f"fatalities, geo_precision, updated_at AS timestamp FROM events WHERE {where} AND latitude IS NOT NULL "
+               f"ORDER BY {self._order('-date')} LIMIT ? OFFSET ?")
+        return [dict(r) for r in self.execute(sql, [*args, limit, offset])]
+
+    def deletions(self, since: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Events deleted at or after ``since`` (see utc_time), oldest first."""
+        sql = "SELECT event_id, deleted_at FROM deletions WHERE deleted_at >= ? ORDER BY deleted_at, event_id"
+        args: list[Any] = [since or ""]
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [dict(r) for r in self.execute(sql, args)]
+
+    def count_deletions(self, since: str | None = None) -> int:
+        return int(self.execute("SELECT COUNT(*) FROM deletions WHERE deleted_at >= ?", (since or "",)).fetchone()[0])
+
+    def count_events(self, **filters: Any) -> int:
+        where, args = self.event_filter(EventFilter(**filters))
+        return int(self.execute(f"SELECT COUNT(*) FROM events WHERE {where}", args).fetchone()[0])
+
+    def _with_sources(self, row: dict[str, Any]) -> dict[str, Any]:
+        row["sources"] = [r[0] for r in self.execute(
+            "SELECT article_id FROM event_sources WHERE event_id=? ORDER BY article_id", (row["id"],))]
+        return row
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        row = self.execute(f"SELECT {COLUMNS} FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        out = self._with_sources(dict(row))
+        out["evidence"] = self.evidence_for(event_id)
+        out["reports"] = [event_to_dict(r) for r in self.reports_of(event_id)]
+        return out
+
+    def source_titles(self, event_id: str) -> dict[str, str | None]:
+        return {a: t for a, t in self.execute(
+            "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM event_sources WHERE event_id=?)", (event_id,))}
+
+    def evidence_for(self, event_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.execute(
+            'SELECT e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e."end", e.quote '
+            "FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.event_id=? ORDER BY e.article_id, e.start, e.id",
+            (event_id,))]
+
+    def claims(self) -> Iterator[dict[str, Any]]:
+        for row in self.execute("SELECT * FROM claims ORDER BY article_id, start, id"):
+            d = dict(row)
+            d["where"] = json.loads(d.pop("where_json") or "[]")
+            yield d
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "events", "reports", "evidence", "claims")}
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [exc.__class__.__name__])[0]

@@ -1,0 +1,222 @@
+"""What differs between the two back-ends, and nothing else: connecting, the writers' lock, placeholders,
+case-insensitive comparison, text search, the bounding box, and NULLs in sort order. The Store's SQL is
+written once, with ``?`` placeholders, and passes through ``sql()``."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 30_000
+PG_LOCK = 7_305_618_426_901  # pg_advisory_xact_lock key of sitrep's writers (any constant, the same in every process)
+Box = tuple[float, float, float, float]
+
+
+def is_postgresql(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def display_name(db: str) -> str:
+    """The database as messages name it: never with a password."""
+    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", db)
+
+
+def fts_phrase(text: str) -> str:
+    """User words as one quoted FTS5 phrase (prefix match on the last word): never FTS syntax."""
+    words = re.findall(r"\w+", text)
+    return ('"' + " ".join(words) + '"*') if words else ""
+
+
+def ts_phrase(text: str) -> str:
+    """User words as one tsquery phrase of quoted lexemes (prefix match on the last), the counterpart of
+    fts_phrase: punctuation and underscores separate words, as in FTS5 and the search columns."""
+    words = re.findall(r"[^\W_]+", text)
+    return " <-> ".join(f"'{w}'" for w in words) + ":*" if words else ""
+
+
+class SQLite:
+    name = "sqlite"
+    begin = "BEGIN IMMEDIATE"  # one writer at a time; readers go on (WAL)
+    lock_sql: str | None = None
+    concat_ids = "group_concat(r.id, ' ')"
+    errors: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlite3.IntegrityError)
+    open_errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.where = path
+
+    def _raw(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+
+    def connect(self) -> sqlite3.Connection:
+        con = self._raw()
+        con.row_factory = sqlite3.Row
+        con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a commit survives a crash of sitrep, not of the OS
+        con.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
+        con.execute("PRAGMA foreign_keys=ON")
+        return con
+
+    def engine(self) -> sa.Engine:
+        engine = sa.create_engine("sqlite://", creator=self._raw, poolclass=NullPool)
+        sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(self.begin))
+        return engine
+
+    def revision(self, con: Any) -> str | None:
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+
+    def inspect(self, con: Any) -> None:
+        """Learn what the migrated database offers (nothing to learn in SQLite)."""
+
+    @staticmethod
+    def sql(text: str) -> str:
+        return text
+
+    @staticmethod
+    def ci_eq(column: str) -> str:
+        return f"{column} = ? COLLATE NOCASE"
+
+    @staticmethod
+    def nulls(desc: bool) -> str:
+        return ""  # SQLite already puts NULL first going up and last going down
+
+    @staticmethod
+    def actor_filter(actor: str) -> tuple[str, list[Any]] | None:
+        phrase = fts_phrase(actor)
+        if not phrase:
+            return None
+        return "rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [f"{{actor1 actor2}} : {phrase}"]
+
+    @staticmethod
+    def words_filter(q: str) -> tuple[str, list[Any]]:
+        words = [p for w in q.split()[:8] if (p := fts_phrase(w))]
+        if not words:
+            return "1=0", []
+        return "rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [" AND ".join(words)]
+
+    @staticmethod
+    def bbox_filter(box: Box) -> tuple[str, list[Any]]:
+        return "longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?", [box[0], box[2], box[1], box[3]]
+
+    @staticmethod
+    def unindex(execute: Callable[..., Any], event_id: str) -> None:
+        """Drop an event's words from the text index (keyed by the event's rowid)."""
+        row = execute("SELECT rowid FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is not None:
+            execute("DELETE FROM events_fts WHERE rowid=?", (row[0],))
+
+    @staticmethod
+    def index(execute: Callable[..., Any], event_id: str, words: Sequence[str | None]) -> None:
+        execute("INSERT INTO events_fts (rowid, id, location, actor1, actor2, admin1, country, sub_event_type, "
+                "claimed_by) VALUES ((SELECT rowid FROM events WHERE id=?),?,?,?,?,?,?,?,?)", (event_id, event_id, *words))
+
+
+class Row(tuple):  # type: ignore[type-arg]
+    """A result row read by position or by column name, like sqlite3.Row (dict(row) works too)."""
+
+    def __new__(cls, values: Sequence[Any], index: dict[str, int]) -> Row:
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key: Any) -> Any:
+        return tuple.__getitem__(self, self._index[key] if isinstance(key, str) else key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+def _rows(cursor: Any) -> Callable[[Sequence[Any]], Row]:
+    index = {c.name: i for i, c in enumerate(cursor.description or [])}
+    return lambda values: Row(values, index)
+
+
+@lru_cache(maxsize=512)
+def _pg_sql(text: str) -> str:
+    return text.replace("%", "%%").replace("?", "%s")
+
+
+class PostgreSQL:
+    """Text search through generated tsvector columns with GIN indexes; the bounding box through PostGIS
+    (a GiST index on a generated point) where the extension could be created."""
+
+    name = "postgresql"
+    begin = "BEGIN"
+    lock_sql = f"SELECT pg_advisory_xact_lock({PG_LOCK})"  # writers take turns, as BEGIN IMMEDIATE does in SQLite
+    concat_ids = "string_agg(r.id, ' ')"
+    sql = staticmethod(_pg_sql)
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.psycopg = psycopg
+        self.url = url
+        self.where = display_name(url)
+        self.errors = (psycopg.OperationalError, psycopg.IntegrityError)
+        self.open_errors = (psycopg.Error,)
+        self.postgis = False
+
+    def connect(self) -> Any:
+        return self.psycopg.connect(self.url, autocommit=True, row_factory=_rows)
+
+    def engine(self) -> sa.Engine:
+        return sa.create_engine("postgresql+psycopg://", creator=lambda: self.psycopg.connect(self.url), poolclass=NullPool)
+
+    def revision(self, con: Any) -> str | None:
+        if con.execute("SELECT to_regclass('alembic_version')").fetchone()[0] is None:
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+
+    def inspect(self, con: Any) -> None:
+        self.postgis = con.execute("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('events') "
+                                   "AND attname = 'geom' AND NOT attisdropped)").fetchone()[0]
+
+    @staticmethod
+    def ci_eq(column: str) -> str:
+        return f"lower({column}) = lower(?)"
+
+    @staticmethod
+    def nulls(desc: bool) -> str:
+        return " NULLS LAST" if desc else " NULLS FIRST"
+
+    @staticmethod
+    def actor_filter(actor: str) -> tuple[str, list[Any]] | None:
+        phrase = ts_phrase(actor)
+        return ("actor_search @@ to_tsquery('simple', ?)", [phrase]) if phrase else None
+
+    @staticmethod
+    def words_filter(q: str) -> tuple[str, list[Any]]:
+        words = [p for w in q.split()[:8] if (p := ts_phrase(w))]
+        if not words:
+            return "1=0", []
+        return "search @@ to_tsquery('simple', ?)", [" & ".join(f"({w})" for w in words)]
+
+    def bbox_filter(self, box: Box) -> tuple[str, list[Any]]:
+        sql, args = SQLite.bbox_filter(box)
+        if self.postgis:  # the index finds the box; the comparison on the columns keeps the edges exact
+            return "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND " + sql, [*box, *args]
+        return sql, args
+
+    @staticmethod
+    def unindex(execute: Callable[..., Any], event_id: str) -> None:
+        """Nothing to do: the search columns are generated from the row."""
+
+    @staticmethod
+    def index(execute: Callable[..., Any], event_id: str, words: Sequence[str | None]) -> None:
+        """Nothing to do: the search columns are generated from the row."""
+
+
+def dialect_for(db: str) -> SQLite | PostgreSQL:
+    return PostgreSQL(db) if is_postgresql(db) else SQLite(db)

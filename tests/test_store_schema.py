@@ -1,0 +1,73 @@
+"""Migrations: a database migrated to the newest revision has exactly the tables of store/schema.py, on
+both back-ends; a SQLite database made before migrations is stamped and kept, not rebuilt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from sitrep.models import Actor, DateInterval, Event, Place
+from sitrep.store import Store, StoreError, migrate
+from sitrep.store.schema import NOCASE_INDEXES, metadata
+
+LEGACY = Path(__file__).parent / "data" / "schema_v5.sql"
+# What only one back-end has, made by the migrations beside the shared schema.
+EXTRAS = {"search", "actor_search", "geom", "events_search", "events_actor_search", "events_geom", *NOCASE_INDEXES}
+
+
+def _shared_only(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    return not (reflected and compare_to is None and name in EXTRAS)
+
+
+@pytest.mark.filterwarnings("ignore:Did not recognize type .geometry.")  # PostGIS column, not in the shared schema
+def test_migrated_database_matches_the_schema(db: str) -> None:
+    Store(db).close()
+    store = Store(db)
+    engine = store.dialect.engine()
+    store.close()
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={
+            "include_name": lambda name, type_, parent: type_ != "table" or name in metadata.tables,
+            "include_object": _shared_only})
+        assert ctx.get_current_revision() == migrate.head()
+        assert compare_metadata(ctx, metadata) == []
+    engine.dispose()
+
+
+def _legacy(path: Path, version: str) -> None:
+    con = sqlite3.connect(path)
+    con.executescript(LEGACY.read_text())
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (version,))
+    con.execute("INSERT INTO articles VALUES ('a1', 'T', NULL, NULL, '2024-01-02', NULL, 'a1.txt', 'h1', 'text', 'now')")
+    con.commit()
+    con.close()
+
+
+def test_a_database_from_before_migrations_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _legacy(path, "5")
+    store = Store(path)
+    assert store.known_hash("a1") == "h1"  # the data is still there
+    assert store.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head()
+    assert store.execute("SELECT COUNT(*) FROM deletions").fetchone()[0] == 0
+    day = dt.date(2024, 1, 2)
+    place = Place("Erbil", "Iraq", "IRQ", "Arbil", 36.19, 44.01, 1, "city")
+    with store.transaction():  # its text index keeps working
+        store.save_event(Event("e1", "Battles", "Armed clash", None, Actor("Group 1", 2, None, True), None, None, place,
+                               DateInterval(day, day, day, "day"), None, None, ["a1"]), {})
+    assert [e["id"] for e in store.events(q="Erbil")] == ["e1"]
+    assert [e["id"] for e in store.events(actor="group")] == ["e1"]
+    store.close()
+
+
+def test_an_older_schema_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "older.db"
+    _legacy(path, "4")
+    with pytest.raises(StoreError, match="schema version 4"):
+        Store(path)
+
