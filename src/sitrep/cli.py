@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +20,9 @@ from sitrep.export.tally import tally
 from sitrep.ingest import IngestError, read_meta
 from sitrep.store import Store
 from sitrep.store.sqlite import StoreError
+
+if TYPE_CHECKING:
+    from sitrep.runner import RunReport
 
 app = typer.Typer(help="News about armed conflict in, an ACLED-style event database out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -44,18 +48,14 @@ def open_store(db: str) -> Store:
         raise  # unreachable
 
 
-@app.command("run")
-def run_cmd(
-    articles: Annotated[list[str], typer.Argument(help="Article files or directories (searched recursively).")],
-    db: DbOpt = DEFAULT_DB,
-    meta: Annotated[str | None, typer.Option(help="Metadata side file (JSON Lines or CSV) keyed by article_id.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (package name).", envvar="SITREP_MODEL")] = None,
-) -> None:
-    """Read articles, extract events and tallies, and store them."""
-    from sitrep.nlp import DEFAULT_MODEL
-    from sitrep.runner import run
+ArticlesArg = Annotated[list[str], typer.Argument(help="Article files or directories (searched recursively).")]
+MetaOpt = Annotated[str | None, typer.Option(help="Metadata side file (JSON Lines or CSV) keyed by article_id.")]
+PublishedOpt = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")]
+ModelOpt = Annotated[str | None, typer.Option(help="spaCy pipeline to load (package name).", envvar="SITREP_MODEL")]
 
+
+def _inputs(meta: str | None, published: str | None) -> tuple[dict | None, dt.date | None]:  # type: ignore[type-arg]
+    """The metadata rows and publication date the options give, or a clear error."""
     pub = None
     if published:
         try:
@@ -68,11 +68,15 @@ def run_cmd(
             meta_rows = read_meta(meta)
         except IngestError as exc:
             fail(str(exc))
+    return meta_rows, pub
+
+
+def _drive(db: str, work: Callable[[Store, Callable[[str], None]], RunReport]) -> None:
+    """Run ``work`` on the store with problems on stderr, then print the summary line (exit 1 on problems)."""
     store = open_store(db)
     try:
-        report = run(articles, store, meta_rows, pub, model=model or DEFAULT_MODEL,
-                     on_problem=lambda msg: err.print(f"sitrep: {msg}", markup=False))
-    except RuntimeError as exc:
+        report = work(store, lambda msg: err.print(f"sitrep: {msg}", markup=False))
+    except (RuntimeError, OSError) as exc:  # the model is missing; the scheduler cannot be reached
         fail(str(exc))
     except KeyboardInterrupt:
         err.print("sitrep: interrupted; every article stored so far is complete", markup=False)
@@ -83,6 +87,41 @@ def run_cmd(
               f"{report.events} events, {report.claims} claims, {len(report.problems)} problems -> {db}", markup=False)
     if report.problems:
         raise typer.Exit(1)
+
+
+@app.command("run")
+def run_cmd(articles: ArticlesArg, db: DbOpt = DEFAULT_DB, meta: MetaOpt = None, published: PublishedOpt = None,
+            model: ModelOpt = None) -> None:
+    """Read articles, extract events and tallies, and store them."""
+    from sitrep.nlp import DEFAULT_MODEL
+    from sitrep.runner import run
+
+    meta_rows, pub = _inputs(meta, published)
+    _drive(db, lambda store, on_problem: run(articles, store, meta_rows, pub, model=model or DEFAULT_MODEL,
+                                             on_problem=on_problem))
+
+
+@app.command("backfill")
+def backfill_cmd(
+    articles: ArticlesArg,
+    db: DbOpt = DEFAULT_DB,
+    meta: MetaOpt = None,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Local worker processes (default: one per CPU).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler to use instead (tcp://HOST:8786).")] = None,
+    batch: Annotated[int | None, typer.Option(min=1, help="Articles per task (default: a spaCy batch).")] = None,
+) -> None:
+    """'run' with the NLP and extraction on a Dask cluster; linking and storage stay here, with the database."""
+    if workers and scheduler:
+        fail("--workers and --scheduler: give one (the scheduler's workers are started on their hosts)")
+    from sitrep.backfill import backfill
+    from sitrep.nlp import DEFAULT_MODEL
+
+    meta_rows, pub = _inputs(meta, published)
+    _drive(db, lambda store, on_problem: backfill(
+        articles, store, meta_rows, pub, model=model or DEFAULT_MODEL, workers=workers, scheduler=scheduler,
+        on_problem=on_problem, batch=batch))
 
 
 def _check_db(db: str) -> None:
