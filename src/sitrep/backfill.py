@@ -29,6 +29,7 @@ from sitrep.nlp import DEFAULT_MODEL
 from sitrep.runner import BATCH, Analysis, OnProblem, RunReport, analyse_all, new_articles, store_all
 from sitrep.store import Store
 
+FIRST_WORKER_S = 60  # how long a scheduler may have no worker before the backfill gives up
 BATCHES_PER_THREAD = 2  # one being computed, one waiting, so a worker never idles while the client stores
 
 _pipeline_lock = threading.Lock()  # a worker started with several threads shares one spaCy pipeline
@@ -46,6 +47,11 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
     that lives as long as the block."""
     if scheduler:
         with Client(scheduler) as client:
+            try:
+                client.wait_for_workers(1, timeout=FIRST_WORKER_S)  # else the tasks would wait for ever
+            except TimeoutError:
+                raise TimeoutError(f"{scheduler}: no worker joined within {FIRST_WORKER_S} s "
+                                   f"(start some with 'dask worker {scheduler}')") from None
             yield client
         return
     with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
