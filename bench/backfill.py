@@ -5,7 +5,9 @@
 
 Each mode runs as its own ``python -m sitrep`` process into a fresh database, so times are wall clock with
 start-up included (interpreter, cluster, the model loaded by every worker): what a user waits for. Peak
-RSS is polled every 0.2 s, for the sitrep process (the client) and for it with all its workers.
+RSS is polled every 0.2 s, for the sitrep process (the client) and for it with all its workers. CPU is
+the user + system time of the whole process tree: on a shared machine, the figure that does not depend on
+what else runs.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -45,6 +48,7 @@ def replicate(copies: int, out: Path) -> tuple[Path, Path]:
 
 def measure(args: list[str], db: Path) -> dict[str, float]:
     """Run one sitrep command; wall time, what its summary line says and peak RSS (MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers' time reaches it through their parents
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "sitrep", *args, "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -60,10 +64,12 @@ def measure(args: list[str], db: Path) -> dict[str, float]:
         proc.kill()
         sys.exit(f"bench/backfill: {' '.join(args[:1])} took more than {TIMEOUT_S} s")
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     found = SUMMARY.search(proc.stderr.read() if proc.stderr else "")
     if not found:
         sys.exit(f"bench/backfill: {' '.join(args[:1])} printed no summary (exit {proc.returncode})")
-    return {"seconds": seconds, "stored": int(found[2]), "events": int(found[3]),
+    return {"seconds": seconds, "cpu": cpu, "stored": int(found[2]), "events": int(found[3]),
             "rss_main": peak_main / 2**20, "rss_all": peak_all / 2**20}
 
 
@@ -72,7 +78,8 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", help="Directory of articles (default: the sample, replicated).")
     ap.add_argument("--meta", help="Metadata side file for CORPUS.")
     ap.add_argument("--copies", type=int, default=10, help="Copies of the sample when no corpus is given.")
-    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="Local worker counts to try.")
+    ap.add_argument("--workers", type=int, nargs="*", default=[1, 2],
+                    help="Local worker counts to try (none: time run alone, e.g. to watch its memory).")
     opts = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,13 +90,13 @@ def main() -> None:
             (f"backfill --workers {n}", ["backfill", *common, "--workers", str(n)]) for n in opts.workers]
         print(f"{corpus}: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
         print(f"{'mode':<22} {'articles':>8} {'events':>7} {'seconds':>8} {'articles/s':>10} {'vs run':>7} "
-              f"{'RSS client':>10} {'RSS all':>8}")
+              f"{'CPU s':>6} {'RSS client':>10} {'RSS all':>8}")
         base = None
         for i, (name, args) in enumerate(modes):
             r = measure(args, work / f"{i}.db")
             base = base or r["seconds"]
             print(f"{name:<22} {r['stored']:>8} {r['events']:>7} {r['seconds']:>8.1f} {r['stored'] / r['seconds']:>10.2f} "
-                  f"{base / r['seconds']:>6.2f}x {r['rss_main']:>8.0f}MB {r['rss_all']:>6.0f}MB", flush=True)
+                  f"{base / r['seconds']:>6.2f}x {r['cpu']:>6.0f} {r['rss_main']:>8.0f}MB {r['rss_all']:>6.0f}MB", flush=True)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

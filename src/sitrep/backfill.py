@@ -19,14 +19,13 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import Any
 
 from distributed import Client, Future, LocalCluster
 
 from sitrep.models import Article
 from sitrep.nlp import DEFAULT_MODEL
-from sitrep.runner import BATCH, Analysis, OnProblem, RunReport, analyse_all, new_articles, store_all
+from sitrep.runner import BATCH, Analysis, OnProblem, RunReport, analyse_all, batches, new_articles, store_all
 from sitrep.store import Store
 
 FIRST_WORKER_S = 60  # how long a scheduler may have no worker before the backfill gives up
@@ -60,17 +59,11 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         yield client
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def analysed_on(client: Client, articles: Iterable[Article], model: str, batch: int) -> Iterator[Analysis]:
     """Analyses of ``articles`` computed on the cluster, in input order, with a bounded window of batches
     in flight."""
     pending: deque[Future] = deque()
-    for chunk in _chunks(articles, batch):
+    for chunk in batches(articles, batch):
         pending.append(client.submit(analyse_batch, chunk, model, pure=False))
         while len(pending) >= BATCHES_PER_THREAD * max(1, sum(client.nthreads().values())):
             yield from pending.popleft().result()

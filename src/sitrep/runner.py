@@ -9,9 +9,10 @@ Articles whose text is already stored unchanged are skipped before the NLP runs,
 changes nothing. Problems with single inputs are reported and counted, never fatal to the run.
 
 Memory does not grow with the number of articles, by construction: articles flow one at a time from
-ingest through generators, spaCy holds one batch (``BATCH``) of them, and each analysis is stored and
-dropped before the next is taken; the articles met (for the duplicate-id check) are kept in a temporary
-SQLite file, not in memory. Ingest reads one input file at a time (a JSON Lines file is read whole)."""
+ingest through generators; spaCy holds one batch (``BATCH``) of them and forgets the words it met when the
+batch is done; each analysis is stored and dropped before the next is taken; the articles met (for the
+duplicate-id check) are kept in a temporary SQLite file, not in memory. Ingest reads one input file at a
+time (a JSON Lines file is read whole)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -29,7 +31,7 @@ from sitrep.ingest import IngestError, iter_articles
 from sitrep.link import link_article
 from sitrep.link.attach import attach, refresh
 from sitrep.models import Article, Claim, Event
-from sitrep.nlp import DEFAULT_MODEL, Processed, process
+from sitrep.nlp import DEFAULT_MODEL, Processed, build_pipeline, process
 from sitrep.resolve import resolve
 from sitrep.store import Store
 
@@ -126,9 +128,20 @@ def analyse(processed: Processed) -> Analysis:
         return Analysis(processed.article, [], [], _not_processed(processed.article, exc))
 
 
+def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def analyse_all(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[Analysis]:
-    for processed in process(articles, model=model, batch_size=BATCH):
-        yield analyse(processed)
+    """Each batch is parsed in a spaCy memory zone: the strings its texts added to the vocabulary are
+    freed when the batch is done (the analyses are plain data), else the vocabulary grows with the corpus."""
+    nlp = build_pipeline(model)
+    for batch in batches(articles):
+        with nlp.memory_zone():
+            for processed in process(batch, model=model, batch_size=BATCH):
+                yield analyse(processed)
 
 
 def store_analysis(store: Store, analysis: Analysis, report: RunReport, on_problem: OnProblem) -> None:
