@@ -84,7 +84,8 @@ def backfill(
     batch: int | None = None,
 ) -> RunReport:
     """``run`` with the analysis on a Dask cluster: a local one of ``workers`` processes (default: one per
-    CPU), or the scheduler at ``scheduler`` (tcp://HOST:8786); ``batch`` articles a task (default ``BATCH``)."""
+    CPU), or the scheduler at ``scheduler`` (tcp://HOST:8786); ``batch`` articles a task (default ``BATCH``).
+    Local workers are spawned processes: a script that calls this needs the ``if __name__ == "__main__"`` guard."""
     report = RunReport()
     with connect(workers, scheduler) as client:
         articles = new_articles(paths, store, meta, published, report, on_problem)
