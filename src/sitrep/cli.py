@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -79,22 +80,15 @@ def summary(report: RunReport, db: str) -> str:
             f"{report.claims} claims, {len(report.problems)} problems -> {db}")
 
 
-@app.command("run")
-def run_cmd(
-    articles: Annotated[list[str], typer.Argument(help="Article files, directories (searched recursively), feed URLs.")],
-    db: DbOpt = DEFAULT_DB,
-    meta: MetaOpt = None,
-    published: PublishedOpt = None,
-    model: ModelOpt = None,
-) -> None:
-    """Read articles, extract events and tallies, and store them."""
-    from sitrep.runner import run
+ArticlesArg = Annotated[list[str], typer.Argument(help="Article files, directories (searched recursively), feed URLs.")]
 
-    args = run_args(meta, published, model)
+
+def _drive(db: str, work: Callable[[Store], RunReport]) -> None:
+    """Run ``work`` on the store, then print the summary line (exit 1 on problems)."""
     store = open_store(db)
     try:
-        report = run(articles, store, **args)
-    except RuntimeError as exc:
+        report = work(store)
+    except (RuntimeError, OSError) as exc:  # the model is missing; the scheduler cannot be reached
         fail(str(exc))
     except KeyboardInterrupt:
         err.print("sitrep: interrupted; every article stored so far is complete", markup=False)
@@ -104,6 +98,36 @@ def run_cmd(
     err.print(f"sitrep: {summary(report, db)}", markup=False)
     if report.problems:
         raise typer.Exit(1)
+
+
+@app.command("run")
+def run_cmd(articles: ArticlesArg, db: DbOpt = DEFAULT_DB, meta: MetaOpt = None, published: PublishedOpt = None,
+            model: ModelOpt = None) -> None:
+    """Read articles, extract events and tallies, and store them."""
+    from sitrep.runner import run
+
+    args = run_args(meta, published, model)
+    _drive(db, lambda store: run(articles, store, **args))
+
+
+@app.command("backfill")
+def backfill_cmd(
+    articles: ArticlesArg,
+    db: DbOpt = DEFAULT_DB,
+    meta: MetaOpt = None,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Local worker processes (default: one per CPU).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler to use instead (tcp://HOST:8786).")] = None,
+    batch: Annotated[int | None, typer.Option(min=1, help="Articles per task (default: a spaCy batch).")] = None,
+) -> None:
+    """'run' with the NLP and extraction on a Dask cluster; linking and storage stay here, with the database."""
+    if workers and scheduler:
+        fail("--workers and --scheduler: give one (the scheduler's workers are started on their hosts)")
+    from sitrep.backfill import backfill
+
+    args = run_args(meta, published, model)
+    _drive(db, lambda store: backfill(articles, store, workers=workers, scheduler=scheduler, batch=batch, **args))
 
 
 def _stop(signum: int, frame: object) -> None:
