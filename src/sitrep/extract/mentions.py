@@ -321,12 +321,14 @@ tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
 
 
 def _sponsor_only(ent: Span) -> bool:
+    """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened.
 
-
-    """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened."""
+    The characters around the name are read from the tokens next to it (every token has at least one
+    character), not from ``doc.text``, which spaCy rebuilds from all the tokens of the article each time."""
     doc = ent.doc
-    before = doc.text[max(0, ent.start_char - 5) : ent.start_char].lower()
-    after = doc.text[ent.end_char : ent.end_char + 12].lower()
+    before = doc[max(0, ent.start - 5) : ent.start].text_with_ws[-5:].lower()
+    last = doc[ent.end - 1]
+    after = doc[ent.end - 1 : ent.end + 12].text_with_ws[len(last.text) :][:12].lower()
     return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(r"-(backed|aligned|linked|allied|affiliated)", after))
 
 
