@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sitrep.link.merge import MERGE_THRESHOLD, similarity
 from sitrep.models import Actor, DateInterval, Event, Place
-from sitrep.resolve.dates import resolve_time
+from sitrep.resolve.dates import _calendar_date, _dateparser, resolve_time
 from sitrep.resolve.numbers import parse_count
 
 WEEKDAYS = list(calendar.day_name)
@@ -75,3 +75,18 @@ def test_similarity_is_symmetric(d1: int, d2: int, a: Actor | None, b: Actor | N
     s = similarity(e1, e2)
     if abs(d1 - d2) > 1:
         assert s is None or s < MERGE_THRESHOLD
+
+
+MONTH_WORDS = [m.lower() for m in MONTHS] + [m.lower() for m in calendar.month_abbr[1:]] + ["sept"]
+PLAIN_FORMS = ["{m} {d} {y}", "{m}. {d}, {y}", "{d} {m} {y}", "{d}th {m}, {y}", "{m} {d}st {y}"]
+
+
+@given(st.sampled_from(PLAIN_FORMS), st.sampled_from(MONTH_WORDS), st.integers(1, 31), st.integers(1990, 2035))
+@settings(max_examples=150, deadline=None)
+def test_plain_dates_read_directly_as_dateparser_reads_them(form: str, month: str, day: int, year: int) -> None:
+    text = form.format(m=month, d=day, y=year)
+    try:
+        direct = _calendar_date(text)
+    except ValueError:  # no such day: dateparser finds none either
+        direct = None
+    assert direct == _dateparser(text)

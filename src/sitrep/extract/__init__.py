@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitrep.extract.claims import claims_in
-from sitrep.extract.mentions import bounds_period, dropped_triggers, mentions_in
+from sitrep.extract.lexicon import lexicon
+from sitrep.extract.mentions import bounds_period, mentions_in
 from sitrep.extract.responsibility import claimants
+from sitrep.extract.triggers import keep, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
 
@@ -41,14 +43,19 @@ def extract(processed: Processed) -> Extracted:
     times: list[Slot] = []
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
+    lex = lexicon()
+    doc_ents = doc.ents  # once: spaCy builds the entities of the whole doc again on each doc.ents and sent.ents
     for i, sent in enumerate(doc.sents):
-        times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in sent.ents
+        ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]  # = sent.ents
+        triggers = triggers_in(sent, lex)
+        kept_ids = {t.i for t in triggers if keep(t, lex)}
+        times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
                      if e.label_ in ("DATE", "TIME") and not bounds_period(e) and _main_clause(e))
-        dropped = dropped_triggers(sent)
-        places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in sent.ents
+        dropped = [t for t in triggers if t.i not in kept_ids]
+        places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and _main_clause(e)
                       and not any(e.root in set(t.subtree) for t in dropped))
-        found = mentions_in(doc, article.id, sent, i)
+        found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         claimed = claimants(sent, i)
         if claimed and found:
             for m in found:

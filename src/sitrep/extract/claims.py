@@ -36,7 +36,8 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
     """(countable noun, number token or 'no', value) for each count in the sentence."""
     lex = lexicon()
     out = []
-    for tok in sent:
+    tokens = list(sent)  # three passes over one list: spaCy makes a new Token object per token and pass
+    for tok in tokens:
         if tok.pos_ not in ("NOUN", "PROPN") or lemma(tok) not in lex.countable:
             continue
         for c in tok.children:
@@ -50,14 +51,14 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
         for c in tok.subtree:
             if c.like_num and c.dep_ in ("conj", "appos") and c.head.i != tok.i and c.head.head.i == tok.i:
                 out.append((tok, c, None))
-    for tok in sent:  # a toll to date: "more than 38,000 Palestinians have been killed in Gaza since ..."
+    for tok in tokens:  # a toll to date: "more than 38,000 Palestinians have been killed in Gaza since ..."
         if lemma(tok) in TOLL_VERBS and tok.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.children):
             victims = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             num = next((c for c in victims.children if c.dep_ == "nummod" and c.like_num), None) if victims else None
             if num is not None:
                 out.append((tok, num, None))
-    for tok in sent:  # "36 attacks in Iraq and another 40 in Syria": the noun is elided
+    for tok in tokens:  # "36 attacks in Iraq and another 40 in Syria": the noun is elided
         if tok.like_num and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "another":
             noun = next((t for t in reversed(sent.doc[sent.start : tok.i]) if lemma(t) in lex.countable), None)
             if noun is not None and not any(q[1].i == tok.i for q in out):

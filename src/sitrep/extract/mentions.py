@@ -11,7 +11,7 @@ from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, r
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
-from sitrep.extract.triggers import anaphoric, keep, lemma, triggers_in
+from sitrep.extract.triggers import anaphoric, lemma
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -194,19 +194,20 @@ def _is_weapon(tok: Token, lex: Lexicon) -> bool:
     return lemma(tok) in lex.cue_words or lemma(tok) in lex.nouns or tok.lower_ in ("it", "they", "which", "that")
 
 
-def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[EventMention]:
+def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers: list[Token], kept_ids: set[int],
+                ents: list[Span]) -> list[EventMention]:
+    """The sentence's event mentions, from its triggers (``kept_ids``: those that pass ``keep``) and its
+    entities (``sent.ents``)."""
     lex = lexicon()
-    triggers = triggers_in(sent, lex)
     if not triggers:
         return []
-    kept_ids = {t.i for t in triggers if keep(t, lex)}
     groups = [g for g in group_triggers(triggers) if any(t.i in kept_ids for t in g)]
     if not groups:
         return []
     dropped = [t for t in triggers if t.i not in kept_ids]
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
-    for ent in [*sent.ents, *_unlabelled_places(sent)]:
+    for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran", "near Erbil" (read as ORG): the gazetteer decides
 
@@ -237,7 +238,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[
     claimed_places = {slot(e, sent_index) for ents in ents_by_group.values() for e in ents if e.label_ in PLACE_LABELS}
 
     for gi, group in enumerate(groups):
-        kept = [t for t in group if keep(t, lex)]
+        kept = [t for t in group if t.i in kept_ids]
         if not kept or (running_toll(kept) and not any(e.label_ in TIME_LABELS for e in ents_by_group.get(gi, []))):
             continue
         tokens = clause_tokens(group, groups, sent)
@@ -303,12 +304,6 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     return True
 
 
-def dropped_triggers(sent: Span) -> list[Token]:
-    """Triggers of acts intended, denied or counted: not events, and not where the story is."""
-    lex = lexicon()
-    return [t for t in triggers_in(sent, lex) if not keep(t, lex)]
-
-
 def _inside_dropped(
 
 tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
@@ -321,12 +316,14 @@ tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
 
 
 def _sponsor_only(ent: Span) -> bool:
+    """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened.
 
-
-    """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened."""
+    The characters around the name are read from the tokens next to it (every token has at least one
+    character), not from ``doc.text``, which spaCy rebuilds from all the tokens of the article each time."""
     doc = ent.doc
-    before = doc.text[max(0, ent.start_char - 5) : ent.start_char].lower()
-    after = doc.text[ent.end_char : ent.end_char + 12].lower()
+    before = doc[max(0, ent.start - 5) : ent.start].text_with_ws[-5:].lower()
+    last = doc[ent.end - 1]
+    after = doc[ent.end - 1 : ent.end + 12].text_with_ws[len(last.text) :][:12].lower()
     return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(r"-(backed|aligned|linked|allied|affiliated)", after))
 
 

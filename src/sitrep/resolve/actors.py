@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sitrep.data import read_csv, read_yaml
 from sitrep.models import Actor
@@ -42,19 +42,46 @@ class ActorDictionary:
     exact: dict[str, Actor]  # short capitalised aliases ("US", "IS"): case-sensitive
     demonyms: dict[str, str]  # "israeli" -> "Israel"
 
+    @cached_property
+    def _widths(self) -> list[int]:
+        """How many space-separated fields the aliases have: a normalised alias occurs in a normalised
+        span exactly where it equals a run of the span's fields, so finding the aliases in a span is a
+        dict look-up per run of those widths instead of a scan of every alias."""
+        return sorted({len(alias[1:-1].split(" ")) for alias in self.by_alias if alias.strip()})
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {alias: i for i, alias in enumerate(self.by_alias)}
+
+    @cached_property
+    def _blank(self) -> list[str]:
+        """Aliases with no letter or digit left: only a substring test finds them."""
+        return [alias for alias in self.by_alias if not alias.strip()]
+
+    def _longest_alias(self, norm: str) -> tuple[int, Actor] | None:
+        """The longest alias in the span (the first listed among equally long ones)."""
+        found = [alias for alias in self._blank if alias in norm]
+        fields = norm[1:-1].split(" ")
+        for width in self._widths:
+            for i in range(len(fields) - width + 1):
+                run = " " + " ".join(fields[i : i + width]) + " "
+                if run in self.by_alias:
+                    found.append(run)
+        if not found:
+            return None
+        alias = min(found, key=lambda a: (-len(a), self._order[a]))
+        return len(alias), self.by_alias[alias]
+
     def resolve(self, text: str | None) -> Actor | None:
         if not text or not text.strip():
             return None
         span = text.strip()
         if span.lower() in NOT_ACTORS:
             return None
-        norm = _norm(span)
-        best: tuple[int, Actor] | None = None
-        for alias, actor in self.by_alias.items():
-            if alias in norm and (best is None or len(alias) > best[0]):
-                best = (len(alias), actor)
+        best = self._longest_alias(_norm(span))
         for alias, actor in self.exact.items():
-            if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (best is None or len(alias) + 2 > best[0]):
+            if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) \
+                    and (best is None or len(alias) + 2 > best[0]):
                 best = (len(alias) + 2, actor)
         if best:
             return best[1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 import dateparser
 
@@ -125,6 +126,27 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
     return _absolute(low, published)
 
 
+PLAIN_DATE = re.compile(r"(?:(?P<m1>[a-z]+)\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+                        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<m2>[a-z]+)\.?),? (?P<y>\d{4})")
+DATEPARSER_CACHE = 4096
+
+
+def _calendar_date(text: str) -> dt.date | None:
+    """A plain date ("march 3 2024", "3rd march, 2024") is read directly, as dateparser reads it (a day
+    that does not exist raises ValueError); anything else goes to dateparser, which costs milliseconds."""
+    m = PLAIN_DATE.fullmatch(" ".join(text.split()))
+    if m and (m.group("m1") or m.group("m2")) in MONTHS:
+        return dt.date(int(m.group("y")), MONTHS[m.group("m1") or m.group("m2")], int(m.group("d1") or m.group("d2")))
+    return _dateparser(text)
+
+
+@lru_cache(maxsize=DATEPARSER_CACHE)
+def _dateparser(text: str) -> dt.date | None:
+    """Cached: a story and the stories about it repeat their dates."""
+    parsed = dateparser.parse(text, languages=["en"], settings=SETTINGS)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
 def _absolute(low: str, published: dt.date | None) -> DateInterval | None:
     year_m = re.search(r"\b(1[89]\d{2}|20\d{2})\b", low)
     month = next((MONTHS[w.rstrip(".")] for w in re.findall(r"[a-z]+\.?", low) if w.rstrip(".") in MONTHS), None)
@@ -137,10 +159,8 @@ def _absolute(low: str, published: dt.date | None) -> DateInterval | None:
                 return UNKNOWN
             year = _past_year(month, dom, published)
         cleaned = FILLER.sub(" ", low)
-        parsed = dateparser.parse(f"{cleaned} {year}" if not year_m else cleaned, languages=["en"],
-                                  settings=SETTINGS)  # type: ignore[arg-type]
         try:
-            return day(parsed.date() if parsed else dt.date(year, month, dom))
+            return day(_calendar_date(f"{cleaned} {year}" if not year_m else cleaned) or dt.date(year, month, dom))
         except ValueError:
             return None
     if month:

@@ -153,19 +153,26 @@ def build(path: Path | None = None) -> Path:
     return path
 
 
+LOOKUP_CACHE = 8192  # names remembered: an article names its places many times, a corpus its main places often
+
+
 class Gazetteer:
     def __init__(self, path: Path | None = None) -> None:
         path = path or default_path()
         if not path.exists():
             build(path)
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._found = lru_cache(maxsize=LOOKUP_CACHE)(self._query)  # the file is read-only: answers never change
 
     def candidates(self, name: str) -> list[Entry]:
+        return list(self._found(name))
+
+    def _query(self, name: str) -> tuple[Entry, ...]:
         keys = {place_key(name), place_key(name, strip_suffix=True)}
         rows = self.con.execute(
             f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population FROM place "
             f"WHERE key IN ({','.join('?' * len(keys))})", tuple(keys)).fetchall()
-        return [Entry(*r) for r in rows]
+        return tuple(Entry(*r) for r in rows)
 
     def lookup(self, name: str, context: dict[str, float] | None = None, admin: bool = False) -> Entry | None:
         """The best entry for a name: places in the article's countries (``context``: country -> weight)
