@@ -8,10 +8,12 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep.data import limits
 from sitrep.link.merge import MERGE_THRESHOLD, similarity
 from sitrep.models import Actor, DateInterval, Event, Place
 from sitrep.resolve.dates import _calendar_date, _dateparser, resolve_time
-from sitrep.resolve.numbers import parse_count
+from sitrep.resolve.gazetteer import KIND_RANK, gazetteer
+from sitrep.resolve.numbers import parse_count, plausible
 
 WEEKDAYS = list(calendar.day_name)
 MONTHS = list(calendar.month_name)[1:]
@@ -52,11 +54,13 @@ def test_without_publication_date_nothing_is_guessed(phrase: str) -> None:
 
 
 
-@given(st.text(max_size=40))
+@given(st.text(max_size=40), st.sampled_from(["largest_event_toll", "largest_tally"]))
 @settings(max_examples=300, deadline=None)
-def test_counts_are_small_non_negative_or_none(text: str) -> None:
+def test_counts_are_non_negative_and_believed_only_within_the_limits(text: str, limit: str) -> None:
     n = parse_count(text)
-    assert n is None or 0 <= n <= 1_000_000
+    assert n is None or n >= 0
+    believed = plausible(n, limit)
+    assert believed is None or believed == n <= limits()[limit]
 
 
 PLACE = Place("Ain al-Asad Air Base", "Iraq", "IRQ", "Al Anbar", 33.79, 42.44, 1, "facility")
@@ -90,3 +94,25 @@ def test_plain_dates_read_directly_as_dateparser_reads_them(form: str, month: st
     except ValueError:  # no such day: dateparser finds none either
         direct = None
     assert direct == _dateparser(text)
+
+
+COUNTRY_WEIGHTS = st.dictionaries(st.sampled_from(["Iraq", "Syria", "Yemen", "Ukraine", "Sudan", "Lebanon"]),
+                                  st.floats(0.1, 5.0), max_size=3)
+
+
+@given(st.one_of(st.text(max_size=40), st.sampled_from(["Baghdad", "Irbil", "Ain al-Asad", "Kharkiv", "Tower 22",
+                                                        "al-Fashir", "Sanaa", "Gaza"])),
+       COUNTRY_WEIGHTS, st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_gazetteer_answers_any_name_with_a_real_place_or_nothing(name: str, context: dict[str, float],
+                                                                 admin: bool) -> None:
+    entry = gazetteer().lookup(name, context, admin=admin)
+    if entry is None:
+        return
+    assert entry.name and entry.kind in KIND_RANK
+    if entry.kind != "sea":
+        assert entry.country
+    if entry.latitude is not None:
+        assert entry.longitude is not None and -90 <= entry.latitude <= 90 and -180 <= entry.longitude <= 180
+    if context and any(e.country in context for e in gazetteer().candidates(name)):
+        assert entry.country in context or entry.kind == "sea"  # the article's countries come first
