@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import dask
 from distributed import Client, Future, LocalCluster
 
 from sitrep.models import Article
@@ -30,6 +31,10 @@ from sitrep.store import Store
 
 FIRST_WORKER_S = 60  # how long a scheduler may have no worker before the backfill gives up
 BATCHES_PER_THREAD = 2  # one being computed, one waiting, so a worker never idles while the client stores
+
+# Dask's statistical profiler samples every worker thread's stack 100 times a second, taking the GIL from
+# spaCy each time: a few per cent of a backfill, for a dashboard nobody is looking at.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 _pipeline_lock = threading.Lock()  # a worker started with several threads shares one spaCy pipeline
 
@@ -53,8 +58,9 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
                                    f"(start some with 'dask worker {scheduler}')") from None
             yield client
         return
-    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                      host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, \
+    with dask.config.set(LOCAL_WORKER_CONFIG), \
+            LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                         host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         yield client
 

@@ -11,7 +11,7 @@ from sitrep.data import limits
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-SAMPLE_CHARS = 10_000  # the opening of an article tells its language; the cost stays bounded
+SAMPLE_CHARS = 2_000  # the opening paragraphs tell an article's language; the cost stays small and bounded
 
 
 @lru_cache(maxsize=1)
