@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
-
 from sitrep.extract.claims import claims_in
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import bounds_period, mentions_in
@@ -26,16 +24,6 @@ class Extracted:
 
 
 
-def _main_clause(ent: Span) -> bool:
-    """A date that moves the story on dates its main verb ("The US then responded on November 21"); one
-    deep in a subordinate phrase ("the war that followed the attack on Oct. 7") is background."""
-    node = ent.root
-    while node.dep_ in ("pobj", "prep", "npadvmod", "advmod", "appos", "compound", "nmod", "amod") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "ROOT" or (node.dep_ in ("ccomp", "conj") and node.head.dep_ == "ROOT")
-
-
-
 def extract(processed: Processed) -> Extracted:
     doc, article = processed.doc, processed.article
     mentions: list[EventMention] = []
@@ -50,10 +38,10 @@ def extract(processed: Processed) -> Extracted:
         triggers = triggers_in(sent, lex)
         kept_ids = {t.i for t in triggers if keep(t, lex)}
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
-                     if e.label_ in ("DATE", "TIME") and not bounds_period(e) and _main_clause(e))
+                     if e.label_ in ("DATE", "TIME") and not bounds_period(e))
         dropped = [t for t in triggers if t.i not in kept_ids]
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
-                      if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and _main_clause(e)
+                      if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj"
                       and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         claimed = claimants(sent, i)

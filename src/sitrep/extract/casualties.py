@@ -43,7 +43,7 @@ INJURED_PATTERNS = [
 ]
 
 
-NONE_HURT = re.compile(r"\bno\s+(?:casualties|causalities|injuries|deaths|fatalities|one was (?:hurt|killed|injured))"
+NONE_HURT = re.compile(r"\bno\s+(?:casualties|injuries|deaths|fatalities|one was (?:hurt|killed|injured))"
                        r"|without casualties|no one was (?:hurt|killed|injured)", re.I)
 
 

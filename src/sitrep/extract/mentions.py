@@ -45,16 +45,7 @@ def group_triggers(triggers: list[Token]) -> list[list[Token]]:
     return groups
 
 
-def _interception(tok: Token) -> bool:
-    lex = lexicon()
-    return lemma(tok) in lex.disrupted or any(f"{lemma(tok)} {c.lower_}" in lex.disrupted for c in tok.children
-                                              if c.dep_ == "prt")
-
-
 def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
-    if _interception(a) != _interception(b) and ((a.dep_ == "conj" and a.head.i == b.i)
-                                                 or (b.dep_ == "conj" and b.head.i == a.i)):
-        return False  # "a missile fired at a vessel, and ... shot down another drone": two acts
     path = tree_path(a, b)
 
     on_path = {t.i for t in path}
@@ -211,10 +202,6 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran", "near Erbil" (read as ORG): the gazetteer decides
 
-        elif ent.label_ == "NORP" and ent.root.dep_ == "amod" and ent.root.head.dep_ == "pobj" \
-                and ent.root.head.head.lower_ in LOCATIVE | {"on"}:
-            ent = Span(doc, ent.start, ent.end, label="GPE")  # "in southern Israeli communities"
-
         if ent.label_ in PLACE_LABELS:
             if _sponsor_only(ent) or not _locative(ent, kept_ids):
                 continue
@@ -271,10 +258,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             actor2=slot(a2, sent_index) if a2 is not None else None,
             places=places,
             places_listed=sum(1 for e in ents if e.label_ in PLACE_LABELS and e.root.dep_ == "conj") >= 1,
-            sentence_places=[p for _, p in sorted(
-
-                (min(dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group), p)
-                for p in all_places if p not in claimed_places)],
+            sentence_places=sorted((p for p in all_places if p not in claimed_places), key=lambda p: min(
+                dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
             times=[slot(t, sent_index) for t in times],
             reported_times=[slot(t, sent_index) for t in times if reported(t)],
 

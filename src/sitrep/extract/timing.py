@@ -46,11 +46,9 @@ def time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
 
 
 def bounds_period(ent: Span) -> bool:
-    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date -
-    unless a clause hangs on it ("since February, when they targeted a commander")."""
+    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date."""
     prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in ("since", "from", "until", "till", "between", "through") and not any(
-        c.dep_ == "relcl" for c in ent.root.children)
+    return prev in ("since", "from", "until", "till", "between", "through")
 
 
 def relative_to(ent: Span, trigger: Token) -> bool:

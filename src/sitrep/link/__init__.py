@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
 from dataclasses import replace
 
 from sitrep.extract.lexicon import lexicon
@@ -26,7 +25,6 @@ from sitrep.resolve.places import SPECIFICITY
 __all__ = ["link_article"]
 
 UNIDENTIFIED = "Unidentified Armed Group"
-REMOTE = "Explosions/Remote violence"  # weapons an actor uses through a story
 
 
 
@@ -108,15 +106,7 @@ def link_article(resolved: Resolved) -> list[Event]:
             target = clusters[max(told)[1]]
             target.claimant, target.claim_evidence = actor, words
 
-    # what each named attacker used in this story, for its acts the text gives no weapon for
-    usual: dict[str, Counter[str]] = {}
-    for c in clusters:
-        a1 = c.actor("actor1")
-        for m in c.members:
-            if a1 is not None and a1.known and not a1.generic and m.mention.event_type == REMOTE:
-
-                usual.setdefault(a1.name, Counter())[m.mention.sub_event_type] += 1
-    return [_event(c, resolved, usual) for c in clusters if _codable(c)]
+    return [_event(c, resolved) for c in clusters if _codable(c)]
 
 
 def _codable(c: _Cluster) -> bool:
@@ -136,16 +126,13 @@ def _codable(c: _Cluster) -> bool:
 
 
 
-def _event(c: _Cluster, resolved: Resolved, usual: dict[str, Counter[str]]) -> Event:
+def _event(c: _Cluster, resolved: Resolved) -> Event:
     lex = lexicon()
     subs = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type]
-    a1, a2 = c.actor("actor1"), c.actor("actor2")
-    if subs:
-        sub = min(subs, key=lex.rank)
-    elif a1 is not None and a1.name in usual:  # "the military attacked two facilities" in a story of US air strikes
-        sub = usual[a1.name].most_common(1)[0][0]
-    else:
-        sub = "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
+    a2 = c.actor("actor2")
+    # with no weapon and no kind of violence named: an attack on civilians, else a fight
+    fallback = "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
+    sub = min(subs, key=lex.rank) if subs else fallback
 
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
     first = c.members[0].mention

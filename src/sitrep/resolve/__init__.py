@@ -4,7 +4,6 @@ intervals and integers, keeping for every value the span of text it came from.""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.extract import Extracted
@@ -153,34 +152,9 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
 
-    _the_military(out, article)
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := resolve_actor(s.text)) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts)
-
-
-
-
-STATE_REFERENCES = {"the military", "military", "the army", "army", "the armed forces", "the forces", "forces",
-                    "the troops", "troops", "the air force", "the navy", "the soldiers", "soldiers"}
-
-
-def _the_military(mentions: list[ResolvedMention], article: Article) -> None:
-    """ "The Pentagon said the military attacked two facilities": an unnamed state force is the state force
-    the story names most (ACLED codes it so); with no such force in the story it stays unnamed."""
-    named = Counter(a.name for m in mentions for a in (m.actor1, m.actor2)
-                    if a is not None and a.known and a.inter in (1, 8))
-    if not named:
-        return
-    force = next(a for m in mentions for a in (m.actor1, m.actor2) if a is not None and a.name == named.most_common(1)[0][0])
-    for m in mentions:
-        for role in ("actor1", "actor2"):
-            s = getattr(m.mention, role)
-            current = getattr(m, role)
-            if s is not None and s.text.lower() in STATE_REFERENCES and (current is None or not current.known):
-
-                setattr(m, role, force)
-                m.evidence.append(evidence(role, force.name, s, article, m.mention.sentence.text))
 
 
 
