@@ -65,7 +65,9 @@ class EventMention:
     anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before
     plural: bool = False  # "their attacks": refers to several events, never makes one
     main_clause: bool = False  # the trigger is the sentence's main verb or one of its arguments
-
+    doubted: bool = False  # the classifier is sure its sentence reports no event: it may add to an event, not start one
+    typed_by: str = "cue"  # what gave the sub-event type: trigger, cue or fallback (the trigger's usual sense)
+    suggested_type: str | None = None  # the classifier's sub-event type, where the rules' came from no cue
 
 
 

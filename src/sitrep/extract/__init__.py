@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.extract.claims import claims_in
+from sitrep.extract.classifier import classifier
+from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import bounds_period, mentions_in
 from sitrep.extract.responsibility import claimants
@@ -33,7 +35,10 @@ def extract(processed: Processed) -> Extracted:
     responsibility: list[tuple[Slot, Sentence]] = []
     lex = lexicon()
     doc_ents = doc.ents  # once: spaCy builds the entities of the whole doc again on each doc.ents and sent.ents
-    for i, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    model = classifier()
+    said = verdicts(model, sents) if model is not None else None
+    for i, sent in enumerate(sents):
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]  # = sent.ents
         triggers = triggers_in(sent, lex)
         kept_ids = {t.i for t in triggers if keep(t, lex)}
@@ -44,6 +49,10 @@ def extract(processed: Processed) -> Extracted:
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj"
                       and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
+        if said is not None and found:
+            found = judged(found, said[i])
+        elif said is not None and not triggers and wants_new(said[i]) and (head := event_head(sent, lex)) is not None:
+            found = typed(mentions_in(doc, article.id, sent, i, [head], {head.i}, ents), said[i], lex)
         claimed = claimants(sent, i)
         if claimed and found:
             for m in found:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.lexicon import lexicon
+from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.triggers import lemma
 from sitrep.models import ClaimMention, Sentence, Slot
 
@@ -29,63 +29,140 @@ def _bound(sent: Span, num: Token) -> str:
     return "exact"
 
 
-TOLL_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured"}
+PERIOD_ENT = re.compile(r"^(?:the )?\d{4}$|\b(?:year|years|month|months|week|weeks|decade)\b", re.I)
+LONG_PERIOD = re.compile(r"\b(?:year|years|months|decade)\b|^(?:the )?(?:last|past) month\b", re.I)  # not a bare year
+POINT = re.compile(r"\bago\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|[A-Za-z]+\.? \d{1,2}\b", re.I)
+SCALE = {"million", "billion", "thousand"}
+
+
+def _period_ent(sent: Span) -> Span | None:
+    """A date expression that spans a period, not a day: "last year", "in 2024", "the last 15 months"."""
+    return next((e for e in sent.ents if e.label_ == "DATE" and PERIOD_ENT.search(e.text) and not POINT.search(e.text)),
+                None)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+
+
+def _counts_of(noun: Token) -> list[Token]:
+    """The numbers that count a noun or stand for it: "400 people", "199 (have been killed)", and those
+    of the nouns joined to it ("1,250 terrorists ... along with 563 security personnel")."""
+    nouns = [noun, *noun.conjuncts]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "including"):
+            nouns.extend(g for g in c.children if g.dep_ == "pobj")
+    out = []
+    for n in nouns:
+        if n.like_num:
+            out.append(n)
+        else:
+            out.extend(c for c in n.children if c.dep_ == "nummod" and c.like_num)
+    return out
 
 
 def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
-    """(countable noun, number token or 'no', value) for each count in the sentence."""
+    """(what is counted: a countable noun or a toll verb, number token or 'no', value) for each count."""
     lex = lexicon()
-    out = []
-    tokens = list(sent)  # three passes over one list: spaCy makes a new Token object per token and pass
+    out: list[tuple[Token, Token, int | None]] = []
+    tokens = list(sent)  # several passes over one list: spaCy makes a new Token object per token and pass
     for tok in tokens:
         if tok.pos_ not in ("NOUN", "PROPN") or lemma(tok) not in lex.countable:
             continue
         for c in tok.children:
-            if c.dep_ == "nummod" and c.like_num:
+            if c.dep_ == "nummod" and c.like_num and c.ent_type_ != "DATE":  # not "the 2004 bombing"
                 out.append((tok, c, None))
             elif c.dep_ == "det" and c.lower_ == "no":
                 out.append((tok, c, 0))
+            elif c.dep_ == "amod" and c.ent_type_ == "ORDINAL" and c.lower_ not in ("first", "1st"):
+                out.append((tok, c, None))  # "the fourth such incident": four so far
         for c in tok.conjuncts:
             if c.like_num:
                 out.append((tok, c, None))
         for c in tok.subtree:
             if c.like_num and c.dep_ in ("conj", "appos") and c.head.i != tok.i and c.head.head.i == tok.i:
                 out.append((tok, c, None))
-    for tok in tokens:  # a toll to date: "more than 38,000 Palestinians have been killed in Gaza since ..."
-        if lemma(tok) in TOLL_VERBS and tok.tag_ == "VBN" and any(
-                c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.children):
-            victims = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            num = next((c for c in victims.children if c.dep_ == "nummod" and c.like_num), None) if victims else None
-            if num is not None:
-                out.append((tok, num, None))
-    for tok in tokens:  # "36 attacks in Iraq and another 40 in Syria": the noun is elided
-        if tok.like_num and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "another":
-            noun = next((t for t in reversed(sent.doc[sent.start : tok.i]) if lemma(t) in lex.countable), None)
-            if noun is not None and not any(q[1].i == tok.i for q in out):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:  # "16 of the cases"
+            out.append((tok, tok.head.head, None))
+    period = _period_ent(sent)
+    for tok in tokens:  # tolls to date: "38,000 have been killed since ...", "displaced 12 million people"
+        verb = lemma(tok)
+        if tok.pos_ != "VERB" or not (verb in lex.tally_verbs or (verb in lex.toll_verbs and _over_time(tok, period, lex))):
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and verb in ("die", "flee")):
+                out.extend((tok, num, None) for num in _counts_of(c))
+    for tok in tokens:  # "36 attacks in Iraq and another 40 in Syria", "504 attacks in 2024, compared to 116 in 2023"
+        nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        elided = sent.doc[tok.i - 1].lower_ == "another" or (
+            nxt is not None and nxt.lower_ == "in" and tok.dep_ in ("pobj", "dobj", "conj", "npadvmod", "nsubj"))
+        if tok.like_num and tok.i > sent.start and elided and not any(q[1].i == tok.i for q in out):
+            noun = next((t for t in reversed(sent.doc[sent.start : tok.i])
+                         if lemma(t) in lex.countable or any(q[0].i == t.i for q in out)), None)
+            if noun is not None:
                 out.append((noun, tok, None))
     return out
 
 
+def _over_time(verb: Token, period: Span | None, lex: Lexicon) -> bool:
+    """Killed over a span of time, not in one event: in the perfect ("have been killed"), within a period
+    longer than a week ("in the last 15 months", "last year"), or within a year by someone, not by one
+    named act ("In 2024, the group killed 400 people", not "In 2019, a bomb killed 26 people")."""
+    if _perfect(verb) or period is None:
+        return _perfect(verb)
+    if LONG_PERIOD.search(period.text):
+        return True
+    one_act = [c for c in verb.subtree if c.tag_ == "NN" and (lemma(c) in lex.nouns or lemma(c) in lex.cue_words)]
+    return re.fullmatch(r"\d{4}", period.text.strip()) is not None and not one_act
+
+
+def _number_span(num: Token) -> Span:
+    """The number's words: "12 million" (its compound and scale), not only the token that modifies the noun."""
+    toks = [num, *(c for c in num.children if c.dep_ in ("compound", "quantmod") and (c.like_num or c.lower_ in SCALE))]
+    if num.i + 1 < len(num.doc) and num.doc[num.i + 1].lower_ in SCALE:
+        toks.append(num.doc[num.i + 1])
+    return num.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1]
+
+
 def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[ClaimMention]:
+    lex = lexicon()
+    verbs = lex.toll_verbs | lex.tally_verbs
     sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
     out = []
+    seen: set[int] = set()
+    period_from, period_to = _period(sent, sent_index)
+    ent = _period_ent(sent) if period_from is None else None
     for noun, num, value in _quantities(sent):
-        if value is None and num.lower_ in ("one", "1", "a", "an"):
+        if num.i in seen or (value is None and num.lower_ in ("one", "1", "a", "an")):
             continue
+        seen.add(num.i)
         bound = "exact" if value == 0 else _bound(sent, num)
         places = _places_near(num, sent, sent_index)
-        period_from, period_to = _period(sent, sent_index)
-        if period_from is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
-            period_from = period_to = Slot(day.text, day.start_char, day.end_char, sent_index)
+        start, end = period_from, period_to
+        if (own := _own_year(num, sent_index)) is not None:  # "116 in 2023"
+            start = end = own
+        elif start is None and ent is not None:
+            start = end = Slot(ent.text, ent.start_char, ent.end_char, sent_index)
+        elif start is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
+            start = end = Slot(day.text, day.start_char, day.end_char, sent_index)
         target = _target(noun, sent)
-        what = TOLL_VERBS[lemma(noun)] if lemma(noun) in TOLL_VERBS else lemma(noun) + "s"
+        what = verbs[lemma(noun)] if noun.pos_ == "VERB" and lemma(noun) in verbs else lemma(noun) + "s"
         what += f" on {target.text}" if target is not None else ""
-
-        q = Slot(doc[num.i : num.i + 1].text, num.idx, num.idx + len(num.text), sent_index)
-        out.append(ClaimMention(article_id, sentence, q, bound, what, places, period_from, period_to, None,
+        span = _number_span(num)
+        q = Slot(span.text, span.start_char, span.end_char, sent_index)
+        out.append(ClaimMention(article_id, sentence, q, bound, what, places, start, end, None,
                                 target=Slot(target.text, target.start_char, target.end_char, sent_index) if target else None,
                                 counted=lemma(noun)))
     return out
+
+
+def _own_year(num: Token, sent_index: int) -> Slot | None:
+    """A year right after the number ("88 in 2023"): the period of that count alone."""
+    doc = num.doc
+    if num.i + 2 < len(doc) and doc[num.i + 1].lower_ == "in" and re.fullmatch(r"\d{4}", doc[num.i + 2].text):
+        year = doc[num.i + 2]
+        return Slot(year.text, year.idx, year.idx + len(year.text), sent_index)
+    return None
 
 
 def _day_of(noun: Token) -> Span | None:

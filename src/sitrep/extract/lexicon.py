@@ -13,17 +13,24 @@ class Lexicon:
     verbs: frozenset[str]
     nouns: frozenset[str]
     needs_weapon: frozenset[str]
+    objects: frozenset[str]  # besides weapons, what makes a needs_weapon verb an event (seized a town)
+    trigger_types: dict[str, str]  # trigger lemma -> sub-event type it decides over the clause's weapons
+    refinements: dict[str, tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]]  # type -> (to, words, phrases)
     cue_words: dict[str, str]  # single-word cue lemma -> sub-event type
     cue_phrases: dict[str, str]  # multi-word lower-cased cue -> sub-event type
     disrupted: frozenset[str]
     intent: frozenset[str]
     countable: frozenset[str]
+    toll_verbs: dict[str, str]  # verb lemma -> what its counts count, as a tally only within a period
+    tally_verbs: dict[str, str]  # verb lemma -> what its counts count, always a tally
     civilian: frozenset[str]
     persons: frozenset[str]
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
     habitual: frozenset[str]
     event_type: dict[str, str]  # sub-event type -> event type
+    crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
+    force_first: frozenset[str]  # sub-event types of demonstrations whose first actor is the force
     priority: tuple[str, ...]
 
     def rank(self, sub_event_type: str) -> int:
@@ -43,19 +50,28 @@ def lexicon() -> Lexicon:
         verbs=frozenset(trig["verbs"]),
         nouns=frozenset(trig["nouns"]),
         needs_weapon=frozenset(trig["needs_weapon"]),
+        objects=frozenset(trig.get("objects") or []),
+        trigger_types=dict(trig.get("trigger_types") or {}),
+        refinements={sub: tuple(_refinement(r) for r in rules) for sub, rules in (tax.get("refinements") or {}).items()},
         cue_words=words,
         cue_phrases=phrases,
         disrupted=frozenset(trig["disrupted"]),
         intent=frozenset(trig["intent"]),
         countable=frozenset(trig["countable"]),
+        toll_verbs=dict(trig.get("toll_verbs") or {}),
+        tally_verbs=dict(trig.get("tally_verbs") or {}),
         civilian=frozenset(trig["civilian"]),
         persons=frozenset(trig["persons"]),
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         habitual=frozenset(trig.get("habitual") or []),
-
-
-
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),
+        crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},
+        force_first=frozenset(tax.get("force_first") or []),
     )
+
+
+def _refinement(rule: dict[str, object]) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    cues = [str(c).lower() for c in rule["cues"]]  # type: ignore[attr-defined]
+    return str(rule["to"]), frozenset(c for c in cues if " " not in c), tuple(c for c in cues if " " in c)

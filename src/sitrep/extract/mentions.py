@@ -80,8 +80,10 @@ def clause_tokens(group: list[Token], groups: list[list[Token]], sent: Span) -> 
     return [t for t in sent if nearest_group(t, groups) == gi]
 
 
-def sub_event(tokens: list[Token], text: str, lex: Lexicon) -> tuple[str | None, str | None]:
-    """Best cue in the clause by ACLED priority, and the weapon word that gave it."""
+def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]) -> tuple[str | None, str | None]:
+    """The clause's sub-event type and the word that gave it: the type its trigger decides ("arrested",
+    "protested"), else its best cue by ACLED priority; then refined by what else the clause tells
+    (a protest dispersed with tear gas is a protest with intervention)."""
     found: list[tuple[int, str, str]] = []
     low = text.lower()
     for phrase, sub in lex.cue_phrases.items():
@@ -89,7 +91,6 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon) -> tuple[str | None,
             found.append((lex.rank(sub), sub, phrase))
     for t in tokens:
         for key in (lemma(t), t.lower_, t.lower_.removesuffix("s")):
-
             sub = lex.cue_words.get(key)
             if sub:
                 found.append((lex.rank(sub), sub, key))
@@ -97,10 +98,20 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon) -> tuple[str | None,
         p in low for p in lex.disrupted if " " in p)
     if disrupted:
         found.append((lex.rank("Disrupted weapons use"), "Disrupted weapons use", "interception"))
-    if not found:
+    decided = [(lex.rank(lex.trigger_types[lemma(t)]), lex.trigger_types[lemma(t)], t.lower_) for t in kept
+               if lemma(t) in lex.trigger_types]
+    if not (decided or found):
         return None, None
-    _, sub, cue = min(found)
-    return sub, cue
+    _, sub, cue = min(decided or found)
+    return refine(sub, tokens, low, lex), cue
+
+
+def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
+    words = {lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+    for to, cue_words, cue_phrases in lex.refinements.get(sub, ()):
+        if words & cue_words or any(re.search(rf"\b{re.escape(p)}\b", low) for p in cue_phrases):
+            return refine(to, tokens, low, lex) if to != sub else to
+    return sub
 
 
 def actor_span(tok: Token, doc: Doc) -> Span:
@@ -230,9 +241,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             continue
         tokens = clause_tokens(group, groups, sent)
         clause_text = " ".join(t.text for t in tokens)
-        sub, cue = sub_event(tokens, clause_text, lex)
+        sub, cue = sub_event(tokens, clause_text, lex, kept)
+        typed_by = "trigger" if any(lemma(t) in lex.trigger_types for t in kept) else "cue"
         if sub is None:
-            sub = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback), None)
+            sub, typed_by = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback), None), "fallback"
 
         a1, a2 = actors(group, doc, lex)
         ents = ents_by_group.get(gi, [])
@@ -269,8 +281,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             anaphoric=all(anaphoric(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
             main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
-
-
+            typed_by=typed_by,
         ))
     return out
 

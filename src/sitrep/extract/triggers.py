@@ -47,7 +47,8 @@ def has_weapon(tok: Token, lex: Lexicon) -> bool:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "nsubj", "prep", "obj", "attr", "oprd"):
             for t in child.subtree:
-                if lemma(t) in lex.cue_words or lemma(t) in lex.nouns:
+                if lemma(t) in lex.cue_words or lemma(t) in lex.nouns or lemma(t) in lex.objects \
+                        or t.lower_ in lex.cue_words:
                     return True
     return False
 

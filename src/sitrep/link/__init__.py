@@ -24,7 +24,7 @@ from sitrep.resolve.places import SPECIFICITY
 
 __all__ = ["link_article"]
 
-UNIDENTIFIED = "Unidentified Armed Group"
+BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
 
 
@@ -95,7 +95,7 @@ def link_article(resolved: Resolved) -> list[Event]:
             target.members.append(m)
             clusters.remove(target)
             clusters.append(target)
-        elif not m.mention.anaphoric or (_has_anchor(m) and not m.mention.plural):
+        elif not m.mention.doubted and (not m.mention.anaphoric or (_has_anchor(m) and not m.mention.plural)):
             clusters.append(_Cluster(m))
     clusters.sort(key=lambda c: c.members[0].mention.trigger.start)
 
@@ -124,15 +124,10 @@ def _codable(c: _Cluster) -> bool:
     return typed or located or named
 
 
-
-
 def _event(c: _Cluster, resolved: Resolved) -> Event:
     lex = lexicon()
-    subs = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type]
     a2 = c.actor("actor2")
-    # with no weapon and no kind of violence named: an attack on civilians, else a fight
-    fallback = "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
-    sub = min(subs, key=lex.rank) if subs else fallback
+    sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
 
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
     first = c.members[0].mention
@@ -141,13 +136,14 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
+    actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant, a2)
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],
         sub_event_type=sub,
         weapon=weapon,
-        actor1=_with_country(c.actor("actor1") or c.claimant, place),
-        actor2=_with_country(a2, place),
+        actor1=_with_country(actor1, place),
+        actor2=_with_country(actor2, place),
         claimed_by=c.actor("claimed_by") or c.claimant,
         place=place,
         when=c.own_time() or c.members[0].context_time or UNKNOWN_TIME,
@@ -159,11 +155,37 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
     )
 
 
+def _crowd(event_type: str, sub: str, a1: Actor | None, a2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The demonstrators of a protest or riot named and placed as ACLED codes them (taxonomy.yaml's crowd)."""
+    lex = lexicon()
+    if event_type not in lex.crowd:
+        return a1, a2
+    name, inter = lex.crowd[event_type]
+    crowds = {n for n, _ in lex.crowd.values()}
+    crowd = Actor(name, inter, None, known=True, generic=True)
+    if a2 is not None and a2.name in crowds:  # "police dispersed protesters"
+        a1, a2 = a2, a1
+    if a1 is None or a1.name in crowds or not a1.known:
+        a1 = crowd
+    return (a2, a1) if sub in lex.force_first else (a1, a2)
+
+
+def _sub_event_type(c: _Cluster, default: str) -> str:
+    """By ACLED priority among the types a cue or trigger gave; else the classifier's reading; else the
+    trigger word's usual sense; else the default (no weapon, no kind of violence named)."""
+    lex = lexicon()
+    cued = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type and m.mention.typed_by != "fallback"]
+    suggested = [m.mention.suggested_type for m in c.members if m.mention.suggested_type]
+    usual = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type]
+    return min(cued, key=lex.rank) if cued else suggested[0] if suggested else min(usual, key=lex.rank) if usual else default
+
+
 def _with_country(actor: Actor | None, place: Place | None) -> Actor | None:
-    """ACLED names an unidentified group by the country it acts in: 'Unidentified Armed Group (Iraq)'."""
-    if actor is None or actor.name != UNIDENTIFIED or place is None or not place.country:
+    """ACLED names unnamed groups, demonstrators and rioters by the country they act in:
+    'Unidentified Armed Group (Iraq)', 'Protesters (Kenya)', 'Rioters (Kenya)'."""
+    if actor is None or actor.name not in BY_COUNTRY or place is None or not place.country:
         return actor
-    return replace(actor, name=f"{UNIDENTIFIED} ({place.country})", country=place.country)
+    return replace(actor, name=f"{actor.name} ({place.country})", country=place.country)
 
 
 UNKNOWN_TIME = DateInterval(None, None, None, "unknown")

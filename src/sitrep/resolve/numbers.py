@@ -16,6 +16,9 @@ VAGUE = {"several": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens
          "no": 0, "none": 0, "no one": 0, "nobody": 0, "a": 1, "an": 1}
 QUALIFIERS = re.compile(r"^(?:at least|more than|over|nearly|almost|around|about|some|roughly|up to|as many as|"
                         r"all|an estimated|approximately|fewer than|less than|at most|another|the)\s+", re.I)
+ORDINALS = {w: i for i, w in enumerate([
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 
@@ -41,6 +44,8 @@ def parse_count(text: str | None) -> int | None:
         elif rest.lstrip().startswith("thousand"):
             value *= 1000
         return int(value)
+    if low in ORDINALS:  # "the fourth such attack": the count so far
+        return ORDINALS[low]
     for phrase, value in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
         if low == phrase or low.startswith(phrase + " "):
             return value

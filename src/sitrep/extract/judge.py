@@ -1,0 +1,82 @@
+"""The sentence classifier's say beside the trigger rules: drop what it is sure reports no event, type
+what no cue typed, and find events the trigger lexicon has no word for. Thresholds in data/classifier.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from sitrep.data import read_yaml
+from sitrep.extract.classifier import NONE, EventClassifier
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.timing import REPORTING
+from sitrep.extract.triggers import keep, lemma
+from sitrep.models import EventMention
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    doubt_when_none_above: float
+    retype_when_above: float
+    add_when_event_above: float
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> Thresholds:
+    cfg = read_yaml("classifier.yaml")
+    return Thresholds(*(float(cfg[k]) for k in Thresholds.__dataclass_fields__))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    none: float  # probability that the sentence reports no event
+    label: str  # the most likely sub-event type
+    p: float  # its probability
+
+
+def verdicts(model: EventClassifier, sents: list[Span]) -> list[Verdict]:
+    probs = model.probabilities([s.text for s in sents])
+    none_col = model.labels.index(NONE)
+    events = np.array([i for i in range(len(model.labels)) if i != none_col])
+    out = []
+    for row in probs:
+        best = int(events[np.argmax(row[events])])
+        out.append(Verdict(float(row[none_col]), model.labels[best], float(row[best])))
+    return out
+
+
+def judged(found: list[EventMention], verdict: Verdict) -> list[EventMention]:
+    """The rules' mentions of one sentence, doubted or typed by the classifier's verdict on it."""
+    limits = thresholds()
+    for m in found:
+        m.doubted = verdict.none > limits.doubt_when_none_above
+    if verdict.p >= limits.retype_when_above:
+        for m in found:
+            if m.typed_by == "fallback" or not m.sub_event_type:
+                m.suggested_type = verdict.label  # taken by the event if no mention of it has a cue (link stage)
+    return found
+
+
+def event_head(sent: Span, lex: Lexicon) -> Token | None:
+    """The verb that tells what happened in a sentence the classifier finds an event in: its main verb, or
+    the reported clause's ("police said gunmen stormed ..."), if it is neither negated nor intended."""
+    head = sent.root
+    if lemma(head) in REPORTING:
+        head = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp")), head)
+    if head.pos_ not in ("VERB", "AUX") or not keep(head, lex):
+        return None
+    return head
+
+
+def wants_new(verdict: Verdict) -> bool:
+    return verdict.p >= thresholds().add_when_event_above
+
+
+def typed(found: list[EventMention], verdict: Verdict, lex: Lexicon) -> list[EventMention]:
+    """Mentions made from the classifier's verdict take its type."""
+    for m in found:
+        m.sub_event_type, m.event_type, m.typed_by = verdict.label, lex.event_type[verdict.label], "classifier"
+    return found
