@@ -43,7 +43,9 @@ def _wordllama():  # type: ignore[no-untyped-def]
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length WordLlama embeddings (256 dimensions)."""
+    """Unit-length WordLlama embeddings (256 dimensions). The tokenizer works on one thread: a story's
+    few dozen sentences cost more to share out than to encode, and sitrep's parallelism is by process."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     vecs = np.asarray(_wordllama().embed([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     return vecs / np.where(norms == 0, 1, norms)
@@ -58,22 +60,27 @@ class EventClassifier:
     intercept: np.ndarray
     embedding_weight: float  # how the embedding block is scaled against the TF-IDF block
 
-    def features(self, texts: Sequence[str]) -> np.ndarray:
-        tfidf = np.zeros((len(texts), len(self.vocabulary)), dtype=np.float32)
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """The linear scores: each text's TF-IDF terms (sparse: only the columns of its own terms are
+        read) plus its scaled embedding, times the weights."""
+        n_terms = len(self.vocabulary)
+        out = self.embedding_weight * embed(texts) @ self.coef[:, n_terms:].T + self.intercept
         for row, text in enumerate(texts):
-            for term, n in Counter(analyzer(text[:MAX_CHARS])).items():
-                col = self.vocabulary.get(term)
-                if col is not None:
-                    tfidf[row, col] = (1 + math.log(n)) * self.idf[col]
-        norms = np.linalg.norm(tfidf, axis=1, keepdims=True)
-        tfidf /= np.where(norms == 0, 1, norms)
-        return np.hstack([tfidf, self.embedding_weight * embed(texts)])
+            counts = Counter(analyzer(text[:MAX_CHARS]))
+            cols = [self.vocabulary[t] for t in counts if t in self.vocabulary]
+            if not cols:
+                continue
+            weights = np.array([1 + math.log(counts[t]) for t in counts if t in self.vocabulary], dtype=np.float32)
+            weights *= self.idf[cols]
+            weights /= np.linalg.norm(weights)
+            out[row] += self.coef[:, cols] @ weights
+        return out
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, one column per label (``labels``), each row summing to 1."""
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        scores = self.features(texts) @ self.coef.T + self.intercept
+        scores = self.scores(texts)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
