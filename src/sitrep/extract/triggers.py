@@ -8,6 +8,8 @@ events (the counted ones become claims).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon
@@ -18,6 +20,8 @@ NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "t
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
 DURATIONS = {"year", "month", "decade", "week"}
+DAY_NAMES = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                       r"january|february|march|april|may|june|july|august|september|october|november|december)$", re.I)
 NEGATORS = {
 "not", "never", "n't", "no"}
 DENIAL_VERBS = {"deny", "refute", "reject", "dismiss"}
@@ -111,7 +115,7 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         plural = tok.tag_ in ("NNS", "NNPS", "VBG")  # a bare gerund ("increased targeting of") is generic too
         governed_by_event_verb = (tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                   and is_trigger(tok.head, lex))
-        if plural and not governed_by_event_verb and not _definite(tok):
+        if plural and not governed_by_event_verb and not _definite(tok) and not _dated_subject(tok):
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave"):
             return True
@@ -134,6 +138,14 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
            for t in tok.subtree):
         return True  # "bombed sites on three occasions", "targeted ... 76 times": a tally
     return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
+
+
+def _dated_subject(tok: Token) -> bool:
+    """'Twin car bombings rocked the ministry on Saturday': plural acts that did something on a named day
+    are one incident told in parts, not a generic reference."""
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBD", "VBN") and any(
+        c.ent_type_ == "DATE" and DAY_NAMES.search(c.text) for c in verb.subtree)
 
 
 def _definite(tok: Token) -> bool:
