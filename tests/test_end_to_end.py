@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, SAMPLE_META, Databases
 
 from sitrep.export import write
@@ -42,7 +43,11 @@ def test_expected_events_are_found(sample_db: str, expected_events: list[dict]) 
             if ids & set(exp["articles"]) and ev["country"] == exp["country"] and _near(ev["date"], exp["date"]):
                 found += 1
                 break
-    assert found / len(expected_events) >= 0.4, f"{found}/{len(expected_events)}"
+    # Measured on the 15-article sample: 26 of 30 hand-coded events (0.87) with this branch's code (d5185b4) and
+    # with main at 4912636; 28 of 30 (0.93) with main at 97e8415 and be151df, where s13's Lagos march, dated a day late,
+    # counts for both s13 protests. Always missed: the Red Sea interception (s05, stored without a country)
+    # and the Top Coffee bombing (s11).
+    assert found / len(expected_events) >= 0.85, f"{found}/{len(expected_events)}"
     assert all(e["event_type"] and e["sub_event_type"] for e in events)
 
 
@@ -63,6 +68,14 @@ def test_one_strike_told_by_two_outlets_is_one_event(sample_db: str) -> None:
     assert (ev["country"], ev["date"], ev["sub_event_type"], ev["fatalities"]) == ("Jordan", "2024-01-28",
                                                                                   "Air/drone strike", 3)
     assert ev["actor2"] == "Military Forces of the United States"
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "s06 yields a second event with a toll on 13 July, an 'Armed clash' with Hamas and 12 dead that the "
+    "text does not report, beside the strike itself"
+))
+def test_mawasi_strike_told_on_two_days_is_one_event(sample_db: str) -> None:
+    """The al-Mawasi strike: s06 on the day (71 dead), s07 the next day (90 dead) report one strike."""
     mawasi = [e for e in _events(sample_db) if "s06_gaza_khan_younis_mawasi_strike" in _sources(e)
               and e["date"] == "2024-07-13" and e["fatalities"]]
     assert len(mawasi) == 1 and "s07_gaza_mawasi_toll_rises_shati" in _sources(mawasi[0])
@@ -75,12 +88,73 @@ def test_attacks_on_one_base_on_consecutive_days_stay_two(sample_db: str) -> Non
         ("2023-10-30", "Shelling/artillery/missile attack"), ("2023-10-31", "Air/drone strike")]
 
 
-def test_strike_on_a_launch_team_is_the_event(sample_db: str) -> None:
-    """'preparing to launch a drone': the launch is no event, the strike on the team is."""
-    kirkuk = [e for e in _events(sample_db) if e["location"] == "Kirkuk"]
+def _kirkuk(db: str) -> dict:
+    kirkuk = [e for e in _events(db) if e["location"] == "Kirkuk"]
     assert len(kirkuk) == 1
-    ev = kirkuk[0]
-    assert (ev["date"], ev["actor1"], ev["fatalities"]) == ("2023-12-03", "Military Forces of the United States", 5)
+    return kirkuk[0]
+
+
+def test_strike_on_a_launch_team_is_the_event(sample_db: str) -> None:
+    """'about to send an explosive drone toward US personnel': the launch is no event, the strike on the team is."""
+    ev = _kirkuk(sample_db)
+    assert (ev["date"], ev["fatalities"]) == ("2023-12-03", 5)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "s03 (rewritten) says 'An American armed drone killed five members ...': "
+    "sitrep takes 'American' as actor1 instead of naming the Military Forces of the United States"
+))
+def test_strike_on_a_launch_team_is_by_the_us_military(sample_db: str) -> None:
+    assert _kirkuk(sample_db)["actor1"] == "Military Forces of the United States"
+
+
+S13 = "s13_nigeria_abuja_lagos_independence_day_protests"
+S14 = "s14_senegal_sonko_verdict_riots"
+S15 = "s15_new_zealand_christchurch_arrest_explosives"
+
+
+def _of(db: str, article: str) -> list[dict]:
+    return [e for e in _events(db) if article in _sources(e)]
+
+
+def test_riot_and_arrest_story_are_dated_and_placed(sample_db: str) -> None:
+    """'on Thursday' told on Friday (s14) and 'on Friday' told on Saturday (s15) resolve to the day before."""
+    assert any((e["country"], e["location"], e["date"]) == ("Senegal", "Ziguinchor", "2023-06-01")
+               for e in _of(sample_db, S14))
+    assert any((e["country"], e["date"]) == ("New Zealand", "2019-03-15") for e in _of(sample_db, S15))
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "s13: the Abuja protest broken up with tear gas and arrests is not extracted, nor is the Lagos march "
+    "dated Tuesday 1 October"
+))
+def test_tear_gassed_protest_and_peaceful_march_are_two_protests_on_tuesday(sample_db: str) -> None:
+    found = {(e["sub_event_type"], e["date"]) for e in _of(sample_db, S13)}
+    assert ("Protest with intervention", "2024-10-01") in found
+    assert any(e["sub_event_type"] == "Peaceful protest" and e["location"] == "Lagos" and e["date"] == "2024-10-01"
+               for e in _of(sample_db, S13))
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "s14: no riot is placed in Dakar, and the nine-dead total 'in Dakar and Ziguinchor' is put on a single "
+    "event instead of being left as a claim"
+))
+def test_riots_in_two_cities_stay_two_and_the_total_is_no_toll(sample_db: str) -> None:
+    events = _of(sample_db, S14)
+    riots = {e["location"] for e in events if e["sub_event_type"] == "Violent demonstration"}
+    assert {"Dakar", "Ziguinchor"} <= riots
+    assert all(e["fatalities"] != 9 for e in events)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "s15: the two mosque shootings (41 and 7 dead) come out as one 'Remote explosive/landmine/IED' event with "
+    "the 49-dead total, and the explosives made safe by the Defence Force are not coded 'Disrupted weapons use'"
+))
+def test_mosque_shootings_and_disarmed_explosives(sample_db: str) -> None:
+    events = _of(sample_db, S15)
+    attacks = sorted(e["fatalities"] for e in events if e["sub_event_type"] == "Attack")
+    assert attacks == [7, 41]
+    assert any(e["sub_event_type"] == "Disrupted weapons use" and e["date"] == "2019-03-15" for e in events)
 
 
 def test_every_field_has_evidence_in_its_article(sample_db: str) -> None:
