@@ -124,10 +124,6 @@ def test_riot_and_arrest_story_are_dated_and_placed(sample_db: str) -> None:
     assert any((e["country"], e["date"]) == ("New Zealand", "2019-03-15") for e in _of(sample_db, S15))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "s13: the Abuja protest broken up with tear gas and arrests is not extracted, nor is the Lagos march "
-    "dated Tuesday 1 October"
-))
 def test_tear_gassed_protest_and_peaceful_march_are_two_protests_on_tuesday(sample_db: str) -> None:
     found = {(e["sub_event_type"], e["date"]) for e in _of(sample_db, S13)}
     assert ("Protest with intervention", "2024-10-01") in found

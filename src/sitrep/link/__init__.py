@@ -68,11 +68,16 @@ class _Cluster:
         subs = {x.mention.sub_event_type for x in self.members if x.mention.sub_event_type}
         return bool(m.mention.sub_event_type and subs and m.mention.sub_event_type not in subs)
 
-    def accepts(self, m: ResolvedMention) -> bool:
+    def other_act(self, m: ResolvedMention) -> bool:
+        """The mention's own word names another kind of act than the event's words did ("marched" after
+        "detained", "arrested" after "bombed"): another event, wherever it happened."""
+        decided = {x.mention.sub_event_type for x in self.members if x.mention.typed_by == "trigger"}
+        return m.mention.typed_by == "trigger" and bool(decided) and m.mention.sub_event_type not in decided
 
+    def accepts(self, m: ResolvedMention) -> bool:
         roles_swapped = any(mine is not None and mine.known and mine == self.actor(theirs)
                             for mine, theirs in ((m.actor1, "actor2"), (m.actor2, "actor1")))
-        return (not roles_swapped
+        return (not roles_swapped and not self.other_act(m)
                 and types_compatible(m.mention.event_type, self.event_type())
                 and (not self.other_weapon(m) or (m.own_place and m.place is not None and m.place.kind != "country"))
                 and dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
