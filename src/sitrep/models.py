@@ -66,7 +66,7 @@ class EventMention:
     plural: bool = False  # "their attacks": refers to several events, never makes one
     main_clause: bool = False  # the trigger is the sentence's main verb or one of its arguments
     doubted: bool = False  # the classifier is sure its sentence reports no event: it may add to an event, not start one
-    typed_by: str = "cue"  # what gave the sub-event type: trigger, cue or fallback (the trigger's usual sense)
+    typed_by: str = "cue"  # what gave the sub-event type: trigger, cue, fallback (the trigger's usual sense), classifier
     suggested_type: str | None = None  # the classifier's sub-event type, where the rules' came from no cue
 
 

@@ -1,5 +1,6 @@
-"""The sentence classifier's say beside the trigger rules: drop what it is sure reports no event, type
-what no cue typed, and find events the trigger lexicon has no word for. Thresholds in data/classifier.yaml."""
+"""The sentence classifier's say beside the trigger rules: doubt what it is sure reports no event (it may
+add to an event, not start one), type what no cue typed, and find events the trigger lexicon has no word
+for. Thresholds in data/classifier.yaml."""
 
 from __future__ import annotations
 
