@@ -24,6 +24,7 @@ from sitrep.resolve.places import SPECIFICITY
 
 __all__ = ["link_article"]
 
+STRATEGIC = "Strategic developments"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
 
@@ -126,6 +127,8 @@ def _codable(c: _Cluster) -> bool:
     located = place is not None and place.kind != "country"
     named = any(a is not None and a.known and not a.generic and a.inter != CIVILIANS
                 for m in c.members for a in (m.actor1, m.actor2))
+    if c.event_type() == STRATEGIC:  # "remains in custody", "detention": a state, unless someone or somewhere is named
+        return located or any(a is not None for m in c.members for a in (m.actor1, m.actor2))
     return typed or located or named
 
 
