@@ -86,13 +86,15 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]) -
     (a protest dispersed with tear gas is a protest with intervention)."""
     found: list[tuple[int, str, str]] = []
     low = text.lower()
+    in_phrases: set[str] = set()  # the words of a matched phrase cue no longer count alone ("tear gas shells")
     for phrase, sub in lex.cue_phrases.items():
         if re.search(rf"\b{re.escape(phrase)}s?\b", low):
             found.append((lex.rank(sub), sub, phrase))
+            in_phrases.update(phrase.split())
     for t in tokens:
         for key in (lemma(t), t.lower_, t.lower_.removesuffix("s")):
             sub = lex.cue_words.get(key)
-            if sub:
+            if sub and key not in in_phrases and not _qualified(t, lex, in_phrases):
                 found.append((lex.rank(sub), sub, key))
     disrupted = any(lemma(t) in lex.disrupted or t.lower_ in lex.disrupted for t in tokens) or any(
         p in low for p in lex.disrupted if " " in p)
@@ -104,6 +106,13 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]) -
         return None, None
     _, sub, cue = min(decided or found)
     return refine(sub, tokens, low, lex), cue
+
+
+def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
+    """A weapon word whose modifier is itself a cue: the modifier says what it was ("teargas shells",
+    "drone missile": the shells were tear gas, the missile came from a drone)."""
+    return any(c.dep_ in ("compound", "amod") and (lemma(c) in lex.cue_words or c.lower_ in lex.cue_words
+                                                   or c.lower_ in in_phrases) for c in tok.children)
 
 
 def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:

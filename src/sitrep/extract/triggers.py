@@ -121,9 +121,10 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
             return True
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
-    if any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in DURATIONS for g in c.subtree) for c in tok.children):
-        return True  # "has fought the government for more than 17 years": a long activity, not one event
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in DURATIONS for g in c.subtree)
+           for t in scope for c in t.children):
+        return True  # "has fought the government for more than 17 years": a long activity, not one event
     if any((c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for t in scope for c in t.children):
         return True  # "have been engaged in drone operations since the start of the war": ongoing

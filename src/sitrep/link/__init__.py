@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import replace
 
 from sitrep.extract.lexicon import lexicon
@@ -179,13 +180,19 @@ def _crowd(event_type: str, sub: str, a1: Actor | None, a2: Actor | None) -> tup
 
 
 def _sub_event_type(c: _Cluster, default: str) -> str:
-    """By ACLED priority among the types a cue or trigger gave; else the classifier's reading; else the
-    trigger word's usual sense; else the default (no weapon, no kind of violence named)."""
+    """By ACLED priority among the types a cue or trigger gave; else the classifier's reading (the one that
+    agrees with a trigger word's usual sense, else its most frequent); else the trigger word's usual sense;
+    else the default (no weapon, no kind of violence named)."""
     lex = lexicon()
     cued = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type and m.mention.typed_by != "fallback"]
     suggested = [m.mention.suggested_type for m in c.members if m.mention.suggested_type]
     usual = [m.mention.sub_event_type for m in c.members if m.mention.sub_event_type]
-    return min(cued, key=lex.rank) if cued else suggested[0] if suggested else min(usual, key=lex.rank) if usual else default
+    if cued:
+        return min(cued, key=lex.rank)
+    agreed = [x for x in suggested if x in usual]  # the classifier confirms a trigger's usual sense
+    if agreed or suggested:
+        return Counter(agreed or suggested).most_common(1)[0][0]
+    return min(usual, key=lex.rank) if usual else default
 
 
 def _with_country(actor: Actor | None, place: Place | None) -> Actor | None:
