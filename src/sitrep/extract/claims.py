@@ -112,8 +112,13 @@ def _over_time(verb: Token, period: Span | None, lex: Lexicon) -> bool:
         return _perfect(verb)
     if LONG_PERIOD.search(period.text):
         return True
-    one_act = [c for c in verb.subtree if c.tag_ == "NN" and (lemma(c) in lex.nouns or lemma(c) in lex.cue_words)]
-    return re.fullmatch(r"\d{4}", period.text.strip()) is not None and not one_act
+    around = [*verb.subtree, verb.head] if verb.dep_ == "relcl" else list(verb.subtree)  # "a blast in 2017 that killed"
+    return re.fullmatch(r"\d{4}", period.text.strip()) is not None and not _one_act(around, lex)
+
+
+def _one_act(tokens: list[Token], lex: Lexicon) -> bool:
+    """A single act named among the tokens: "the air strike", "a blast", "the mutiny"."""
+    return any(t.tag_ == "NN" and (lemma(t) in lex.nouns or lemma(t) in lex.cue_words) for t in tokens)
 
 
 def _number_span(num: Token) -> Span:
@@ -135,6 +140,9 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
     for noun, num, value in _quantities(sent):
         if num.i in seen or (value is None and num.lower_ in ("one", "1", "a", "an")):
             continue
+        if lemma(noun) in lex.toll_nouns and period_from is None and ent is None and _own_year(num, sent_index) is None \
+                and _one_act(list(sent), lex):
+            continue  # "25 deaths as a result of the mutiny": one event's toll
         seen.add(num.i)
         bound = "exact" if value == 0 else _bound(sent, num)
         places = _places_near(num, sent, sent_index)

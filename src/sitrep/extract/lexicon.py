@@ -21,6 +21,7 @@ class Lexicon:
     disrupted: frozenset[str]
     intent: frozenset[str]
     countable: frozenset[str]
+    toll_nouns: frozenset[str]  # countable nouns that are a tally only within a period
     toll_verbs: dict[str, str]  # verb lemma -> what its counts count, as a tally only within a period
     tally_verbs: dict[str, str]  # verb lemma -> what its counts count, always a tally
     civilian: frozenset[str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         disrupted=frozenset(trig["disrupted"]),
         intent=frozenset(trig["intent"]),
         countable=frozenset(trig["countable"]),
+        toll_nouns=frozenset(trig.get("toll_nouns") or []),
         toll_verbs=dict(trig.get("toll_verbs") or {}),
         tally_verbs=dict(trig.get("tally_verbs") or {}),
         civilian=frozenset(trig["civilian"]),
