@@ -92,6 +92,8 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]) -
             found.append((lex.rank(sub), sub, phrase))
             in_phrases.update(phrase.split())
     for t in tokens:
+        if _describes_people(t, lex):
+            continue
         for key in (lemma(t), t.lower_, t.lower_.removesuffix("s")):
             sub = lex.cue_words.get(key)
             if sub and key not in in_phrases and not _qualified(t, lex, in_phrases):
@@ -115,8 +117,13 @@ def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
                                                    or c.lower_ in in_phrases) for c in tok.children)
 
 
+def _describes_people(tok: Token, lex: Lexicon) -> bool:
+    """A cue word that only says what kind of people someone is: "riot police", "drone operators"."""
+    return tok.dep_ in ("compound", "amod") and lemma(tok.head) in lex.persons
+
+
 def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
-    words = {lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+    words = {w for t in tokens if not _describes_people(t, lex) for w in (lemma(t), t.lower_)}
     for to, cue_words, cue_phrases in lex.refinements.get(sub, ()):
         if words & cue_words or any(re.search(rf"\b{re.escape(p)}\b", low) for p in cue_phrases):
             return refine(to, tokens, low, lex) if to != sub else to

@@ -96,8 +96,9 @@ def intended(tok: Token, lex: Lexicon) -> bool:
         if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj", "ccomp"):
 
             return True
-        if node.dep_ not in ("xcomp", "dobj", "pobj", "pcomp", "prep", "aux", "compound", "amod", "acomp"):
-
+        infinitive = node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "dobj", "pobj", "pcomp", "prep", "aux", "compound", "amod", "acomp") \
+                and not infinitive:  # "preparing an offensive to retake the city"
             break
         node = head
     return False

@@ -42,7 +42,7 @@ def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) 
     quantity = plausible(parse_count(c.quantity.text), "largest_tally")
     start = resolve_time(c.period_from.text, pub) if c.period_from else None
     end_text = c.period_to.text if c.period_to else None
-    if end_text and end_text.strip().isdigit() and start is not None and start.earliest is not None:
+    if end_text and re.fullmatch(r"\d{1,2}", end_text.strip()) and start is not None and start.earliest is not None:
         end_text = f"{start.earliest:%B} {end_text.strip()}, {start.earliest.year}"  # "from November 17 to 21"
     end = resolve_time(end_text, pub, start.earliest if start else None) if end_text else None
     where: list[str] = []

@@ -117,6 +117,15 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
             return span(published.replace(day=1), published, "month")
         if re.search(r"\blast year\b", low):
             return span(dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31), "year")
+        if re.search(r"\b(this year|so far this year)\b", low):
+            return span(dt.date(published.year, 1, 1), published, "year")
+        m = re.search(r"\b(?:last|past|previous) (\d+|two|three|four|five|six|seven|eight|nine|ten) "
+                      r"(month|year)s\b", low)
+        if m:  # "in the last 15 months": a period reaching back from publication
+            n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+            months = n * (12 if m.group(2) == "year" else 1)
+            start = _months_back(published, months)
+            return span(start, published, "year" if months >= 12 else "month")
         for name, wd in WEEKDAYS.items():
             if re.search(rf"\b{name}\b", low):
                 delta = (published.weekday() - wd) % 7
@@ -124,6 +133,11 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
                     delta = 7
                 return day(published - dt.timedelta(days=delta))
     return _absolute(low, published)
+
+
+def _months_back(date: dt.date, months: int) -> dt.date:
+    year, month = divmod(date.year * 12 + date.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(date.day, 28))
 
 
 PLAIN_DATE = re.compile(r"(?:(?P<m1>[a-z]+)\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?"

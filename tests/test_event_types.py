@@ -1,0 +1,75 @@
+"""All six ACLED event types from plain sentences written for these tests (published Thursday 7 March
+2024), what is no event, and the tallies of unseen kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract import run_text
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Riot police fired tear gas to disperse hundreds of teachers protesting over unpaid salaries in Nairobi on "
+     "Tuesday and detained a dozen of them.", "Protest with intervention"),
+    ("Thousands of farmers marched through the centre of Lima on Monday to demand lower fertiliser prices.",
+     "Peaceful protest"),
+    ("Protesters torched a police station and hurled stones at officers in Kisumu on Tuesday.", "Violent demonstration"),
+    ("Soldiers opened fire on protesters in Mandalay on Sunday, killing seven of them.",
+     "Excessive force against protesters"),
+    ("Police arrested three suspected militants in Peshawar on Tuesday.", "Arrests"),
+    ("Government troops recaptured the town of Gao from rebels on Monday.", "Government regains territory"),
+    ("Twin car bombings rocked a market in Mogadishu on Saturday, killing at least 12 people.",
+     "Remote explosive/landmine/IED"),
+    ("A mob lynched two men accused of theft in the village of Kasese on Monday.", "Mob violence"),
+])
+def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
+    events, _ = run_text(text)
+    assert sub_event_type in {e.sub_event_type for e in events}, [(e.sub_event_type, e.place) for e in events]
+
+
+def test_crowds_are_named_by_country_and_the_force_comes_second_unless_its_violence_is_the_event() -> None:
+    dispersed, _ = run_text("Police fired tear gas to disperse protesters in Nairobi on Tuesday.")
+    assert dispersed[0].actor1 is not None and dispersed[0].actor1.name == "Protesters (Kenya)"
+    shot, _ = run_text("Soldiers opened fire on protesters in Mandalay on Sunday, killing seven of them.")
+    assert shot[0].actor2 is not None and shot[0].actor2.name == "Protesters (Myanmar)"
+
+
+def test_two_kinds_of_act_in_one_sentence_are_two_events() -> None:
+    events, _ = run_text("Police in Abuja fired tear gas on Tuesday to scatter people protesting against prices and "
+                         "detained several of them, while in Lagos a crowd of demonstrators marched across the city.")
+    assert {e.sub_event_type for e in events} == {"Protest with intervention", "Peaceful protest"}
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister condemned the attack and called for restraint on both sides.",
+    "The army is preparing an offensive to retake the city before the rains, officials said.",
+    "Fighting has raged in the region for more than a year.",
+    "The journalist remains in custody pending his trial next month.",
+])
+def test_no_event(text: str) -> None:
+    events, _ = run_text(text)
+    assert events == []
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("In 2023, the insurgents killed nearly 300 people in more than 400 attacks across the province.", 300),
+    ("The war has displaced some 9 million people, the UN says.", 9_000_000),
+    ("The raid on the school was the fourth such attack since January.", 4),
+    ("Police recorded 53 homicides in the state last week.", 53),
+])
+def test_tallies(text: str, quantity: int) -> None:
+    _, claims = run_text(text)
+    assert quantity in {c.quantity for c in claims}
+
+
+def test_one_acts_toll_is_no_tally() -> None:
+    _, claims = run_text("Officials said there were 25 deaths as a result of the mutiny at the prison on Thursday.")
+    assert claims == []
+
+
+def test_a_year_of_a_tally_is_its_period() -> None:
+    _, claims = run_text("The group carried out 504 attacks in 2023, compared to 116 in 2022.")
+    by_quantity = {c.quantity: c for c in claims}
+    assert by_quantity[504].date_from == dt.date(2023, 1, 1) and by_quantity[504].date_to == dt.date(2023, 12, 31)
+    assert by_quantity[116].date_from == dt.date(2022, 1, 1)
