@@ -52,8 +52,8 @@ def verdicts(model: EventClassifier, sents: list[Span]) -> list[Verdict]:
 def judged(found: list[EventMention], verdict: Verdict) -> list[EventMention]:
     """The rules' mentions of one sentence, doubted or typed by the classifier's verdict on it."""
     limits = thresholds()
-    for m in found:
-        m.doubted = verdict.none > limits.doubt_when_none_above
+    for m in found:  # a toll of its own is the text's word against the classifier's
+        m.doubted = verdict.none > limits.doubt_when_none_above and m.fatalities is None and m.injuries is None
     if verdict.p >= limits.retype_when_above:
         for m in found:
             if m.typed_by == "fallback" or not m.sub_event_type:
