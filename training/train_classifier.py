@@ -27,8 +27,11 @@ from sitrep.extract.classifier import MODEL_FILE, NONE, EventClassifier, analyze
 
 HERE = Path(__file__).resolve().parent
 SEED = 13
-C = 8.0  # inverse regularisation: chosen by cross-validation over 1, 2, 4, 8, 16 (see the card)
-EMBEDDING_WEIGHT = 1.0  # chosen by cross-validation over 0 (TF-IDF alone), 0.5, 1, 2
+# `--search` cross-validates C in 2, 8, 32 with and without the embedding: on these sentences all six lie
+# within 0.03 macro F1 (TF-IDF alone, C=8: 0.745; with the embedding: 0.740). On real news the embedding
+# helps (bench/quality: news-dev F1 0.667 against 0.657, voa-dev 0.552 against 0.516 without it), so it stays.
+C = 8.0  # inverse regularisation
+EMBEDDING_WEIGHT = 1.0  # the embedding block's scale against the unit-length TF-IDF block
 CLASS_WEIGHT = "balanced"  # each label weighs alike, whatever its number of sentences
 
 
@@ -98,8 +101,8 @@ def main() -> int:
     emb = embed(texts)
     print(f"{len(texts)} sentences, {len(set(labels))} labels, from {sorted(set(files))}")
     if args.search:
-        for weight in (0.0, 0.5, 1.0, 2.0):
-            for c in (1.0, 2.0, 4.0, 8.0, 16.0):
+        for weight in (0.0, 1.0):
+            for c in (2.0, 8.0, 32.0):
                 print(f"C={c} embedding_weight={weight}:", summary(labels, cross_validate(texts, labels, emb, c, weight,
                                                                                           args.folds)), flush=True)
     predicted = cross_validate(texts, labels, emb, C, EMBEDDING_WEIGHT, args.folds)
@@ -109,7 +112,8 @@ def main() -> int:
     model = fit(texts, labels, C, EMBEDDING_WEIGHT, emb)
     card = {"trained": dt.date.today().isoformat(), "sentences": len(texts), "files": sorted(set(files)),
             "data_sha256": data_digest(HERE / "sentences"),
-            "C": C, "embedding_weight": EMBEDDING_WEIGHT, "cross_validation": scores, "folds": args.folds}
+            "C": C, "embedding_weight": EMBEDDING_WEIGHT, "class_weight": CLASS_WEIGHT, "cross_validation": scores,
+            "folds": args.folds}
     model.save(args.out, card)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     return 0
