@@ -90,8 +90,10 @@ class _Cluster:
 
 
 def _has_anchor(m: ResolvedMention) -> bool:
-    """A back-reference ("the strike") starts an event of its own only with its own date or toll."""
-    return m.own_time is not None or m.fatalities is not None or m.injuries is not None
+    """A back-reference ("the strike") starts an event of its own only with its own date, toll or town
+    (no event told before was there: "led to the arrest of another five people in Irbil")."""
+    return m.own_time is not None or m.fatalities is not None or m.injuries is not None or (
+        m.own_place and m.place is not None and m.place.kind in ("city", "facility"))
 
 
 def link_article(resolved: Resolved) -> list[Event]:
