@@ -226,7 +226,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     for ent in [*ents, *_unlabelled_places(sent)]:
-        if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
+        if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and _named_place(ent.root):
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran", "near Erbil" (read as ORG): the gazetteer decides
 
         if ent.label_ in PLACE_LABELS:
@@ -354,13 +354,18 @@ def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
 CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}  # a participle ("headed") is not one
 
 
+def _named_place(tok: Token) -> bool:
+    """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe"."""
+    return tok.head.lower_ in LOCATIVE or (tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS)
+
+
 def _unlabelled_places(sent: Span) -> list[Span]:
     """Proper nouns after a locative preposition that the NER left unlabelled ("fired at Kharkiv"):
     candidates the gazetteer will accept or drop."""
     out = []
     for tok in sent:
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "dobj") and (
-                tok.dep_ == "dobj" or tok.head.lower_ in LOCATIVE):
+                tok.dep_ == "dobj" or _named_place(tok)):
             start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
             out.append(Span(sent.doc, start, tok.i + 1, label="LOC"))
         elif tok.lower_ in PLACE_NOUNS and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
