@@ -67,8 +67,8 @@ def event_head(sent: Span, lex: Lexicon) -> Token | None:
     head = sent.root
     if lemma(head) in REPORTING:
         head = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp")), head)
-    if head.pos_ not in ("VERB", "AUX") or not keep(head, lex):
-        return None
+    if head.pos_ != "VERB" or lemma(head) in ("be", "have", "do") or not keep(head, lex):
+        return None  # "two-thirds were girls": a copula tells no act
     return head
 
 

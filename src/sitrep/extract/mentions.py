@@ -225,6 +225,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     dropped = [t for t in triggers if t.i not in kept_ids]
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
+    stray: list[Span] = []  # times of the sentence that no clause reaches
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and _named_place(ent.root):
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran", "near Erbil" (read as ORG): the gazetteer decides
@@ -243,6 +244,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not any(relative_to(ent, t) for t in g))]
         if not candidates:
+            if ent.label_ in TIME_LABELS and not reported(ent) and not any(relative_to(ent, t) for g in groups for t in g):
+                stray.append(ent)  # "violence that began March 6 in the region, where forces clashed"
             continue
         gi = groups.index(candidates[nearest_group(ent.root, candidates)])
         ents_by_group.setdefault(gi, []).append(ent)
@@ -266,7 +269,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ents = ents_by_group.get(gi, [])
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
-        times = [e for e in ents if e.label_ in TIME_LABELS]
+        times = [e for e in ents if e.label_ in TIME_LABELS] or (stray if len(stray) == 1 else [])
         times = sorted(times, key=lambda e: time_rank(e, group))
         if times and time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
             times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
