@@ -86,6 +86,7 @@ class ClaimMention:
     source: Slot | None = None
     target: Slot | None = None  # at whom the counted acts were aimed
     counted: str = "attack"  # the noun counted (attack, time, occasion, operation ...)
+    counted_at: int = -1  # where the counting word (noun, or verb of a toll to date) stands, if a period bounds it
 
 
 @dataclass(frozen=True)

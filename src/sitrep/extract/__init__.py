@@ -53,6 +53,9 @@ def extract(processed: Processed) -> Extracted:
             found = judged(found, said[i])
         elif said is not None and not triggers and wants_new(said[i]) and (head := event_head(sent, lex)) is not None:
             found = typed(mentions_in(doc, article.id, sent, i, [head], {head.i}, ents), said[i], lex)
+        tallies = claims_in(doc, article.id, sent, i)
+        counting = {c.counted_at for c in tallies}
+        found = [m for m in found if m.trigger.start not in counting]  # "199 were killed in the six months"
         claimed = claimants(sent, i)
         if claimed and found:
             for m in found:
@@ -60,6 +63,6 @@ def extract(processed: Processed) -> Extracted:
         elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
             responsibility.append((claimed, Sentence(i, sent.start_char, sent.end_char, sent.text)))
         mentions.extend(found)
-        claims.extend(claims_in(doc, article.id, sent, i))
+        claims.extend(tallies)
     return Extracted(article, mentions, claims, times, places, responsibility)
 

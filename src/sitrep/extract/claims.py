@@ -160,7 +160,7 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
         q = Slot(span.text, span.start_char, span.end_char, sent_index)
         out.append(ClaimMention(article_id, sentence, q, bound, what, places, start, end, None,
                                 target=Slot(target.text, target.start_char, target.end_char, sent_index) if target else None,
-                                counted=lemma(noun)))
+                                counted=lemma(noun), counted_at=noun.idx if start is not None else -1))
     return out
 
 
