@@ -51,7 +51,10 @@ def test_shelling_by_rocket() -> None:
         "Rocket and drone attacks on bases have become common in recent weeks.",
         "More than 150 people have been killed on the Lebanese side, most of them fighters.",
         "Fighting has raged around the city since May 10.",
-
+        "The foreign minister condemned the attack and called for restraint on both sides.",
+        "The army is preparing an offensive to retake the city before the rains, officials said.",
+        "Fighting has raged in the region for more than a year.",
+        "The journalist remains in custody pending his trial next month.",
     ],
 )
 def test_not_events(text: str) -> None:
