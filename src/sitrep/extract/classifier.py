@@ -66,12 +66,11 @@ class EventClassifier:
         n_terms = len(self.vocabulary)
         out = self.embedding_weight * embed(texts) @ self.coef[:, n_terms:].T + self.intercept
         for row, text in enumerate(texts):
-            counts = Counter(analyzer(text[:MAX_CHARS]))
-            cols = [self.vocabulary[t] for t in counts if t in self.vocabulary]
-            if not cols:
+            counts = Counter(t for t in analyzer(text[:MAX_CHARS]) if t in self.vocabulary)
+            if not counts:
                 continue
-            weights = np.array([1 + math.log(counts[t]) for t in counts if t in self.vocabulary], dtype=np.float32)
-            weights *= self.idf[cols]
+            cols = [self.vocabulary[t] for t in counts]
+            weights = np.array([1 + math.log(n) for n in counts.values()], dtype=np.float32) * self.idf[cols]
             weights /= np.linalg.norm(weights)
             out[row] += self.coef[:, cols] @ weights
         return out

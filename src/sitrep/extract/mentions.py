@@ -123,11 +123,17 @@ def _describes_people(tok: Token, lex: Lexicon) -> bool:
 
 
 def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
+    """Follow taxonomy.yaml's refinements while the clause holds their cues; a type met twice ends the
+    walk, so a user's data file that makes a cycle cannot loop."""
     words = {w for t in tokens if not _describes_people(t, lex) for w in (lemma(t), t.lower_)}
-    for to, cue_words, cue_phrases in lex.refinements.get(sub, ()):
-        if words & cue_words or any(re.search(rf"\b{re.escape(p)}\b", low) for p in cue_phrases):
-            return refine(to, tokens, low, lex) if to != sub else to
-    return sub
+    seen = {sub}
+    while True:
+        to = next((to for to, cue_words, cue_phrases in lex.refinements.get(sub, ())
+                   if words & cue_words or any(re.search(rf"\b{re.escape(p)}\b", low) for p in cue_phrases)), None)
+        if to is None or to in seen:
+            return sub
+        sub = to
+        seen.add(sub)
 
 
 def actor_span(tok: Token, doc: Doc) -> Span:
