@@ -1,3 +1,5 @@
+import json
+
 from sitrep.resolve.gazetteer import gazetteer
 from sitrep.resolve.placekey import place_key
 from sitrep.resolve.places import resolve_place
@@ -30,3 +32,53 @@ def test_city_has_admin1_and_coordinates() -> None:
 
 def test_unknown_place_is_none() -> None:
     assert gazetteer().lookup("Qwxzvbnm") is None
+
+
+def test_villages_of_a_few_hundred_people_are_known() -> None:
+    """GeoNames' cities500: a village of under 1,000 people, found in its country's context."""
+    place = resolve_place("Judaydat Yabus", {"Syria": 1.0}, "shelling hit Judaydat Yabus")
+    assert place is not None and place.kind == "city" and place.admin1 == "Rif Dimashq"
+
+
+def test_a_town_carries_its_district() -> None:
+    place = resolve_place("Lashio", {"Myanmar": 1.0}, "fighting in Lashio")
+    assert place is not None and (place.admin1, place.admin2) == ("Shan", "Lashio")
+
+
+def test_district_word_prefers_the_district() -> None:
+    """'Sibi district' is the second-level subdivision (geo_precision 2), plain 'Sibi' the town."""
+    district = resolve_place("Sibi", {"Pakistan": 1.0}, "an attack in Sibi district")
+    town = resolve_place("Sibi", {"Pakistan": 1.0}, "an attack in Sibi")
+    assert district is not None and (district.kind, district.precision, district.admin1) == ("admin2", 2, "Balochistan")
+    assert town is not None and (town.kind, town.precision) == ("city", 1)
+
+
+def test_a_district_abroad_does_not_place_the_story() -> None:
+    """District names are many and local: one abroad never counts without its country in the story."""
+    assert resolve_place("Catatumbo", {"Colombia": 1.0}, "in the Catatumbo region") is None
+
+
+def test_absurd_names_give_no_place() -> None:
+    for name in ("Narnia", "x" * 500, "🔥💥", "", "  "):
+        assert resolve_place(name, {"Iraq": 1.0}, f"an attack in {name}") is None
+
+
+def test_lookup_explains_every_candidate() -> None:
+    """`sitrep gazetteer lookup` shows each place a name can be and why it won or lost."""
+    ranked = gazetteer().ranked("Sibi", {"Pakistan": 1.0})
+    assert ranked[0][1] == "chosen" and (ranked[0][0].country, ranked[0][0].kind) == ("Pakistan", "city")
+    reasons = {(e.country, e.kind): why for e, why in ranked[1:]}
+    assert reasons[("Mali", "city")] == "outside the story's countries"
+    assert reasons[("Pakistan", "admin2")] == "kind admin2 ranks below city"
+
+
+def test_lookup_command_lists_candidates_and_fails_in_one_line_on_unknown_names() -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    found = CliRunner().invoke(app, ["gazetteer", "lookup", "Sibi", "--country", "Pakistan", "--json"])
+    rows = [json.loads(line) for line in found.stdout.splitlines()]
+    assert found.exit_code == 0 and rows[0]["verdict"] == "chosen" and rows[0]["country"] == "Pakistan"
+    missing = CliRunner().invoke(app, ["gazetteer", "lookup", "Narnia"])
+    assert missing.exit_code == 1 and missing.stderr.strip() == "sitrep: error: 'Narnia': not in the gazetteer"

@@ -404,14 +404,31 @@ def gazetteer_build(quiet: Annotated[bool, typer.Option("--quiet")] = False) -> 
 
 
 @gazetteer_app.command("lookup")
-def gazetteer_lookup(name: str, country: Annotated[str | None, typer.Option(help="Country context.")] = None) -> None:
-    """Show how a place name resolves."""
+def gazetteer_lookup(
+    name: str,
+    country: Annotated[list[str] | None, typer.Option(help="A country the story is about (repeatable).")] = None,
+    admin: Annotated[str | None, typer.Option(help="The text calls it a subdivision: admin1 (province) or "
+                                                   "admin2 (district).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per candidate.")] = False,
+) -> None:
+    """List the places a name can be, best first, with why each won or lost."""
     from sitrep.resolve.gazetteer import gazetteer
 
-    entry = gazetteer().lookup(name, {country: 1.0} if country else None)
-    if entry is None:
+    if admin not in (None, "admin1", "admin2"):
+        fail(f"--admin {admin!r}: expected admin1 or admin2")
+    ranked = gazetteer().ranked(name, {c: 1.0 for c in country or []}, admin)
+    if not ranked:
         fail(f"{name!r}: not in the gazetteer", code=1)
-    out.print(json.dumps(entry.__dict__, ensure_ascii=False), markup=False)
+    if as_json:
+        for entry, why in ranked:
+            out.print(json.dumps({**entry.__dict__, "verdict": why}, ensure_ascii=False), markup=False)
+        return
+    table = Table("name", "kind", "country", "admin1", "admin2", "population", "lat, lon", "verdict", box=None)
+    for entry, why in ranked:
+        point = f"{entry.latitude:.4f}, {entry.longitude:.4f}" if entry.latitude is not None else ""
+        table.add_row(entry.name, entry.kind, entry.country or "", entry.admin1 or "", entry.admin2 or "",
+                      f"{entry.population:,}" if entry.population else "", point, why)
+    out.print(table)
 
 
 def _summary(report: dict) -> dict[str, object]:  # type: ignore[type-arg]

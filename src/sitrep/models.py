@@ -110,7 +110,8 @@ class Place:
     latitude: float | None
     longitude: float | None
     precision: int  # ACLED geo_precision: 1 the place itself, 2 a nearby/part-of region, 3 a larger region
-    kind: str  # facility, city, admin1, region, country, sea
+    kind: str  # facility, city, admin1, admin2, region, country, sea
+    admin2: str | None = None  # the district, where the gazetteer knows it
 
 
 @dataclass(frozen=True)

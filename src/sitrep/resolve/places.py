@@ -10,9 +10,11 @@ from sitrep.resolve.gazetteer import Entry, gazetteer
 
 NEAR = re.compile(r"\b(near|outside|outskirts|around|north|south|east|west|northern|southern|eastern|western|"
                   r"area|vicinity|close to|km|kilometres|kilometers|miles)\b", re.I)
-ADMIN = re.compile(r"\b(province|governorate|region|oblast|state|district)\b", re.I)
-PRECISION = {"facility": 1, "city": 1, "admin1": 3, "region": 3, "sea": 3, "country": 3}
-SPECIFICITY = {"facility": 0, "city": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4}
+ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture"
+ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
+DISTRICT = {"district", "county", "prefecture"}  # words for a second-level subdivision (or a first, elsewhere)
+PRECISION = {"facility": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "sea": 3, "country": 3}
+SPECIFICITY = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "sea": 4, "country": 5}
 
 
 def _clean(text: str) -> str:
@@ -28,13 +30,18 @@ def to_place(entry: Entry, near: bool = False) -> Place:
     if near and precision == 1:
         precision = 2
     return Place(name=entry.name, country=entry.country, iso3=entry.iso3, admin1=entry.admin1,
-                 latitude=entry.latitude, longitude=entry.longitude, precision=precision, kind=entry.kind)
+                 latitude=entry.latitude, longitude=entry.longitude, precision=precision, kind=entry.kind,
+                 admin2=entry.admin2)
 
 
 TOWN_NEEDS_CONTEXT = 100_000  # a smaller GeoNames town counts only in a country the article is about
 
 
 def _notable(entry: Entry) -> bool:
+    """Known well enough to count without the story's country: not a district (their names are many
+    and local) nor a town under TOWN_NEEDS_CONTEXT."""
+    if entry.kind == "admin2":
+        return False
     return entry.kind != "city" or entry.population == 0 or entry.population >= TOWN_NEEDS_CONTEXT
 
 
@@ -55,8 +62,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     idx = sentence.find(text) if sentence else -1
     before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
-    admin = bool(ADMIN.search(text) or re.search(r"\b(province|governorate|region|oblast|state) of\s*$", before)
-                 or ADMIN.match(after.strip()))
+    said = ADMIN.search(text) or re.search(rf"\b({ADMIN_WORDS}) of\s*$", before, re.I) or ADMIN.match(after.strip())
+    admin = None if said is None else ("admin2" if said.group(1).lower() in DISTRICT else "admin1")
     entry = gazetteer().lookup(_clean(text), context, admin=admin)
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None

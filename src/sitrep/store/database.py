@@ -213,8 +213,9 @@ class Store:
             a1.name if a1 else None, a1.inter if a1 else None, a1.country if a1 else None,
             a2.name if a2 else None, a2.inter if a2 else None, a2.country if a2 else None,
             ev.claimed_by.name if ev.claimed_by else None,
-            p.name if p else None, p.admin1 if p else None, p.country if p else None, p.iso3 if p else None,
-            p.latitude if p else None, p.longitude if p else None, p.precision if p else None, p.kind if p else None,
+            p.name if p else None, p.admin1 if p else None, p.admin2 if p else None, p.country if p else None,
+            p.iso3 if p else None, p.latitude if p else None, p.longitude if p else None,
+            p.precision if p else None, p.kind if p else None,
             _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
             ev.fatalities, ev.injuries, *spans, data, _now()))
         self._block(ev)

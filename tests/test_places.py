@@ -1,0 +1,39 @@
+"""Where an event happened, read from sentences written for these tests (see test_extract.run_text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_extract import run_text
+
+from sitrep.extract import extract
+from sitrep.models import Article
+from sitrep.nlp import process
+
+
+def test_the_place_of_the_acting_side_places_the_event() -> None:
+    """'Soldiers in Mopti opened fire': the town is named in the subject, not after the verb."""
+    events, _ = run_text("Soldiers in Mopti opened fire on a crowd of traders on Friday, killing three people.")
+    assert [(e.place.name, e.place.precision) for e in events if e.place] == [("Mopti", 1)]
+
+
+def test_a_district_is_coded_at_geo_precision_2() -> None:
+    events, _ = run_text("Gunmen attacked a police post in Sibi district of Pakistan's Balochistan province on Monday, "
+                         "killing two officers.")
+    place = events[0].place
+    assert place is not None and (place.kind, place.precision, place.admin1) == ("admin2", 2, "Balochistan")
+
+
+def test_an_attack_at_sea_takes_the_body_of_water() -> None:
+    events, _ = run_text("Gunmen in speedboats attacked and set fire to a fishing trawler in the Gulf of Aden on "
+                         "Monday, killing two sailors.")
+    assert events and {(e.place.name, e.place.kind, e.place.country) for e in events if e.place} == {
+        ("Gulf of Aden", "sea", None)}
+
+
+def test_a_country_the_act_relates_to_is_not_where_it_happened() -> None:
+    """'ties to Israel', 'support for Ukraine': a relation, not a location."""
+    article = Article("t", "", "Militants attacked a shipping office on Monday over its ties to Israel and its support "
+                      "for Ukraine.", dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert mentions and all(not m.places and not m.sentence_places for m in mentions)
