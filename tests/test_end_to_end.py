@@ -100,10 +100,6 @@ def test_strike_on_a_launch_team_is_the_event(sample_db: str) -> None:
     assert (ev["date"], ev["fatalities"]) == ("2023-12-03", 5)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "s03 (rewritten) says 'An American armed drone killed five members ...': "
-    "sitrep takes 'American' as actor1 instead of naming the Military Forces of the United States"
-))
 def test_strike_on_a_launch_team_is_by_the_us_military(sample_db: str) -> None:
     assert _kirkuk(sample_db)["actor1"] == "Military Forces of the United States"
 

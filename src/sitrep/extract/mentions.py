@@ -138,7 +138,12 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
 
 
 def actor_span(tok: Token, doc: Doc) -> Span:
-    """The noun phrase of a token, trimmed of relative clauses and appositions."""
+    """The noun phrase of a token, trimmed of relative clauses and appositions; the whole name when the
+    token is part of one that the parser split ("al-Shabab" as three subjects)."""
+    if tok.ent_type_ == "ACTOR" and tok.head.ent_type_ != "ACTOR":
+        name = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if name is not None and len(name) > 1 and all(t.head == tok.head or t.head in name for t in name):
+            return name
     keep_deps = {"compound", "amod", "det", "poss", "nmod", "case", "cc", "conj", "punct", "prep", "pobj",
                  "nummod", "quantmod", "advmod"}
     toks = [tok]
@@ -151,8 +156,8 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         stack.extend(g for g in c.children if g.dep_ in keep_deps)
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     if not any(doc[i].ent_type_ == "ACTOR" for i in range(lo, hi + 1)):
-        named = [e for e in doc.ents if e.label_ == "ACTOR" and e.root in set(tok.subtree)]
-        if named:  # "forces assigned to CJTF-OIR": the name is in a modifier
+        named = [e for e in doc.ents if e.label_ == "ACTOR" and e.root in set(tok.subtree) and e.root.pos_ == "PROPN"]
+        if named:  # "forces assigned to CJTF-OIR": the name is in a modifier (a name, not "a local soldier")
             return named[0]
     while lo < hi and doc[lo].dep_ in ("det", "punct", "cc"):
         lo += 1
@@ -167,6 +172,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
     a1 = a2 = None
     for tok in group:
         for c in tok.children:
+            if _in_dateline(c):
+                continue
             obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ in ("agent", "prep") else None
             if c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
@@ -196,6 +203,17 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
     return a1, a2
 
 
+DATELINE_MARKS = {":", "—", "–", "-", "--"}
+
+
+def _in_dateline(tok: Token) -> bool:
+    """In a wire story's dateline ("KATHMANDU, Nepal: Police opened fire", "Kyiv, October 6, 2023 — A
+    missile..."), which the parser may take for the subject: a verbless run that a colon or dash ends."""
+    sent = tok.sent
+    end = next((t.i for t in sent[:10] if t.text in DATELINE_MARKS and t.whitespace_), None)  # not "al-Shabab"
+    return end is not None and tok.i < end and not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start : end])
+
+
 def _is_party(tok: Token, lex: Lexicon) -> bool:
     """A person, group or state: a named actor, a nationality, or a noun for people; not a date, number,
     pronoun, weapon or thing."""
@@ -216,6 +234,9 @@ def _owner(weapon: Token) -> Span | None:
 
 
 def _is_weapon(tok: Token, lex: Lexicon) -> bool:
+    """A weapon or an act ("a drone", "the strike"), not people a cue word names ("protesters", "rioters")."""
+    if lemma(tok) in lex.persons:
+        return False
     return lemma(tok) in lex.cue_words or lemma(tok) in lex.nouns or tok.lower_ in ("it", "they", "which", "that")
 
 

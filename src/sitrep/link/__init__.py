@@ -14,6 +14,7 @@ from dataclasses import replace
 from sitrep.extract.lexicon import lexicon
 from sitrep.link.rules import (
     DATE_TOLERANCE,
+    STATE_FORCES,
     actors_compatible,
     dates_compatible,
     places_compatible,
@@ -21,6 +22,7 @@ from sitrep.link.rules import (
 )
 from sitrep.models import CIVILIANS, Actor, DateInterval, Event, Evidence, Place
 from sitrep.resolve import Resolved, ResolvedMention
+from sitrep.resolve.actors import actor_dictionary
 from sitrep.resolve.places import SPECIFICITY
 
 __all__ = ["link_article"]
@@ -49,7 +51,10 @@ class _Cluster:
         return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)
 
     def actor(self, role: str) -> Actor | None:
-        return next((getattr(m, role) for m in self.members if getattr(m, role) is not None), None)
+        """The first the mentions name: a name before a description ("US troops" or "Abu Khadija"
+        before "soldiers" or "civilians"), a description before other words ("people in the area")."""
+        told = [a for m in self.members if (a := getattr(m, role)) is not None]
+        return min(told, key=_naming, default=None)
 
     def event_type(self) -> str:
         types = [m.mention.event_type for m in self.members if m.mention.event_type]
@@ -118,6 +123,14 @@ def link_article(resolved: Resolved) -> list[Event]:
     return [_event(c, resolved) for c in clusters if _codable(c)]
 
 
+def _naming(actor: Actor) -> int:
+    """How well a mention names an actor, best first: a dictionary name, a proper name the dictionary
+    lacks, a description, other words."""
+    if actor.known:
+        return 2 if actor.generic else 0
+    return 1 if actor.name[:1].isupper() else 3
+
+
 def _codable(c: _Cluster) -> bool:
     """What an ACLED coder could code. Not an act dated only by its year ("returned in 2014 to fight IS");
     not one that names no weapon or kind of violence, no place below a country and no party by name
@@ -176,6 +189,8 @@ def _crowd(event_type: str, sub: str, a1: Actor | None, a2: Actor | None) -> tup
     crowd = Actor(name, inter, None, known=True, generic=True)
     if a2 is not None and a2.name in crowds:  # "police dispersed protesters"
         a1, a2 = a2, a1
+    if a1 is not None and a1.inter in STATE_FORCES and (a2 is None or a2.name in crowds):
+        a1, a2 = a2, a1  # "police fired tear gas": the force is the crowd's counterpart
     if a1 is None or a1.name in crowds or not a1.known:
         a1 = crowd
     return (a2, a1) if sub in lex.force_first else (a1, a2)
@@ -200,8 +215,10 @@ def _sub_event_type(c: _Cluster, default: str) -> str:
 def _with_country(actor: Actor | None, place: Place | None) -> Actor | None:
     """ACLED names unnamed groups, demonstrators and rioters by the country they act in:
     'Unidentified Armed Group (Iraq)', 'Protesters (Kenya)', 'Rioters (Kenya)'."""
-    if actor is None or actor.name not in BY_COUNTRY or place is None or not place.country:
+    if actor is None or place is None or not place.country:
         return actor
+    if actor.name not in BY_COUNTRY:
+        return actor_dictionary().in_country(actor, place.country)  # "police": Police Forces of <country>
     return replace(actor, name=f"{actor.name} ({place.country})", country=place.country)
 
 

@@ -68,9 +68,13 @@ STATE_FORCES = {1, 8}  # ACLED inter codes of state forces, at home and abroad
 
 def actors_compatible(a: Actor | None, b: Actor | None) -> bool:
     """Same actor; or a generic description ('militants') and a named non-state group it can stand for
-    (not a state's forces, not a group of another side); or a name the dictionary does not know."""
+    (not a state's forces, not a group of another side), or unnamed state forces ('soldiers') and one
+    state's forces of that kind; or a name the dictionary does not know."""
     if a is None or b is None or a.name == b.name:
         return True
+    for unnamed, other in ((a, b), (b, a)):  # "soldiers": any state's military forces, and nothing else
+        if unnamed.generic and unnamed.inter in STATE_FORCES:
+            return other.name.startswith(f"{unnamed.name} of ")
     if a.generic or b.generic:
         named = b if a.generic else a
         generic = a if a.generic else b

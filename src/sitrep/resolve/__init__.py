@@ -4,16 +4,18 @@ intervals and integers, keeping for every value the span of text it came from.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from sitrep.extract import Extracted
+from sitrep.extract.lexicon import lexicon
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
-from sitrep.resolve.actors import resolve_actor
+from sitrep.resolve.actors import StoryActors, resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
 from sitrep.resolve.numbers import parse_count, plausible
-from sitrep.resolve.places import article_context, country_place, most_specific, resolve_place
+from sitrep.resolve.places import article_context, country_place, is_place, most_specific, resolve_place
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
@@ -69,6 +71,7 @@ def resolve(extracted: Extracted) -> Resolved:
     story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
 
     story_place: Place | None = None  # where the story last was
+    named_before = StoryActors()
     story_places = list(extracted.places)
     sentence_time: dict[int, tuple[DateInterval, str]] = {}
 
@@ -110,7 +113,9 @@ def resolve(extracted: Extracted) -> Resolved:
             places = _fallback_place(m, context, text, story_place)
         else:
             story_place = places[0][0]
-        a1, a2 = resolve_actor(m.actor1.text if m.actor1 else None), resolve_actor(m.actor2.text if m.actor2 else None)
+        country = next((p.country for p, _ in places if p is not None and p.country), None)
+        a1 = named_before.name(_party(m.actor1.text if m.actor1 else None), country)
+        a2 = named_before.name(_party(m.actor2.text if m.actor2 else None), country, other=a1)
         claimed = resolve_actor(m.claimed_by.text if m.claimed_by else None)
         if a1 is None and claimed is not None:
             a1 = claimed
@@ -157,6 +162,24 @@ def resolve(extracted: Extracted) -> Resolved:
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts)
 
 
+
+
+def _party(text: str | None) -> Actor | None:
+    """The actor a slot names, for words the dictionary lacks by their head noun: none for a place
+    ("Goma"), a site, thing or weapon ("a school in Gaza", "drones"): only people and organisations act
+    or suffer acts; civilians for civilian people and ships ("a Greek-owned vessel")."""
+    actor = resolve_actor(text)
+    if actor is None or actor.known or text is None:
+        return actor
+    lex = lexicon()
+    phrase = re.split(r"\s(?:in|at|near|of|on|from|with)\s", text.lower())[0]  # "a school in central Gaza"
+    head = (re.findall(r"[a-z]+", phrase) or [""])[-1]
+    heads = {head, head.removesuffix("s")}
+    if heads & lex.civilian:
+        return resolve_actor("civilians")
+    if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
+        return None
+    return None if is_place(text) else actor
 
 
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None

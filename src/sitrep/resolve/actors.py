@@ -14,7 +14,7 @@ from sitrep.models import Actor
 
 CASE_SENSITIVE_MAX = 5
 NOT_ACTORS = {"it", "they", "them", "he", "she", "we", "who", "which", "that", "officials", "official",
-              "sources", "the group", "group", "statement", "military", "spokesman", "spokesperson"}
+              "sources", "group", "statement", "spokesman", "spokesperson"}
 
 
 SPONSOR = re.compile(
@@ -41,6 +41,23 @@ class ActorDictionary:
     by_alias: dict[str, Actor]  # normalised alias -> actor (case-insensitive)
     exact: dict[str, Actor]  # short capitalised aliases ("US", "IS"): case-sensitive
     demonyms: dict[str, str]  # "israeli" -> "Israel"
+    by_country: dict[str, str]  # a state's forces unnamed ("Police Forces") -> how ACLED names them by state
+    states: dict[tuple[str, str], Actor]  # (unnamed forces, country) -> the dictionary's entry for them
+
+    def force_kind(self, actor: Actor) -> str | None:
+        """"Military Forces" or "Police Forces" for those forces, named or not; None for other actors."""
+        if actor.name in self.by_country:
+            return actor.name
+        return next((kind for kind, template in self.by_country.items()
+                     if actor.name.startswith(template.split("{")[0])), None)
+
+    def in_country(self, actor: Actor, country: str | None) -> Actor:
+        """Unnamed state forces named for the country they act in, as ACLED names them."""
+        template = self.by_country.get(actor.name)
+        if template is None or not country:
+            return actor
+        return self.states.get((actor.name, country)) or Actor(template.format(country=country), actor.inter,
+                                                                country, known=True)
 
     @cached_property
     def _widths(self) -> list[int]:
@@ -87,7 +104,10 @@ class ActorDictionary:
             return best[1]
         country = self.demonyms.get(span.lower())
         if country is not None:  # "Israeli" alone, as in "an Israeli airstrike": that state's forces
-            return self.resolve(country)
+            state = self.resolve(country)
+            if state is not None and state.known:
+                return state
+            return self.in_country(Actor(MILITARY, 1, None, known=True, generic=True), country)
         sponsor = SPONSOR.search(span)
         if sponsor and not span.lower().startswith("anti"):  # "a pro-Iran commander": one of that side's militants
             backer = sponsor.group(2) or sponsor.group(3)
@@ -110,9 +130,15 @@ class ActorDictionary:
 def actor_dictionary() -> ActorDictionary:
     by_alias: dict[str, Actor] = {}
     exact: dict[str, Actor] = {}
-    for row in read_yaml("actors.yaml") or []:
+    rows = read_yaml("actors.yaml") or []
+    by_country = {row["name"]: row["by_country"] for row in rows if row.get("by_country")}
+    states: dict[tuple[str, str], Actor] = {}
+    for row in rows:
         actor = Actor(name=row["name"], inter=row.get("inter"), country=row.get("country"), known=True,
                       generic=bool(row.get("generic")), side=row.get("side") or row.get("parent_side"))
+        kind = next((k for k, t in by_country.items() if row["name"].startswith(t.split("{")[0])), None)
+        if kind is not None and actor.country:
+            states.setdefault((kind, actor.country), actor)
         for alias in {row["name"], *row.get("aliases", [])}:
             alias = str(alias).strip()
             if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= CASE_SENSITIVE_MAX and " " not in alias:
@@ -120,7 +146,41 @@ def actor_dictionary() -> ActorDictionary:
             else:
                 by_alias.setdefault(_norm(alias), actor)
     demonyms = {r["demonym"].lower(): r["country"] for r in read_csv("demonyms.csv")}
-    return ActorDictionary(by_alias, exact, demonyms)
+    return ActorDictionary(by_alias, exact, demonyms, by_country, states)
+
+
+MILITARY = "Military Forces"  # the actors.yaml entry of a state's unnamed military: what a bare demonym names
+ARMED_GROUPS = {2, 3, 4}  # ACLED inter codes of rebels, political and identity militias
+
+
+class StoryActors:
+    """Names what a story describes by the name it gave before: "soldiers" and "police" for the state
+    it last named forces of that kind for ("Israeli troops ... the soldiers"), "militants" and "the
+    gunmen" for the armed group it last named ("al-Shabaab ... the militants"), where their sides agree.
+    State forces it cannot name stay unnamed here; the event's country names them once its reports are
+    linked (link._with_country)."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Actor] = {}
+
+    def name(self, actor: Actor | None, country: str | None, other: Actor | None = None) -> Actor | None:
+        """``country``: where the act happened, which an armed group with a home elsewhere did not do
+        (Hamas named in an Iraq story's background); ``other``: the act's other party, which the actor
+        is not ("Russian troops ... killing two soldiers")."""
+        if actor is None:
+            return None
+        kind = actor_dictionary().force_kind(actor) or ("armed group" if actor.inter in ARMED_GROUPS else None)
+        if kind is None or not actor.known:
+            return actor
+        if not actor.generic:
+            self.last[kind] = actor
+            return actor
+        named = self.last.get(kind)
+        if named is None or named == other or (actor.side and named.side != actor.side):
+            return actor
+        if kind == "armed group" and named.country and country and named.country != country:
+            return actor
+        return named
 
 
 def resolve_actor(text: str | None) -> Actor | None:

@@ -70,6 +70,12 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     return to_place(entry, near=bool(NEAR.search(before)))
 
 
+def is_place(text: str) -> bool:
+    """A name the gazetteer knows as it stands ("Goma", "KATHMANDU, Nepal"), not a word inside it."""
+    head = _clean(text.split(",")[0])
+    return bool(head) and head[:1].isupper() and gazetteer().lookup(head) is not None
+
+
 def most_specific(places: list[Place]) -> Place | None:
     return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)
 

@@ -1,0 +1,53 @@
+"""Actors named as ACLED names them, from sentences written for these tests (see test_extract.run_text):
+unnamed state forces by their state, descriptions by the name the story gave before, and only people
+and organisations in the actor slots."""
+
+from __future__ import annotations
+
+from test_extract import run_text
+
+
+def names(text: str) -> list[tuple[str | None, str | None]]:
+    events, _ = run_text(text)
+    return [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events]
+
+
+def test_police_are_the_police_forces_of_the_country_and_the_crowd_comes_first() -> None:
+    assert names("Police in Bamako fired tear gas at hundreds of traders protesting against new taxes on "
+                 "Tuesday.") == [("Protesters (Mali)", "Police Forces of Mali")]
+
+
+def test_a_wire_dateline_is_not_the_subject() -> None:
+    assert names("NAIROBI, Kenya: Police in Nairobi opened fire on protesters on Monday, killing two of them.") == [
+        ("Police Forces of Kenya", "Protesters (Kenya)")]
+
+
+def test_soldiers_are_the_forces_the_story_named_before() -> None:
+    assert names("Ukrainian troops pushed into the village of Robotyne on Monday. On Tuesday the soldiers "
+                 "shelled Russian positions near the village, killing four.") == [("Military Forces of Ukraine", None)]
+
+
+def test_militants_are_the_group_the_story_named_before() -> None:
+    found = names("Al-Shabaab fighters seized the town of Adan Yabaal in Somalia on Monday. On Wednesday the "
+                  "militants ambushed a convoy near the town, killing six soldiers.")
+    assert [a1 for a1, _ in found] == ["Al Shabaab", "Al Shabaab"]
+
+
+def test_a_group_at_home_elsewhere_is_not_who_the_militants_are() -> None:
+    """Hamas, named in an Iraq story's background, did not fire the rockets the 'militants' fired in Iraq."""
+    found = names("The Israel-Hamas war has inflamed the region, and Hamas fighters attacked Israeli positions "
+                  "in Gaza on Sunday. In Iraq, militants fired rockets at a base near Erbil on Monday.")
+    assert ("Unidentified Armed Group (Iraq)", None) in found
+
+
+def test_a_name_the_parser_split_stays_whole() -> None:
+    assert names("In May, al-Shabab fighters attacked a police station in Kismayo, killing three officers.")[0][0] \
+        == "Al Shabaab"
+
+
+def test_places_and_sites_are_never_actors() -> None:
+    for text in ("Gunmen attacked the Nigerian town of Gusau on Friday, killing nine people.",
+                 "Fighters stormed the main hospital in El Fasher on Saturday and looted it.",
+                 "Gunmen attacked Goma on Friday, killing nine people."):
+        for pair in names(text):
+            assert not {"Gusau", "Goma", "the main hospital", "main hospital"} & set(pair), (text, pair)
