@@ -82,3 +82,15 @@ def test_lookup_command_lists_candidates_and_fails_in_one_line_on_unknown_names(
     assert found.exit_code == 0 and rows[0]["verdict"] == "chosen" and rows[0]["country"] == "Pakistan"
     missing = CliRunner().invoke(app, ["gazetteer", "lookup", "Narnia"])
     assert missing.exit_code == 1 and missing.stderr.strip() == "sitrep: error: 'Narnia': not in the gazetteer"
+
+
+def test_a_town_called_a_town_is_the_town() -> None:
+    place = resolve_place("Pahalgam town", {"India": 1.0}, "near Pahalgam town")
+    assert place is not None and (place.name, place.kind) == ("Pahalgam", "city")
+
+
+def test_a_story_naming_a_region_is_about_its_country_not_a_small_namesake_abroad() -> None:
+    """'Kashmir' votes for the region's country, not for a village of that name in the United States."""
+    from sitrep.resolve.places import article_context
+
+    assert set(article_context(["Kashmir"])) == {"India"}

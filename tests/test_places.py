@@ -37,3 +37,10 @@ def test_a_country_the_act_relates_to_is_not_where_it_happened() -> None:
                       "for Ukraine.", dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert mentions and all(not m.places and not m.sentence_places for m in mentions)
+
+
+def test_where_people_were_travelling_to_is_not_where_it_happened() -> None:
+    article = Article("t", "", "The bomb exploded while passengers were waiting for a train to the garrison city of "
+                      "Rawalpindi on Saturday.", dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert mentions and all(p.text != "Rawalpindi" for m in mentions for p in [*m.places, *m.sentence_places])

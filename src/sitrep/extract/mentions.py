@@ -340,7 +340,10 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     passive = root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and root.head.tag_ == "VBN")  # "base targeted"
     if passive:
         return root.head.i in trigger_ids
-    if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and root.head.lower_ in RELATIONAL | {"by"}):
+    prep = root.head
+    while prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "to the garrison city of Rawalpindi"
+        prep = prep.head.head
+    if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and prep.lower_ in RELATIONAL | {"by"}):
         return False
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids

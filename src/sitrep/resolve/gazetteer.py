@@ -22,7 +22,7 @@ from pathlib import Path
 from sitrep.data import read_csv
 from sitrep.resolve.placekey import SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 

@@ -50,9 +50,9 @@ def article_context(names: list[str]) -> dict[str, float]:
     large towns. Small towns do not vote: many are namesakes of words ("Carney", "Navan")."""
     gaz = gazetteer()
     counts: Counter[str] = Counter()
-    for name in names:
-        entry = gaz.lookup(_clean(name))
-        if entry and entry.country and _notable(entry):
+    for name in names:  # the best notable reading: "Kashmir" is the region, not a village in Oregon
+        entry = next((e for e, _ in gaz.ranked(_clean(name)) if _notable(e)), None)
+        if entry and entry.country:
             counts[entry.country] += 2 if entry.kind == "country" else 1
     total = sum(counts.values()) or 1
     return {c: n / total for c, n in counts.items()}
