@@ -33,3 +33,24 @@ def test_unknown_actor_is_kept_verbatim() -> None:
 def test_external_state_force_has_inter_code() -> None:
     actor = resolve_actor("US forces")
     assert actor is not None and actor.inter == 8
+
+
+def test_lookup_says_how_a_name_resolves_and_why() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    for name, actor, why in [
+        ("Hashed al-Shaabi", "Popular Mobilization Forces", "alias 'hashed al shaabi' in actors.yaml"),
+        ("Ivorian", "Military Forces of Ivory Coast", "a demonym of Ivory Coast (demonyms.csv): its military, named "
+                                                      "by_country"),
+        ("at least five people", "Civilians", "people with no affiliation: civilians, as ACLED codes them"),
+        ("they", None, "a pronoun or a word for speakers, not an actor"),
+        ("the Zorblat Brotherhood", "Zorblat Brotherhood", "not in the dictionary: kept as written"),
+    ]:
+        result = CliRunner().invoke(app, ["actors", "lookup", name])
+        shown = json.loads(result.stdout)
+        assert result.exit_code == 0 and shown["why"] == why, name
+        assert (shown["actor"] or {}).get("name") == actor, name

@@ -273,3 +273,24 @@ def test_run_on_the_bad_corpus(tmp_path: Path, sqlite_sample_db: Path) -> None:
     borno = [e for e in after.values() if {s["article_id"] for s in e["sources"]} == {"borno"}]
     assert borno and all(e["fatalities"] is None for e in borno)
     assert any(ev["field"] == "fatalities" and "10,000,000" in ev["quote"] for e in borno for ev in e["evidence"])
+
+
+@pytest.mark.parametrize(("entries", "problem"), [
+    ("- name: Good Group\n  aliases: [good guys]\n  inter: 2\n- aliases: [nameless]\n  inter: 3\n", "4: actor without a name"),
+    ("- name: Bad Group\n  aliases: [a, b\n", "3: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("- name: Bad Group\n  inter: 12\n", "1: Bad Group: inter must be an ACLED inter code from 1 to 8, not 12"),
+])
+def test_a_broken_actor_entry_stops_the_run_with_file_and_line_and_keeps_the_store(
+        tmp_path: Path, sqlite_sample_db: Path, entries: str, problem: str) -> None:
+    user = tmp_path / "data"
+    user.mkdir()
+    (user / "actors.yaml").write_text(entries)
+    db = tmp_path / "kept.db"
+    db.write_bytes(sqlite_sample_db.read_bytes())
+    before = export(db)
+    (tmp_path / "a.txt").write_text(GOOD_1)
+    proc = subprocess.run([sys.executable, "-m", "sitrep", "run", str(tmp_path / "a.txt"), "--db", str(db)],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "SITREP_DATA_DIRS": str(user)})
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"sitrep: error: {user / 'actors.yaml'}:{problem}"
+    assert export(db) == before

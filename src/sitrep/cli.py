@@ -29,6 +29,8 @@ app = typer.Typer(help="News about armed conflict in, an ACLED-style event datab
                   add_completion=False, pretty_exceptions_enable=False)
 gazetteer_app = typer.Typer(help="The offline gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+actors_app = typer.Typer(help="The actor dictionary.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
@@ -429,6 +431,18 @@ def gazetteer_lookup(
         table.add_row(entry.name, entry.kind, entry.country or "", entry.admin1 or "", entry.admin2 or "",
                       f"{entry.population:,}" if entry.population else "", point, why)
     out.print(table)
+
+
+@actors_app.command("lookup")
+def actors_lookup(name: str) -> None:
+    """Show how a name in an actor slot resolves (actors.yaml, demonyms.csv) and why."""
+    from sitrep.resolve.actors import actor_dictionary
+
+    try:
+        actor, why = actor_dictionary().explain(name)
+    except RuntimeError as exc:  # a broken actors.yaml
+        fail(str(exc))
+    out.print(json.dumps({"actor": actor.__dict__ if actor else None, "why": why}, ensure_ascii=False), markup=False)
 
 
 def _summary(report: dict) -> dict[str, object]:  # type: ignore[type-arg]

@@ -19,6 +19,10 @@ SHIPPED = Path(__file__).parent
 KINDS = {int: "a whole number above 0", float: "a number above 0", list: "a list"}
 
 
+class DataError(RuntimeError):
+    """A knowledge file sitrep cannot use; the message is one line naming the file, the line and the problem."""
+
+
 def search_path() -> list[Path]:
     extra = [Path(p) for p in os.environ.get("SITREP_DATA_DIRS", "").split(os.pathsep) if p]
     return [SHIPPED, *extra]
@@ -35,8 +39,7 @@ def read_yaml(name: str) -> Any:
     """The shipped YAML document; lists and mappings from user files of the same name are added to it."""
     merged: Any = None
     for path in _files(name):
-        with path.open(encoding="utf-8") as fh:
-            doc = yaml.safe_load(fh)
+        doc = _load(path)
         if merged is None:
             merged = doc
         elif isinstance(merged, list) and isinstance(doc, list):
@@ -50,6 +53,56 @@ def read_yaml(name: str) -> Any:
                 else:
                     merged[key] = value
     return merged
+
+
+def _load(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DataError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML: {exc.problem}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _entry_lines(path: Path) -> list[int]:
+    """The line each entry of a YAML list starts on."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    return [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
+
+
+def actor_entries() -> list[dict[str, Any]]:
+    """actors.yaml's entries, shipped and the user's, each checked: a broken one stops the run with the
+    file and line it starts on."""
+    entries: list[dict[str, Any]] = []
+    for path in _files("actors.yaml"):
+        doc = _load(path) or []
+        if not isinstance(doc, list):
+            raise DataError(f"{path}:1: expected a list of actors (- name: ...)")
+        for line, entry in zip(_entry_lines(path), doc, strict=False):
+            problem = _actor_problem(entry)
+            if problem:
+                raise DataError(f"{path}:{line}: {problem}")
+            entries.append(entry)
+    return entries
+
+
+def _actor_problem(entry: Any) -> str | None:
+    if not isinstance(entry, dict):
+        return "an actor is a mapping with a name (- name: ...)"
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return "actor without a name"
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str | int | float) for a in aliases):
+        return f"{name}: aliases must be a list of names"
+    inter = entry.get("inter")
+    if inter is not None and (not isinstance(inter, int) or not 1 <= inter <= 8):
+        return f"{name}: inter must be an ACLED inter code from 1 to 8, not {inter!r}"
+    template = entry.get("by_country")
+    if template is not None and (not isinstance(template, str) or "{country}" not in template):
+        return f"{name}: by_country must name the country as {{country}}"
+    return None
 
 
 def read_csv(name: str) -> list[dict[str, str]]:

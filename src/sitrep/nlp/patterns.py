@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.data import read_csv, read_yaml
+from sitrep.data import actor_entries, read_csv
 
 CASE_SENSITIVE_MAX = 5
 
@@ -21,8 +21,8 @@ def actor_patterns(skip: set[str]) -> list[dict[str, Any]]:
     """Every actor alias, except bare place names (``skip``): "Israel" stays a place for the NER, and the
     actor resolver still reads it as an actor where it is the one who acts."""
     out = []
-    for actor in read_yaml("actors.yaml") or []:
-        for alias in {actor["name"], *actor.get("aliases", [])}:
+    for actor in actor_entries():
+        for alias in {actor["name"], *map(str, actor.get("aliases", []))}:
             if alias.casefold() not in skip and len(alias) > 1:
                 out.append(_pattern("ACTOR", alias, actor["name"]))
     return out

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from sitrep.data import read_csv, read_yaml
+from sitrep.data import actor_entries, read_csv
 from sitrep.models import Actor
 
 CASE_SENSITIVE_MAX = 5
@@ -75,7 +75,7 @@ class ActorDictionary:
         """Aliases with no letter or digit left: only a substring test finds them."""
         return [alias for alias in self.by_alias if not alias.strip()]
 
-    def _longest_alias(self, norm: str) -> tuple[int, Actor] | None:
+    def _longest_alias(self, norm: str) -> tuple[int, Actor, str] | None:
         """The longest alias in the span (the first listed among equally long ones)."""
         found = [alias for alias in self._blank if alias in norm]
         fields = norm[1:-1].split(" ")
@@ -87,50 +87,54 @@ class ActorDictionary:
         if not found:
             return None
         alias = min(found, key=lambda a: (-len(a), self._order[a]))
-        return len(alias), self.by_alias[alias]
+        return len(alias), self.by_alias[alias], alias.strip()
 
     def resolve(self, text: str | None) -> Actor | None:
+        return self.explain(text)[0]
+
+    def explain(self, text: str | None) -> tuple[Actor | None, str]:
+        """The actor a mention names, and why (what ``sitrep actors lookup`` shows)."""
         if not text or not text.strip():
-            return None
+            return None, "no words"
         span = text.strip()
         if span.lower() in NOT_ACTORS:
-            return None
+            return None, "a pronoun or a word for speakers, not an actor"
         best = self._longest_alias(_norm(span))
         for alias, actor in self.exact.items():
             if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) \
                     and (best is None or len(alias) + 2 > best[0]):
-                best = (len(alias) + 2, actor)
+                best = (len(alias) + 2, actor, alias)
         if best:
-            return best[1]
+            return best[1], f"alias {best[2]!r} in actors.yaml"
         country = self.demonyms.get(span.lower())
         if country is not None:  # "Israeli" alone, as in "an Israeli airstrike": that state's forces
             state = self.resolve(country)
             if state is not None and state.known:
-                return state
-            return self.in_country(Actor(MILITARY, 1, None, known=True, generic=True), country)
+                return state, f"a demonym of {country} (demonyms.csv): that state's forces"
+            forces = self.in_country(Actor(MILITARY, 1, None, known=True, generic=True), country)
+            return forces, f"a demonym of {country} (demonyms.csv): its military, named by_country"
         sponsor = SPONSOR.search(span)
         if sponsor and not span.lower().startswith("anti"):  # "a pro-Iran commander": one of that side's militants
             backer = sponsor.group(2) or sponsor.group(3)
             proxy = self.by_alias.get(_norm(f"{backer}-backed militants"))
             if proxy is not None:
-                return proxy
+                return proxy, f"backed by {backer}: that sponsor's militants"
         cleaned = re.sub(r"^(the|a|an)\s+", "", span, flags=re.I)
         head = QUANTITY.sub("", cleaned).strip()
         counted = head != cleaned
         if head.lower() in UNNAMED_PEOPLE or (counted and head.rstrip("s").lower() in self.demonyms):
-
             # "at least 51 people", "more than 90 Palestinians": victims with no affiliation, as ACLED codes them
-            return self.resolve("civilians")
+            return self.resolve("civilians"), "people with no affiliation: civilians, as ACLED codes them"
         if len(head.split()) <= 2 and head.lower().split()[-1:] and head.lower().split()[-1] in GENERIC_HEADS:
-            return None  # "two patrols", "others": no identity to record
-        return Actor(name=cleaned, inter=None, country=None, known=False)
+            return None, "a count of people with no identity to record"  # "two patrols", "others"
+        return Actor(name=cleaned, inter=None, country=None, known=False), "not in the dictionary: kept as written"
 
 
 @lru_cache(maxsize=1)
 def actor_dictionary() -> ActorDictionary:
     by_alias: dict[str, Actor] = {}
     exact: dict[str, Actor] = {}
-    rows = read_yaml("actors.yaml") or []
+    rows = actor_entries()
     by_country = {row["name"]: row["by_country"] for row in rows if row.get("by_country")}
     states: dict[tuple[str, str], Actor] = {}
     for row in rows:
@@ -139,7 +143,7 @@ def actor_dictionary() -> ActorDictionary:
         kind = next((k for k, t in by_country.items() if row["name"].startswith(t.split("{")[0])), None)
         if kind is not None and actor.country:
             states.setdefault((kind, actor.country), actor)
-        for alias in {row["name"], *row.get("aliases", [])}:
+        for alias in {row["name"], *map(str, row.get("aliases", []))}:
             alias = str(alias).strip()
             if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= CASE_SENSITIVE_MAX and " " not in alias:
                 exact[alias] = actor
