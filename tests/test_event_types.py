@@ -62,3 +62,10 @@ def test_a_year_of_a_tally_is_its_period() -> None:
     by_quantity = {c.quantity: c for c in claims}
     assert by_quantity[504].date_from == dt.date(2023, 1, 1) and by_quantity[504].date_to == dt.date(2023, 12, 31)
     assert by_quantity[116].date_from == dt.date(2022, 1, 1)
+
+
+def test_an_act_the_classifier_types_is_coded_though_no_cue_word_names_its_kind() -> None:
+    """'raided ... killing two farmers': no weapon or kind of violence is named, but the sentence
+    classifier reads an attack on civilians, so the event is codable at country level."""
+    events, _ = run_text("Gunmen raided a Somali village on Friday, killing two farmers.")
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [("Attack", "Somalia")]

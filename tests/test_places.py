@@ -44,3 +44,14 @@ def test_where_people_were_travelling_to_is_not_where_it_happened() -> None:
                       "Rawalpindi on Saturday.", dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert mentions and all(p.text != "Rawalpindi" for m in mentions for p in [*m.places, *m.sentence_places])
+
+
+def test_a_capital_named_after_the_word_capital_is_a_place() -> None:
+    events, _ = run_text("Police in Nigeria's capital Abuja fired tear gas at protesters on Monday.")
+    assert [e.place.name for e in events if e.place] == ["Abuja"]
+
+
+def test_a_rare_town_read_as_another_kind_of_name_is_found_and_its_demonym_gives_the_country() -> None:
+    """The small model reads 'Nigerien' as a person and 'Tillaberi' as a product; the gazetteer decides."""
+    events, _ = run_text("Rebels shelled the Nigerien town of Tillaberi on Monday, killing three.")
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("Tillaberi", "Niger")]

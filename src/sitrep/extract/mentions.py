@@ -15,6 +15,8 @@ from sitrep.extract.triggers import anaphoric, lemma
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"ACTOR", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # a rare
+# place name is often read as one of these
 TIME_LABELS = {"DATE", "TIME"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
@@ -255,8 +257,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     all_places: list[Slot] = []
     stray: list[Span] = []  # times of the sentence that no clause reaches
     for ent in [*ents, *_unlabelled_places(sent)]:
-        if ent.label_ in ("ACTOR", "ORG", "PERSON") and ent.root.dep_ == "pobj" and _named_place(ent.root):
-            ent = Span(doc, ent.start, ent.end, label="GPE")  # "in Tehran", "near Erbil" (read as ORG): the gazetteer decides
+        if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
+                ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
+            # "in Tehran", "near Erbil", "the capital Abuja" (read as another kind of name): the gazetteer decides
+            ent = Span(doc, ent.start, ent.end, label="GPE")
 
         if ent.label_ in PLACE_LABELS:
             if _sponsor_only(ent) or not _locative(ent, kept_ids):
@@ -409,6 +413,9 @@ def _unlabelled_places(sent: Span) -> list[Span]:
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
             if names:
                 out.append(Span(sent.doc, min(c.i for c in names), tok.i + 1, label="LOC"))
+        if tok.lower_ in PLACE_NOUNS:  # "the Nigerien town of Tillaberi": the town is in Niger
+            out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
+                       if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out
 
 

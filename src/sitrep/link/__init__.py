@@ -133,12 +133,13 @@ def _naming(actor: Actor) -> int:
 
 def _codable(c: _Cluster) -> bool:
     """What an ACLED coder could code. Not an act dated only by its year ("returned in 2014 to fight IS");
-    not one that names no weapon or kind of violence, no place below a country and no party by name
-    (background such as "fighting" in a country, where nothing tells what, where or who)."""
+    not one that names no weapon or kind of violence (in its words or to the sentence classifier), no
+    place below a country and no party by name (background such as "fighting" in a country, where
+    nothing tells what, where or who)."""
     t = c.own_time()
     if t is not None and t.precision == "year":
         return False
-    typed = any(m.mention.sub_event_type for m in c.members)
+    typed = any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members)
     place = c.place()
     located = place is not None and place.kind != "country"
     named = any(a is not None and a.known and not a.generic and a.inter != CIVILIANS
