@@ -51,3 +51,10 @@ def test_places_and_sites_are_never_actors() -> None:
                  "Gunmen attacked Goma on Friday, killing nine people."):
         for pair in names(text):
             assert not {"Gusau", "Goma", "the main hospital", "main hospital"} & set(pair), (text, pair)
+
+
+def test_a_group_that_claims_an_attack_is_who_the_militants_are_afterwards() -> None:
+    found = names("Militants attacked a police post in Turbat in Pakistan's Balochistan province on Tuesday, killing "
+                  "two officers. The Balochistan Liberation Army claimed responsibility for the attack. On Thursday "
+                  "the militants ambushed an army convoy near Turbat, killing four soldiers.")
+    assert [a1 for a1, _ in found] == ["Balochistan Liberation Army", "Balochistan Liberation Army"]

@@ -116,7 +116,7 @@ def resolve(extracted: Extracted) -> Resolved:
         country = next((p.country for p, _ in places if p is not None and p.country), None)
         a1 = named_before.name(_party(m.actor1.text if m.actor1 else None), country)
         a2 = named_before.name(_party(m.actor2.text if m.actor2 else None), country, other=a1)
-        claimed = resolve_actor(m.claimed_by.text if m.claimed_by else None)
+        claimed = named_before.name(resolve_actor(m.claimed_by.text if m.claimed_by else None), country)
         if a1 is None and claimed is not None:
             a1 = claimed
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
