@@ -94,3 +94,9 @@ def test_a_story_naming_a_region_is_about_its_country_not_a_small_namesake_abroa
     from sitrep.resolve.places import article_context
 
     assert set(article_context(["Kashmir"])) == {"India"}
+
+
+def test_airport_codes_are_not_place_names() -> None:
+    """GeoNames lists IATA codes among alternate names: 'GAO' would make Gao in Mali Guantanamo."""
+    assert {e.country for e in gazetteer().candidates("Gao")} >= {"Mali"}
+    assert "Cuba" not in {e.country for e in gazetteer().candidates("Gao")}

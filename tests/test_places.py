@@ -55,3 +55,10 @@ def test_a_rare_town_read_as_another_kind_of_name_is_found_and_its_demonym_gives
     """The small model reads 'Nigerien' as a person and 'Tillaberi' as a product; the gazetteer decides."""
     events, _ = run_text("Rebels shelled the Nigerien town of Tillaberi on Monday, killing three.")
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Tillaberi", "Niger")]
+
+
+def test_whose_forces_they_are_is_not_where_the_attack_was() -> None:
+    """'Mali's authorities': a possessive on people says whose, not where; the town named is the place."""
+    events, _ = run_text("Mali's authorities said their troops near the town of Gao came under a coordinated attack "
+                         "from jihadists on Sunday.")
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("Gao", "Mali")]

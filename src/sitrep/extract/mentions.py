@@ -339,8 +339,11 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
 
 def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     """Where something happened, not who acted nor what it relates to: "in Iraq", "Iraq's Babylon
-    province", "hit Kharkiv" - not "The United States carried out", "Israel said" or "ties to Iran"."""
+    province", "hit Kharkiv" - not "The United States carried out", "Israel said", "Syria's
+    authorities" or "ties to Iran"."""
     root = ent.root
+    if root.dep_ == "poss" and lemma(root.head) in lexicon().persons:
+        return False  # "Syria's authorities", "Israel's army": whose they are, not where
     passive = root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and root.head.tag_ == "VBN")  # "base targeted"
     if passive:
         return root.head.i in trigger_ids

@@ -22,7 +22,7 @@ from pathlib import Path
 from sitrep.data import read_csv
 from sitrep.resolve.placekey import SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 
@@ -138,7 +138,8 @@ def _rows() -> Iterable[tuple[str, Entry]]:
         cc = c["countrycode"]
         entry = Entry(fold(c["name"]), "city", cname.get(cc), iso3.get(cc), admin1_name.get(f"{cc}.{c['admin1code']}"),
                       c["latitude"], c["longitude"], c["population"], district_of.get(c["geonameid"]))
-        names = {c["name"], *(a for a in c.get("alternatenames", []) if a.isascii() and len(a) > 2)}
+        names = {c["name"], *(a for a in c.get("alternatenames", []) if a.isascii() and len(a) > 2
+                              and not (a.isupper() and len(a) <= 4))}  # not airport codes ("GAO": Guantanamo)
         for alias in names:
             yield place_key(alias), entry
 
