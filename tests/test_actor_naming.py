@@ -58,3 +58,9 @@ def test_a_group_that_claims_an_attack_is_who_the_militants_are_afterwards() -> 
                   "two officers. The Balochistan Liberation Army claimed responsibility for the attack. On Thursday "
                   "the militants ambushed an army convoy near Turbat, killing four soldiers.")
     assert [a1 for a1, _ in found] == ["Balochistan Liberation Army", "Balochistan Liberation Army"]
+
+
+def test_violence_against_civilians_whose_victims_are_not_described_is_against_civilians() -> None:
+    """ACLED's definition of the type (taxonomy.yaml, default_target): 'kidnapped 20' names no victims."""
+    assert names("Gunmen kidnapped 20 on Monday near Kaduna in northern Nigeria, police said.") == [
+        ("Unidentified Armed Group (Nigeria)", "Civilians")]

@@ -22,7 +22,7 @@ from sitrep.link.rules import (
 )
 from sitrep.models import CIVILIANS, Actor, DateInterval, Event, Evidence, Place
 from sitrep.resolve import Resolved, ResolvedMention
-from sitrep.resolve.actors import actor_dictionary
+from sitrep.resolve.actors import actor_dictionary, resolve_actor
 from sitrep.resolve.places import SPECIFICITY
 
 __all__ = ["link_article"]
@@ -162,6 +162,8 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant, a2)
+    if actor2 is None and lex.event_type[sub] in lex.default_target:  # an abduction: of civilians
+        actor2 = resolve_actor(lex.default_target[lex.event_type[sub]])
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],
