@@ -64,3 +64,11 @@ def test_violence_against_civilians_whose_victims_are_not_described_is_against_c
     """ACLED's definition of the type (taxonomy.yaml, default_target): 'kidnapped 20' names no victims."""
     assert names("Gunmen kidnapped 20 on Monday near Kaduna in northern Nigeria, police said.") == [
         ("Unidentified Armed Group (Nigeria)", "Civilians")]
+
+
+def test_an_armed_group_battles_the_state_military_when_the_text_names_no_other_side() -> None:
+    """taxonomy.yaml's default_target for Battles, only when the first actor is an armed group."""
+    assert names("Al-Shabaab fighters clashed near Afgoye in Somalia on Monday, leaving nine dead.") == [
+        ("Al Shabaab", "Military Forces of Somalia")]
+    assert names("Somali troops fought near Afgoye in Somalia on Monday, leaving nine dead.") == [
+        ("Military Forces of Somalia", None)]

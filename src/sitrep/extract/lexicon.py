@@ -33,7 +33,8 @@ class Lexicon:
     event_type: dict[str, str]  # sub-event type -> event type
     crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
     force_first: frozenset[str]  # sub-event types of demonstrations whose first actor is the force
-    default_target: dict[str, str]  # event type -> the actor its acts are done to when the text names none
+    default_target: dict[str, tuple[str, frozenset[int] | None]]  # event type -> (the actor its acts are done
+    # to when the text names none, the inter codes of the first actor it needs, or None: any)
     priority: tuple[str, ...]
 
     def rank(self, sub_event_type: str) -> int:
@@ -74,7 +75,8 @@ def lexicon() -> Lexicon:
         priority=tuple(tax["priority"]),
         crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},
         force_first=frozenset(tax.get("force_first") or []),
-        default_target=dict(tax.get("default_target") or {}),
+        default_target={t: (str(d["target"]), frozenset(d["when_first_is"]) if d.get("when_first_is") else None)
+                        for t, d in (tax.get("default_target") or {}).items()},
     )
 
 

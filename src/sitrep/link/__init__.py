@@ -162,8 +162,7 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant, a2)
-    if actor2 is None and lex.event_type[sub] in lex.default_target:  # an abduction: of civilians
-        actor2 = resolve_actor(lex.default_target[lex.event_type[sub]])
+    actor2 = actor2 or _default_target(lex.event_type[sub], actor1)
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],
@@ -180,6 +179,15 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
         sources=[resolved.article.id],
         evidence=[e for m in c.members for e in m.evidence] + ([c.claim_evidence] if c.claim_evidence else []),
     )
+
+
+def _default_target(event_type: str, actor1: Actor | None) -> Actor | None:
+    """Who the act was done to when the text names no one (taxonomy.yaml's default_target): the civilians
+    of an abduction, the state's military in a battle an armed group fought."""
+    target, first = lexicon().default_target.get(event_type, (None, None))
+    if target is None or (first is not None and (actor1 is None or actor1.inter not in first)):
+        return None
+    return resolve_actor(target)
 
 
 def _crowd(event_type: str, sub: str, a1: Actor | None, a2: Actor | None) -> tuple[Actor | None, Actor | None]:
