@@ -83,10 +83,12 @@ def clause_tokens(group: list[Token], groups: list[list[Token]], sent: Span) -> 
     return [t for t in sent if nearest_group(t, groups) == gi]
 
 
-def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]) -> tuple[str | None, str | None]:
-    """The clause's sub-event type and the word that gave it: the type its trigger decides ("arrested",
-    "protested"), else its best cue by ACLED priority; then refined by what else the clause tells
-    (a protest dispersed with tear gas is a protest with intervention)."""
+def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
+              ) -> tuple[str | None, str | None, str]:
+    """The clause's sub-event type, the word that gave it and what kind of word that was ("trigger" or
+    "cue"): the type its trigger decides ("arrested", "protested"), else its best cue by ACLED priority;
+    then refined by what else the clause tells (a protest dispersed with tear gas is a protest with
+    intervention)."""
     found: list[tuple[int, str, str]] = []
     low = text.lower()
     in_phrases: set[str] = set()  # the words of a matched phrase cue no longer count alone ("tear gas shells")
@@ -108,9 +110,9 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]) -
     decided = [(lex.rank(lex.trigger_types[lemma(t)]), lex.trigger_types[lemma(t)], t.lower_) for t in kept
                if lemma(t) in lex.trigger_types]
     if not (decided or found):
-        return None, None
+        return None, None, "cue"
     _, sub, cue = min(decided or found)
-    return refine(sub, tokens, low, lex), cue
+    return refine(sub, tokens, low, lex), cue, "trigger" if decided else "cue"
 
 
 def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
@@ -292,8 +294,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             continue
         tokens = clause_tokens(group, groups, sent)
         clause_text = " ".join(t.text for t in tokens)
-        sub, cue = sub_event(tokens, clause_text, lex, kept)
-        typed_by = "trigger" if any(lemma(t) in lex.trigger_types for t in kept) else "cue"
+        sub, cue, typed_by = sub_event(tokens, clause_text, lex, kept)
         if sub is None:
             sub, typed_by = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback), None), "fallback"
 
@@ -412,11 +413,11 @@ def _unlabelled_places(sent: Span) -> list[Span]:
         if proper and tok.ent_type_ in ("", "PERSON") and tok.dep_ in ("pobj", "dobj") and (
                 tok.dep_ == "dobj" or _named_place(tok)):
             out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
-        elif tok.lower_ in PLACE_NOUNS and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
+        elif tok.lower_ in PLACE_NOUNS:
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
-            if names:
+            if names and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
                 out.append(Span(sent.doc, min(c.i for c in names), tok.i + 1, label="LOC"))
-        if tok.lower_ in PLACE_NOUNS:  # "the Nigerien town of Tillaberi": the town is in Niger
+            # "the Nigerien town of Tillaberi": the demonym says the town is in Niger
             out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out

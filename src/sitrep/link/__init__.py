@@ -23,7 +23,7 @@ from sitrep.link.rules import (
 from sitrep.models import CIVILIANS, Actor, DateInterval, Event, Evidence, Place
 from sitrep.resolve import Resolved, ResolvedMention
 from sitrep.resolve.actors import actor_dictionary, resolve_actor
-from sitrep.resolve.places import SPECIFICITY
+from sitrep.resolve.places import most_specific
 
 __all__ = ["link_article"]
 
@@ -48,7 +48,7 @@ class _Cluster:
 
     def place(self) -> Place | None:
         places = [m.place for m in self.members if m.place is not None]
-        return min(places, key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision), default=None)
+        return most_specific(places)
 
     def actor(self, role: str) -> Actor | None:
         """The first the mentions name: a name before a description ("US troops" or "Abu Khadija"

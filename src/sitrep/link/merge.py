@@ -21,7 +21,7 @@ from sitrep.link.rules import (
     types_compatible,
 )
 from sitrep.models import Actor, DateInterval, Event
-from sitrep.resolve.places import SPECIFICITY
+from sitrep.resolve.places import most_specific
 
 # Points of agreement needed to call two reports one event. Compatibility alone (nothing contradicts)
 # is not enough across sources: two strikes in one country on one day are common. Agreement comes from
@@ -100,8 +100,7 @@ def combine(event_id: str, reports: Iterable[Event]) -> Event:
         actor1=_actor([r.actor1 for r in reports]),
         actor2=_actor([r.actor2 for r in reports]),
         claimed_by=_actor([r.claimed_by for r in reports]),
-        place=min((r.place for r in reports if r.place), key=lambda p: (SPECIFICITY.get(p.kind, 5), p.precision),
-                  default=None),
+        place=most_specific([r.place for r in reports if r.place]),
         when=_when([r.when for r in reports]),
         fatalities=min((r.fatalities for r in reports if r.fatalities is not None), default=None),
         injuries=min((r.injuries for r in reports if r.injuries is not None), default=None),

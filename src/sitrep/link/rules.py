@@ -9,6 +9,7 @@ import datetime as dt
 import math
 
 from sitrep.models import Actor, DateInterval, Place
+from sitrep.resolve.actors import actor_dictionary
 
 DATE_TOLERANCE = dt.timedelta(days=1)  # reports of one event often differ by a day (time zones, "overnight")
 # Largest distance (km) between two places of one event, by the coarser of the two geo precisions.
@@ -74,7 +75,7 @@ def actors_compatible(a: Actor | None, b: Actor | None) -> bool:
         return True
     for unnamed, other in ((a, b), (b, a)):  # "soldiers": any state's military forces, and nothing else
         if unnamed.generic and unnamed.inter in STATE_FORCES:
-            return other.name.startswith(f"{unnamed.name} of ")
+            return actor_dictionary().force_kind(other) == unnamed.name
     if a.generic or b.generic:
         named = b if a.generic else a
         generic = a if a.generic else b

@@ -46,10 +46,7 @@ class ActorDictionary:
 
     def force_kind(self, actor: Actor) -> str | None:
         """"Military Forces" or "Police Forces" for those forces, named or not; None for other actors."""
-        if actor.name in self.by_country:
-            return actor.name
-        return next((kind for kind, template in self.by_country.items()
-                     if actor.name.startswith(template.split("{")[0])), None)
+        return _force_kind(actor.name, self.by_country)
 
     def in_country(self, actor: Actor, country: str | None) -> Actor:
         """Unnamed state forces named for the country they act in, as ACLED names them."""
@@ -130,6 +127,12 @@ class ActorDictionary:
         return Actor(name=cleaned, inter=None, country=None, known=False), "not in the dictionary: kept as written"
 
 
+def _force_kind(name: str, by_country: dict[str, str]) -> str | None:
+    if name in by_country:
+        return name
+    return next((kind for kind, template in by_country.items() if name.startswith(template.split("{")[0])), None)
+
+
 @lru_cache(maxsize=1)
 def actor_dictionary() -> ActorDictionary:
     by_alias: dict[str, Actor] = {}
@@ -140,7 +143,7 @@ def actor_dictionary() -> ActorDictionary:
     for row in rows:
         actor = Actor(name=row["name"], inter=row.get("inter"), country=row.get("country"), known=True,
                       generic=bool(row.get("generic")), side=row.get("side") or row.get("parent_side"))
-        kind = next((k for k, t in by_country.items() if row["name"].startswith(t.split("{")[0])), None)
+        kind = _force_kind(row["name"], by_country)
         if kind is not None and actor.country:
             states.setdefault((kind, actor.country), actor)
         for alias in {row["name"], *map(str, row.get("aliases", []))}:
