@@ -14,7 +14,7 @@ import os
 import sqlite3
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -215,32 +215,28 @@ class Gazetteer:
         return tuple(Entry(*r) for r in rows)
 
     def lookup(self, name: str, context: dict[str, float] | None = None, admin: str | None = None) -> Entry | None:
-        """The best entry for a name (see ``ranked``)."""
-        ranked = self.ranked(name, context, admin)
-        return ranked[0][0] if ranked else None
+        """The best entry for a name (see ``ordered``)."""
+        return next(iter(self.ordered(name, context, admin)), None)
+
+    def ordered(self, name: str, context: dict[str, float] | None = None, admin: str | None = None) -> list[Entry]:
+        """Every entry for a name, best first: places in the article's countries (``context``: country ->
+        weight) first, then curated sites, countries, towns (subdivisions first when the text says so:
+        ``admin`` is "admin1" for "the province of Kirkuk", "admin2" for "Kachhi district"), then the most
+        populous."""
+        found = self.candidates(name)
+        return sorted(found, key=_scorer(found, context or {}, admin))
 
     def ranked(self, name: str, context: dict[str, float] | None = None, admin: str | None = None
                ) -> list[tuple[Entry, str]]:
-        """Every entry for a name, best first, each with why it stands there: places in the article's
-        countries (``context``: country -> weight) first, then curated sites, countries, towns
-        (subdivisions first when the text says so: ``admin`` is "admin1" for "the province of Kirkuk",
-        "admin2" for "Kachhi district"), then the most populous."""
+        """``ordered``, each entry with why it stands there (what ``sitrep gazetteer lookup`` shows)."""
         context = context or {}
-        found = self.candidates(name)
-        in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
-
-        def score(e: Entry) -> tuple[bool, float, float, int]:
-            rank: float = KIND_RANK.get(e.kind, 9)
-            if admin and e.kind in ("admin1", "admin2"):
-                rank = 0 if e.kind == admin else 0.5
-            return (e not in in_context, -context.get(e.country or "", 0.0), rank, -e.population)
-
-        ordered = sorted(found, key=score)
+        ordered = self.ordered(name, context, admin)
+        score = _scorer(ordered, context, admin)
         out: list[tuple[Entry, str]] = []
         for e in ordered:
             if e is ordered[0]:
                 why = "chosen"
-            elif e not in in_context:
+            elif score(e)[0]:
                 why = "outside the story's countries"
             elif context.get(e.country or "", 0.0) < context.get(ordered[0].country or "", 0.0):
                 why = "in a country the story names less"
@@ -250,6 +246,20 @@ class Gazetteer:
                 why = "fewer people"
             out.append((e, why))
         return out
+
+
+def _scorer(found: list[Entry], context: dict[str, float], admin: str | None
+            ) -> Callable[[Entry], tuple[bool, float, float, int]]:
+    """How ``Gazetteer.ordered`` ranks the entries of one name, lowest first."""
+    in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
+
+    def score(e: Entry) -> tuple[bool, float, float, int]:
+        rank: float = KIND_RANK.get(e.kind, 9)
+        if admin and e.kind in ("admin1", "admin2"):
+            rank = 0 if e.kind == admin else 0.5
+        return (e not in in_context, -context.get(e.country or "", 0.0), rank, -e.population)
+
+    return score
 
 
 @lru_cache(maxsize=1)

@@ -51,7 +51,7 @@ def article_context(names: list[str]) -> dict[str, float]:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
     for name in names:  # the best notable reading: "Kashmir" is the region, not a village in Oregon
-        entry = next((e for e, _ in gaz.ranked(_clean(name)) if _notable(e)), None)
+        entry = next((e for e in gaz.ordered(_clean(name)) if _notable(e)), None)
         if entry and entry.country:
             counts[entry.country] += 2 if entry.kind == "country" else 1
     total = sum(counts.values()) or 1
