@@ -32,7 +32,7 @@ QUERIES = {
     "bbox": "/api/events?bbox=20,10,40,30&page_size=100",
     "text": "/api/events?q=Site%207-1&page_size=100",
     "actor, sorted by toll": "/api/events?actor=Group%2012&sort=-fatalities",
-    "geojson, one country": "/api/events.geojson?country=Country%207",
+    "map layer, one country": "/api/map.geojson?country=Country%207",
 }
 
 

@@ -7,11 +7,16 @@ from __future__ import annotations
 import schemathesis
 from conftest import SAMPLE, SAMPLE_META, Databases
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from sitrep.api import create_app
 from sitrep.ingest import read_meta
 from sitrep.runner import run
 from sitrep.store import Store
+
+# ACLED's read parameters depend on each other (BETWEEN takes low|high; fields names columns), which
+# OpenAPI cannot say: a schema-valid request may be refused there, with a 422 naming the parameter.
+CROSS_FIELD = {"/api/acled/read": [positive_data_acceptance]}
 
 
 def test_api_conforms_to_its_schema(databases: Databases) -> None:
@@ -28,6 +33,6 @@ def test_api_conforms_to_its_schema(databases: Databases) -> None:
         @given(case=operation.as_strategy())
         @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
         def conforms(case) -> None:  # type: ignore[no-untyped-def]
-            case.call_and_validate()
+            case.call_and_validate(excluded_checks=CROSS_FIELD.get(case.operation.path, []))
 
         conforms()

@@ -42,7 +42,7 @@ def desk_db(sqlite_sample_db: Path, tmp_path_factory: pytest.TempPathFactory) ->
     dst.close()
     (tmp / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     store = Store(db)
-    assert run([str(tmp / "hostile.txt")], store, published=dt.date(2024, 2, 5), progress=False).events == 1
+    assert run([str(tmp / "hostile.txt")], store, published=dt.date(2024, 2, 5), progress=False).reports == 1
     store.close()
     return db
 

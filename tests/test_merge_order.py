@@ -13,7 +13,7 @@ from conftest import SAMPLE, SAMPLE_META
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitrep.export.formats import write_jsonl
+from sitrep.export import write
 from sitrep.ingest import read_meta
 from sitrep.runner import Analysis, RunReport, analyse_all, new_articles, store_analysis
 from sitrep.store import Store
@@ -39,7 +39,7 @@ def events_of(analyses: list[Analysis], db: Path) -> list[tuple[object, ...]]:
     for analysis in analyses:
         store_analysis(store, analysis, report, print)
     buf = io.StringIO()
-    write_jsonl(store, buf)
+    write("jsonl", store, buf)
     store.close()
     assert report.stored == len(analyses)
     records = [json.loads(line) for line in buf.getvalue().splitlines()]

@@ -77,9 +77,11 @@ def run_args(meta: str | None, published: str | None, model: str | None) -> dict
             "on_problem": lambda msg: err.print(f"sitrep: {msg}", markup=False)}
 
 
-def summary(report: RunReport, db: str) -> str:
-    return (f"{report.read} articles read, {report.stored} stored, {report.skipped} unchanged, {report.events} events, "
-            f"{report.claims} claims, {len(report.problems)} problems -> {db}")
+def summary(report: RunReport, db: str, store: Store) -> str:
+    """The run in one line: its event reports (several outlets' accounts of one event are several) and the
+    events the database holds once they are linked."""
+    return (f"{report.read} articles read, {report.stored} stored, {report.skipped} unchanged, {report.reports} event reports, "
+            f"{report.claims} claims, {len(report.problems)} problems -> {db} holds {store.count_events()} events")
 
 
 ArticlesArg = Annotated[list[str], typer.Argument(help="Article files, directories (searched recursively), feed URLs.")]
@@ -90,6 +92,7 @@ def _drive(db: str, work: Callable[[Store], RunReport]) -> None:
     store = open_store(db)
     try:
         report = work(store)
+        err.print(f"sitrep: {summary(report, db, store)}", markup=False)
     except (RuntimeError, OSError) as exc:  # the model is missing; the scheduler cannot be reached
         fail(str(exc))
     except KeyboardInterrupt:
@@ -97,7 +100,6 @@ def _drive(db: str, work: Callable[[Store], RunReport]) -> None:
         raise typer.Exit(130) from None
     finally:
         store.close()
-    err.print(f"sitrep: {summary(report, db)}", markup=False)
     if report.problems:
         raise typer.Exit(1)
 
@@ -158,7 +160,7 @@ def watch_cmd(
             report = watcher.poll()
             if once or report.stored or report.problems:
                 failing = watcher.backing_off()
-                err.print(f"sitrep: {dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ} {summary(report, db)}"
+                err.print(f"sitrep: {dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ} {summary(report, db, store)}"
                           + (f"; {failing} sources failing, polled less often" if failing and not once else ""),
                           markup=False)
             if once:

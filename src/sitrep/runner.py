@@ -45,7 +45,7 @@ class RunReport:
     read: int = 0
     skipped: int = 0
     stored: int = 0
-    events: int = 0
+    reports: int = 0  # event reports (one article's account each); several may be one event
     claims: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -165,7 +165,7 @@ def store_analysis(store: Store, analysis: Analysis, report: RunReport, on_probl
         report.warnings.append(msg)
         on_problem(msg)
     report.stored += 1
-    report.events += len(analysis.reports)
+    report.reports += len(analysis.reports)
     report.claims += len(analysis.claims)
 
 

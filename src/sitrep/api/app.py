@@ -8,20 +8,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
+from sitrep.api import models
+from sitrep.api.acled import acled_router
 from sitrep.api.decisions import decisions_router
-from sitrep.export.formats import claim_record, event_record
+from sitrep.export.formats import FORMATS, claim_record, event_record
 from sitrep.export.tally import tally
 from sitrep.store import SORTS, Store
 from sitrep.store.database import utc_time
@@ -45,6 +50,13 @@ TIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?
 SinceTime = Annotated[str | None, Query(pattern=TIME, json_schema_extra={"format": "date-time"},
                                         description="ISO 8601 time or date (UTC unless a zone is given).")]
 Text = Annotated[str | None, Query(max_length=200, description="Words in location, actors, region, country, type.")]
+Sort = Annotated[str, Query(pattern="^(" + "|".join(re.escape(s) for s in SORTS) + ")$",
+                            description="A column; - before it for descending.")]
+EXPORT_DOCS = {
+    "csv": "The filtered events as ACLED's CSV (its columns, then sitrep's), streamed.",
+    "jsonl": "The filtered events, with their evidence, then the reported tallies, one JSON object a line, streamed.",
+    "geojson": "The filtered events that have coordinates as a GeoJSON FeatureCollection, streamed.",
+}
 
 
 def _filters(country: str | None, admin1: str | None, event_type: str | None, sub_event_type: str | None,
@@ -72,6 +84,26 @@ def _check_dates(**dates: str | None) -> None:
         raise RequestValidationError(errors)
 
 
+def known_parameters_only(request: Request) -> None:
+    """A 422 naming any query parameter the operation does not take (``limit``, ``format=csv``): a typo
+    must not silently return everything."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not route.path.startswith("/api/"):
+        return  # the page keeps its own state in its URL (?event=...)
+    known = _query_names(route.dependant)
+    unknown = [k for k in request.query_params if k not in known]
+    if unknown:
+        raise RequestValidationError([{"type": "extra_forbidden", "loc": ("query", k), "msg": "unknown parameter",
+                                       "input": request.query_params[k]} for k in unknown])
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    return {p.alias for p in dependant.query_params}.union(*(_query_names(d) for d in dependant.dependencies))
+
+
+EXPORTS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "geojson": "application/geo+json"}
+
+
 def create_app(db_path: str | Path, tiles: str | None = None, write_token: str | None = None,
                cors_origins: Sequence[str] = ()) -> FastAPI:
     """The app for one database. ``tiles``: an XYZ tile URL for online deployments; without it the
@@ -81,27 +113,28 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     db_path = str(db_path)
     if not is_postgresql(db_path) and not Path(db_path).exists():
         raise FileNotFoundError(db_path)
-    app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.")
+    app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.",
+                  docs_url=None, redoc_url=None, dependencies=[Depends(known_parameters_only)])
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
 
     @app.get("/api/config")
-    def config() -> dict[str, Any]:
+    def config() -> models.Config:
         """Settings the page needs."""
-        return {"tiles": tiles}
+        return models.Config(tiles=tiles)
 
     def store() -> Store:
         return Store(db_path)
 
     if write_token:
         app.include_router(decisions_router(store, write_token))
+    app.include_router(acled_router(store))
 
-    @app.get("/api/events")
+    @app.get("/api/events", response_model=models.EventPage)
     def events(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,
                actor: ActorQ = None, since: Since = None, until: Until = None, bbox: Bbox = None, q: Text = None,
-               sort: Annotated[str, Query(pattern="^(" + "|".join(re.escape(s) for s in SORTS) + ")$")] = "-date",
-               page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+               sort: Sort = "-date", page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
         """Events matching the filters, one page at a time."""
         f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
@@ -111,17 +144,43 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
             rows = list(s.events(sort=sort, limit=page_size, offset=(page - 1) * page_size, **f))
         finally:
             s.close()
-        return {"total": total, "page": page, "page_size": page_size,
-                "events": [event_record(r, []) | {"evidence": None} for r in rows]}
+        return {"total": total, "page": page, "page_size": page_size, "events": [event_record(r, []) for r in rows]}
 
-    @app.get("/api/events.geojson", response_class=JSONResponse,
+    def export(fmt: str, sort: str, f: dict[str, Any]) -> StreamingResponse:
+        s = store()
+
+        def pieces() -> Iterator[str]:
+            try:
+                yield from FORMATS[fmt](s, sort=sort, **f)
+            finally:
+                s.close()
+
+        name = f"sitrep-events.{fmt}"
+        return StreamingResponse(pieces(), media_type=EXPORTS[fmt],
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    def export_route(fmt: str) -> Callable[..., StreamingResponse]:
+        def route(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
+                  sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
+                  bbox: Bbox = None, q: Text = None, sort: Sort = "date") -> StreamingResponse:
+            return export(fmt, sort, _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q))
+
+        route.__doc__ = EXPORT_DOCS[fmt]
+        return route
+
+    for fmt, media in EXPORTS.items():
+        body = {media.split(";")[0]: {"schema": {"type": "object" if fmt == "geojson" else "string"}}}
+        app.add_api_route(f"/api/events.{fmt}", export_route(fmt), methods=["GET"], response_class=StreamingResponse,
+                          name=f"events_{fmt}", responses={200: {"content": body}})
+
+    @app.get("/api/map.geojson", response_class=JSONResponse,
              responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}})
-    def events_geojson(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
-                       sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
-                       bbox: Bbox = None, q: Text = None,
-                       page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-                       page_size: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES) -> JSONResponse:
-        """Events with coordinates as a GeoJSON FeatureCollection (paged: at most 20,000 features)."""
+    def map_layer(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
+                  sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
+                  bbox: Bbox = None, q: Text = None,
+                  page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                  page_size: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES) -> JSONResponse:
+        """The map's layer: events with coordinates, only the fields a marker needs (paged: at most 20,000)."""
         f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
         s = store()
         try:
@@ -132,11 +191,9 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         for props in rows:
             point = [props.pop("longitude"), props.pop("latitude")]
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
+        return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
 
-        return JSONResponse({"type": "FeatureCollection", "features": features},
-                            media_type="application/geo+json")
-
-    @app.get("/api/events/{event_id}", responses={404: {"description": "No such event"}})
+    @app.get("/api/events/{event_id}", response_model=models.EventDetail, responses={404: {"description": "No such event"}})
     def event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
         """One event: every field, every source's account, and the evidence (sentence and offsets)."""
         s = store()
@@ -149,14 +206,14 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
             s.close()
         evidence = row.pop("evidence")
         reports = row.pop("reports")
-        record = event_record(row | {"sources": row["sources"]}, evidence)
+        record = event_record(row, evidence)
         record["reports"] = reports
         record["articles"] = titles
         record["ranges"] = {"fatalities": [row["fatalities_low"], row["fatalities_high"]],
                             "injuries": [row["injuries_low"], row["injuries_high"]]}
         return record
 
-    @app.get("/api/claims")
+    @app.get("/api/claims", response_model=models.ClaimPage)
     def claims(where: Annotated[str | None, Query(max_length=300, description="Countries, comma-separated.")] = None,
                target: Annotated[str | None, Query(max_length=200)] = None,
                page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
@@ -173,7 +230,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         return {"total": len(rows), "page": page, "page_size": page_size,
                 "claims": [claim_record(c) for c in rows[start : start + page_size]]}
 
-    @app.get("/api/deletions")
+    @app.get("/api/deletions", response_model=models.DeletionPage)
     def deletions(since: SinceTime = None, page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                   page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
         """Events deleted at or after ``since`` (an article changed so that it no longer reports them, or a
@@ -191,7 +248,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
             s.close()
         return {"total": total, "page": page, "page_size": page_size, "deletions": rows}
 
-    @app.get("/api/tally")
+    @app.get("/api/tally", response_model=models.Tally)
     def tally_view(target: Annotated[str | None, Query(max_length=200)] = None,
                    where: Annotated[str | None, Query(max_length=300)] = None,
                    date_from: Annotated[str | None, Query(alias="from", pattern=DATE, json_schema_extra=ISO_DATE)] = None,
@@ -205,7 +262,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         finally:
             s.close()
 
-    @app.get("/api/stats")
+    @app.get("/api/stats", response_model=models.Stats)
     def stats(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,
               actor: ActorQ = None, since: Since = None, until: Until = None, bbox: Bbox = None, q: Text = None,
               bucket: Annotated[str, Query(pattern="^(day|week)$")] = "day") -> dict[str, Any]:
@@ -232,6 +289,20 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     vendor = vendor_dir()
     if vendor is not None:
         app.mount("/vendor", StaticFiles(directory=str(vendor)), name="vendor")
+
+        @app.get("/docs", include_in_schema=False)
+        def docs() -> HTMLResponse:
+            """Swagger UI from npm's swagger-ui-dist, served here: no CDN."""
+            return get_swagger_ui_html(openapi_url="/openapi.json", title="sitrep API",
+                                       swagger_js_url="/vendor/swagger-ui-dist/swagger-ui-bundle.js",
+                                       swagger_css_url="/vendor/swagger-ui-dist/swagger-ui.css",
+                                       swagger_favicon_url="/vendor/swagger-ui-dist/favicon-32x32.png")
+
+        @app.get("/redoc", include_in_schema=False)
+        def redoc() -> HTMLResponse:
+            return get_redoc_html(openapi_url="/openapi.json", title="sitrep API",
+                                  redoc_js_url="/vendor/redoc/bundles/redoc.standalone.js", with_google_fonts=False,
+                                  redoc_favicon_url="/vendor/swagger-ui-dist/favicon-32x32.png")
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

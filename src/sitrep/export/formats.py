@@ -1,24 +1,17 @@
-"""Writers for the export formats: events (JSON Lines, ACLED CSV, GeoJSON) and the deletions list."""
+"""The export formats: events (JSON Lines, ACLED CSV, GeoJSON) and the deletions list. Each is a generator
+of text pieces, so that the CLI writes a file and the API streams a response from one definition, never
+holding the whole export in memory; it returns the number of records it wrote."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any, TextIO
 
+from sitrep.export.acled import ACLED_COLUMNS, SITREP_COLUMNS, acled_row, epoch
 from sitrep.store import Store
-
-ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-    # sitrep's own columns
-    "sitrep_id", "date_earliest", "date_latest", "injuries", "claimed_by", "weapon", "evidence",
-]
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
 def event_record(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any]:
@@ -66,109 +59,73 @@ def claim_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_jsonl(store: Store, out: TextIO, **filters: Any) -> int:
+Pieces = Generator[str, None, int]
+
+
+def jsonl(store: Store, **filters: Any) -> Pieces:
+    """Events with their evidence, then the reported tallies (claims), one JSON object a line."""
     n = 0
     for row in store.events(**filters):
-        out.write(json.dumps(event_record(row, store.evidence_for(row["id"])), ensure_ascii=False) + "\n")
+        yield json.dumps(event_record(row, store.evidence_for(row["id"])), ensure_ascii=False) + "\n"
         n += 1
     for claim in store.claims():
-        out.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
+        yield json.dumps(claim_record(claim), ensure_ascii=False) + "\n"
     return n
 
 
-def _interaction(i1: int | None, i2: int | None) -> str:
-    if not i1:
-        return ""
-    return str(i1 * 10 + (i2 or 0)) if not i2 or i1 <= i2 else str(i2 * 10 + i1)
+def csv_line(values: list[Any]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(values)
+    return buf.getvalue()
 
 
-def _epoch(iso: str) -> int:
-    return int(dt.datetime.fromisoformat(iso).timestamp())
-
-
-def acled_row(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any]:
-    date = row["date"]
-    return {
-        "event_id_cnty": row["id"],  # stable, so that a later deletions list names rows of this file
-        "event_date": date or "",
-        "year": date[:4] if date else "",
-        "time_precision": TIME_PRECISION.get(row["date_precision"], ""),
-        "disorder_type": row["disorder_type"],
-        "event_type": row["event_type"],
-        "sub_event_type": row["sub_event_type"],
-        "actor1": row["actor1"] or "",
-        "assoc_actor_1": "",
-        "inter1": row["inter1"] or "",
-        "actor2": row["actor2"] or "",
-        "assoc_actor_2": "",
-        "inter2": row["inter2"] or "",
-        "interaction": _interaction(row["inter1"], row["inter2"]),
-        "civilian_targeting": "Civilian targeting" if row["actor2"] == "Civilians" else "",
-        "iso": row["iso3"] or "",
-        "region": "",
-        "country": row["country"] or "",
-        "admin1": row["admin1"] or "",
-        "admin2": row["admin2"] or "",
-        "admin3": "",
-        "location": row["location"] or "",
-        "latitude": row["latitude"] if row["latitude"] is not None else "",
-        "longitude": row["longitude"] if row["longitude"] is not None else "",
-        "geo_precision": row["geo_precision"] or "",
-        "source": "; ".join(row["sources"]),
-        "source_scale": "",
-        "notes": " | ".join(sorted({e["quote"] for e in evidence if e["field"] == "event_type"})),
-        "fatalities": row["fatalities"] if row["fatalities"] is not None else 0,
-        "tags": "",
-        "timestamp": _epoch(row["updated_at"]),
-        "sitrep_id": row["id"],
-        "date_earliest": row["date_earliest"] or "",
-        "date_latest": row["date_latest"] or "",
-        "injuries": row["injuries"] if row["injuries"] is not None else "",
-        "claimed_by": row["claimed_by"] or "",
-        "weapon": row["weapon"] or "",
-        "evidence": json.dumps(evidence, ensure_ascii=False),
-    }
-
-
-def write_csv(store: Store, out: TextIO, **filters: Any) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
+def acled_csv(store: Store, **filters: Any) -> Pieces:
+    """ACLED's columns, then sitrep's own."""
+    columns = ACLED_COLUMNS + SITREP_COLUMNS
+    yield csv_line(columns)
     n = 0
     for row in store.events(**filters):
-        writer.writerow(acled_row(row, store.evidence_for(row["id"])))
+        record = acled_row(row, store.evidence_for(row["id"]))
+        yield csv_line([record[c] for c in columns])
         n += 1
     return n
 
 
-def write_deletions(store: Store, out: TextIO, **_: Any) -> int:
+def deletions_csv(store: Store, **_: Any) -> Pieces:
     """Deleted events in ACLED's deletions form: event_id_cnty as in the CSV export, Unix time of deletion."""
-    writer = csv.writer(out)
-    writer.writerow(["event_id_cnty", "deleted_timestamp"])
+    yield csv_line(["event_id_cnty", "deleted_timestamp"])
     rows = store.deletions()
-    writer.writerows([r["event_id"], _epoch(r["deleted_at"])] for r in rows)
+    for r in rows:
+        yield csv_line([r["event_id"], epoch(r["deleted_at"])])
     return len(rows)
 
 
-def write_geojson(store: Store, out: TextIO, **filters: Any) -> int:
+def geojson(store: Store, **filters: Any) -> Pieces:
     """A FeatureCollection of the events that have coordinates."""
-    features = []
+    yield '{"type": "FeatureCollection", "features": ['
+    n = 0
     for row in store.events(**filters):
         if row["latitude"] is None or row["longitude"] is None:
             continue
         props = event_record(row, [])
         props.pop("evidence")
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
-                         "properties": props})
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-    out.write("\n")
-    return len(features)
+        feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+                   "properties": props}
+        yield ("," if n else "") + json.dumps(feature, ensure_ascii=False)
+        n += 1
+    yield "]}\n"
+    return n
 
 
-FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson,
-                                          "deletions": write_deletions}
+FORMATS: dict[str, Callable[..., Pieces]] = {"jsonl": jsonl, "csv": acled_csv, "geojson": geojson,
+                                             "deletions": deletions_csv}
 
 
 def write(fmt: str, store: Store, out: TextIO, **filters: Any) -> int:
-    return FORMATS[fmt](store, out, **filters)
-
-
+    """Write one format to ``out``; the number of records (events, or deletions) written."""
+    pieces = FORMATS[fmt](store, **filters)
+    while True:
+        try:
+            out.write(next(pieces))
+        except StopIteration as done:
+            return int(done.value)

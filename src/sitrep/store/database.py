@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -45,6 +46,29 @@ UPSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.
                 "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:]))
 
 
+TEXT_COLUMNS = frozenset({"id", "date", "country", "iso3", "admin1", "admin2", "location", "event_type", "sub_event_type",
+                          "disorder_type", "actor1", "actor2", "updated_at"})
+NUMBER_COLUMNS = frozenset({"inter1", "inter2", "fatalities", "geo_precision"})
+OPERATORS = frozenset({"=", "LIKE", "<", "<=", ">", ">=", "BETWEEN"})
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A test on one column, for queries written in another tool's terms (ACLED's API): ``=`` and ``LIKE``
+    (part of the text) match any of the values, case-insensitively (none: nothing matches); ``BETWEEN``
+    takes two values, the comparisons one."""
+
+    column: str
+    op: str
+    values: tuple[Any, ...]
+
+    def __post_init__(self) -> None:
+        if self.column not in TEXT_COLUMNS | NUMBER_COLUMNS or self.op not in OPERATORS:
+            raise ValueError(f"no condition {self.column} {self.op}")
+        if len(self.values) != {"BETWEEN": 2, "=": len(self.values), "LIKE": len(self.values)}.get(self.op, 1):
+            raise ValueError(f"{self.column} {self.op}: wrong number of values")
+
+
 @dataclass(frozen=True)
 class EventFilter:
     country: str | None = None  # name or ISO3
@@ -56,6 +80,7 @@ class EventFilter:
     until: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     q: str | None = None  # words in the location, actors, region, country or type
+    conditions: tuple[Condition, ...] = ()
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -260,7 +285,8 @@ class Store:
     def event_filter(self, f: EventFilter) -> tuple[str, list[Any]]:
         """A WHERE clause with placeholders, never text from the user inside the SQL."""
         d = self.dialect
-        if any("\x00" in (v or "") for v in (f.country, f.admin1, f.event_type, f.sub_event_type)):
+        texts = [f.country, f.admin1, f.event_type, f.sub_event_type, *(v for c in f.conditions for v in c.values)]
+        if any("\x00" in v for v in texts if isinstance(v, str)):
             return "1=0", []  # no stored text has a NUL (PostgreSQL refuses one even as a parameter)
         sql, args = ["1=1"], []  # type: ignore[var-annotated]
         if f.country:
@@ -292,7 +318,26 @@ class Store:
             q_sql, q_args = d.words_filter(f.q)
             sql.append(q_sql)
             args += q_args
+        for c in f.conditions:
+            c_sql, c_args = self._condition(c)
+            sql.append(c_sql)
+            args += c_args
         return " AND ".join(sql), args
+
+    def _condition(self, c: Condition) -> tuple[str, list[Any]]:
+        col, values = c.column, list(c.values)
+        if not values:
+            return "1=0", []  # any of no values
+        if c.op == "BETWEEN":
+            return f"{col} BETWEEN ? AND ?", values
+        if c.op not in ("=", "LIKE"):
+            return f"{col} {c.op} ?", values[:1]
+        if col in NUMBER_COLUMNS:
+            return f"{col} IN ({', '.join('?' * len(values))})", values
+        if c.op == "LIKE":
+            like = ["%" + re.sub(r"([\\%_])", r"\\\1", str(v)) + "%" for v in values]  # wildcards in a value are literal
+            return "(" + " OR ".join(f"lower({col}) LIKE lower(?) ESCAPE '\\'" for _ in like) + ")", like
+        return "(" + " OR ".join(self.dialect.ci_eq(col) for _ in values) + ")", values
 
     def _order(self, sort: str) -> str:
         return ", ".join(f"{col}{' DESC' if desc else ''}{self.dialect.nulls(desc)}" for col, desc in SORTS[sort])
@@ -333,8 +378,12 @@ class Store:
         return int(self.execute(f"SELECT COUNT(*) FROM events WHERE {where}", args).fetchone()[0])
 
     def _with_sources(self, row: dict[str, Any]) -> dict[str, Any]:
-        row["sources"] = [r[0] for r in self.execute(
-            "SELECT article_id FROM event_sources WHERE event_id=? ORDER BY article_id", (row["id"],))]
+        """The event's article ids (``sources``) and the outlets that published them (``outlets``)."""
+        found = list(self.execute(
+            "SELECT s.article_id, a.outlet FROM event_sources s LEFT JOIN articles a ON a.id = s.article_id "
+            "WHERE s.event_id=? ORDER BY s.article_id", (row["id"],)))
+        row["sources"] = [r[0] for r in found]
+        row["outlets"] = sorted({r[1] for r in found if r[1]})
         return row
 
     def event(self, event_id: str) -> dict[str, Any] | None:

@@ -73,7 +73,7 @@ async function initMap() {
 }
 
 async function drawMap() {
-  const geo = await getJson("/api/events.geojson?" + query().toString());
+  const geo = await getJson("/api/map.geojson?" + query().toString());
   cluster.clearLayers();
   const markers = geo.features.map((f) => {
     const p = f.properties;

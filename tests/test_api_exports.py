@@ -1,0 +1,84 @@
+"""Exports of the current filter from the API (ACLED CSV, JSON Lines, GeoJSON, streamed), the ACLED
+conventions of the CSV, parameters an operation does not take, and the API documentation served offline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from conftest import SAMPLE_META
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.export.acled import ACLED_COLUMNS, SITREP_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: str) -> TestClient:
+    return TestClient(create_app(sample_db))
+
+
+def test_exports_hold_exactly_the_filtered_events(client: TestClient) -> None:
+    listed = client.get("/api/events", params={"country": "Iraq", "page_size": 500}).json()
+    ids = {e["id"] for e in listed["events"]}
+    assert ids
+
+    res = client.get("/api/events.csv", params={"country": "Iraq"})
+    assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
+    assert "attachment" in res.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(res.text)))
+    assert list(rows[0]) == ACLED_COLUMNS + SITREP_COLUMNS
+    assert {r["event_id_cnty"] for r in rows} == ids
+
+    lines = [json.loads(line) for line in client.get("/api/events.jsonl", params={"country": "Iraq"}).text.splitlines()]
+    assert {r["id"] for r in lines if r["kind"] == "event"} == ids
+    assert all(r["evidence"] for r in lines if r["kind"] == "event")
+
+    geo = client.get("/api/events.geojson", params={"country": "Iraq"}).json()
+    placed = {e["id"] for e in listed["events"] if e["latitude"] is not None}
+    assert {f["properties"]["id"] for f in geo["features"]} == placed
+
+
+def test_csv_follows_acled_conventions(client: TestClient) -> None:
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    outlets = {json.loads(line)["outlet"] for line in SAMPLE_META.read_text().splitlines()}
+    for r in rows:
+        if r["country"]:  # (an event at sea has none)
+            assert r["iso"].isdigit() and r["region"], r  # ISO 3166 numeric, as ACLED writes it
+        assert r["event_date"] in r["notes"] or r["notes"].startswith(("On ", "Between "))
+        assert r["sub_event_type"] in r["notes"]
+        named = r["source"].split("; ")
+        assert set(named) <= outlets or (r["sitrep_id"] and all(n.startswith("s") for n in named))  # ids: no outlet known
+    assert sum(set(r["source"].split("; ")) <= outlets for r in rows) > len(rows) / 2
+    iraq = next(r for r in rows if r["country"] == "Iraq")
+    assert (iraq["iso"], iraq["region"]) == ("368", "Middle East")
+    dated = next(r for r in rows if r["time_precision"] == "1")
+    day = int(dated["event_date"][8:])
+    assert re.match(rf"On {day} \w+ {dated['year']}, ", dated["notes"])
+
+
+@pytest.mark.parametrize(("path", "param"), [
+    ("/api/events", "limit"), ("/api/events", "format"), ("/api/stats", "fields"), ("/api/events.csv", "page"),
+    ("/api/claims", "country"), ("/api/tally", "since"),
+])
+def test_a_parameter_the_operation_does_not_take_is_refused(client: TestClient, path: str, param: str) -> None:
+    res = client.get(path, params={param: "1"})
+    assert res.status_code == 422, res.text
+    assert [d["loc"] for d in res.json()["detail"]] == [["query", param]]
+
+
+def test_docs_are_served_without_a_cdn(client: TestClient) -> None:
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200
+        assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert assets and all(a.startswith(("/vendor/", "/openapi.json")) for a in assets), assets
+        for asset in assets:
+            assert client.get(asset).status_code == 200, asset
+    schema = client.get("/openapi.json").json()
+    event = schema["components"]["schemas"]["Event"]["properties"]
+    assert {"sub_event_type", "geo_precision", "inter1", "fatalities"} <= set(event)
+    assert "/api/acled/read" in schema["paths"]
