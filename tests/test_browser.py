@@ -74,16 +74,31 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def test_page_map_filter_table_card(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
+
+
+def open_page(browser, viewport: dict[str, int]) -> tuple[object, list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """A page that records console errors, uncaught exceptions and any request leaving this machine."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport=viewport)
     errors: list[str] = []
     outside: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", "localhost")
-            and not r.url.startswith("data:") else None)
+            and not r.url.startswith(("data:", "blob:")) else None)
+    return page, errors, outside
 
+
+def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    return bool(box) and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= size["width"] + 1 \
+        and box["y"] < size["height"]
+
+
+def test_page_map_filter_table_card(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors, outside = open_page(browser, DESKTOP)
     page.goto(server + "/")
     page.wait_for_selector("body[data-ready='1']", timeout=30_000)
     markers_all = int(page.get_attribute("#map", "data-markers") or 0)
@@ -102,10 +117,22 @@ def test_page_map_filter_table_card(server: str, browser) -> None:  # type: igno
     assert int(page.get_attribute("#map", "data-markers") or 0) < markers_all
     assert "country=Iraq" in page.url  # the view can be shared
 
-    page.locator("#events tbody tr").first.click()
+    exported = page.get_attribute("#export-csv", "href") or ""
+    assert exported.startswith("/api/events.csv?") and "country=Iraq" in exported  # the view, exported
+
+    row = page.locator("#events tbody tr").first
+    row.click()
     page.wait_for_selector("#card:not([hidden]) mark", timeout=10_000)
-    assert page.locator("#card mark").count() > 0
-    page.screenshot(path=str(ARTIFACTS / "card.png"), full_page=True)
+    assert in_view(page, "#card")  # beside the table, not below it
+    assert "selected" in (row.get_attribute("class") or "")
+    assert "event=" in page.url
+    fields = page.locator("#card section.field h4").all_inner_texts()
+    assert len(fields) == len(set(fields)) > 0  # evidence grouped by field
+    assert page.locator("#card .evidence .gave").first.inner_text().count(" gave ")
+    page.screenshot(path=str(ARTIFACTS / "card.png"))
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#card[hidden]", state="attached", timeout=5_000)
+    assert "event=" not in page.url
 
     assert errors == [], errors
     assert outside == [], outside
@@ -123,4 +150,90 @@ def test_markup_in_article_text_shows_as_text(server: str, desk_db: Path, browse
     assert SCRIPT in card and IMG in card  # shown, not parsed
     assert page.locator("#card script, #card img").count() == 0
     assert page.evaluate("window.__pwned") is None
+    page.close()
+
+
+def test_every_state_is_said(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors, _ = open_page(browser, DESKTOP)
+    page.goto(server + "/?country=Atlantis")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    assert "No events match" in page.inner_text("#events tbody")
+
+    page.goto(server + "/?since=2024-02-30&sort=bogus&page=999")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    said = page.inner_text("#status")
+    assert "2024-02-30" in said and "bogus" in said, said  # named, not silently dropped
+    assert page.get_attribute("#status", "role") == "alert"
+
+    page.goto(server + "/?event=ev_no_such_event")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    page.wait_for_function("document.querySelector('#status').textContent.includes('ev_no_such_event')")
+    assert page.locator("#card").is_hidden()
+    assert not [e for e in errors if "404" not in e], errors  # only the refused look-up itself
+    page.close()
+
+
+def test_keyboard_alone_opens_and_closes_an_event(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors, _ = open_page(browser, DESKTOP)
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    for _ in range(200):  # Tab through the filters, exports and headers to the first row
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#events tbody tr') !== null"):
+            break
+    else:
+        pytest.fail("no table row is reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#card:not([hidden])", timeout=10_000)
+    assert page.evaluate("document.activeElement.id") == "card"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "card-close"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#card[hidden]", state="attached", timeout=5_000)
+    assert page.evaluate("document.activeElement.closest('#events tbody tr') !== null")  # back where it was
+    assert errors == [], errors
+    page.close()
+
+
+def test_phone_layout_is_one_column_without_sideways_scrolling(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors, _ = open_page(browser, PHONE)
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    left, right = page.locator("#left").bounding_box(), page.locator("#right").bounding_box()
+    assert left and right and right["y"] >= left["y"] + left["height"] - 1  # stacked, not side by side
+    assert left["width"] > 350
+    page.screenshot(path=str(ARTIFACTS / "phone.png"), full_page=True)
+    page.locator("#events tbody tr").first.click()
+    page.wait_for_selector("#card:not([hidden])", timeout=10_000)
+    card = page.locator("#card").bounding_box()
+    assert card and card["width"] <= 390 and card["y"] > 0  # a sheet from the bottom
+    page.screenshot(path=str(ARTIFACTS / "phone-card.png"))
+    assert errors == [], errors
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_serious_accessibility_violation(server: str, browser, viewport: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """axe-core (npm), run in the page with the event card open."""
+    page, _, _ = open_page(browser, viewport)
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    page.locator("#events tbody tr").first.click()
+    page.wait_for_selector("#card:not([hidden]) .evidence", timeout=10_000)
+    page.add_script_tag(url="/vendor/axe-core/axe.min.js")
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+    page.close()
+
+
+def test_api_docs_render_offline(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors, outside = open_page(browser, DESKTOP)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert outside == [], outside
+    assert errors == [], errors
     page.close()

@@ -18,7 +18,7 @@ from fastapi import Path as PathParam
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
@@ -201,14 +201,16 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
             row = s.event(event_id)
             if row is None:
                 raise HTTPException(404, f"no event {event_id!r}")
-            titles = s.source_titles(event_id)
+            articles = s.source_articles(event_id)
         finally:
             s.close()
-        evidence = row.pop("evidence")
+        texts = {a: info.pop("text") for a, info in articles.items()}
+        evidence = [e | {"sentence_start": _sentence_start(e, texts.get(e["article_id"], "")), "chosen": _supports(e, row)}
+                    for e in row.pop("evidence")]
         reports = row.pop("reports")
         record = event_record(row, evidence)
         record["reports"] = reports
-        record["articles"] = titles
+        record["articles"] = articles
         record["ranges"] = {"fatalities": [row["fatalities_low"], row["fatalities_high"]],
                             "injuries": [row["injuries_low"], row["injuries_high"]]}
         return record
@@ -298,12 +300,6 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                                        swagger_css_url="/vendor/swagger-ui-dist/swagger-ui.css",
                                        swagger_favicon_url="/vendor/swagger-ui-dist/favicon-32x32.png")
 
-        @app.get("/redoc", include_in_schema=False)
-        def redoc() -> HTMLResponse:
-            return get_redoc_html(openapi_url="/openapi.json", title="sitrep API",
-                                  redoc_js_url="/vendor/redoc/bundles/redoc.standalone.js", with_google_fonts=False,
-                                  redoc_favicon_url="/vendor/swagger-ui-dist/favicon-32x32.png")
-
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(str(static / "static" / "index.html"))
@@ -318,6 +314,29 @@ def vendor_dir() -> Path | None:
         if base.is_dir():
             return base
     return None
+
+
+def _sentence_start(e: dict[str, Any], text: str) -> int | None:
+    """Where the evidence's sentence starts in its article: the stored offsets of the quote then place it in
+    the sentence (searching the sentence for the quoted words would find the first "four", not this one)."""
+    sentence = e["sentence_text"] or "\x00"
+    at = text.rfind(sentence, 0, e["start"] + len(sentence))  # the last one starting at or before the quote
+    return at if at >= 0 and at + len(sentence) >= e["end"] else None
+
+
+EVENT_FIELD = {"event_type": "sub_event_type"}  # evidence field -> the event's field it speaks for
+
+
+def _supports(e: dict[str, Any], event: dict[str, Any]) -> bool:
+    """Whether the value these words gave is the one the event holds: the same, or a name the event refines
+    ("Military Forces" -> "Military Forces of the United States"), or for a place, one of its admin levels."""
+    held = event.get(EVENT_FIELD.get(e["field"], e["field"]))
+    if held is None:
+        return False
+    value, held = str(e["value"]), str(held)
+    if e["field"] == "location" and value in (event["admin1"], event["admin2"], event["country"]):
+        return True
+    return value == held or (e["field"] in ("actor1", "actor2", "claimed_by") and held.startswith(value))
 
 
 def _bucket(date: str, kind: str) -> str:

@@ -62,12 +62,23 @@ class Evidence(BaseModel):
     start: int | None
     end: int | None
     quote: str | None
+    sentence_start: int | None = Field(description="Where the sentence starts in the article; start - sentence_start "
+                                                   "is where the quote starts in sentence_text.")
+    chosen: bool = Field(description="Whether the event holds the value these words gave.")
+
+
+class Article(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
 
 
 class EventDetail(Event):
     evidence: list[Evidence]
     reports: list[dict[str, Any]] = Field(description="Each article's own account of the event.")
-    articles: dict[str, str | None] = Field(description="Article id -> title.")
+    articles: dict[str, Article] = Field(description="The articles that tell the event, by id.")
     ranges: dict[str, list[int | None]] = Field(description="Lowest and highest toll the sources give.")
 
 

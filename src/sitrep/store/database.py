@@ -395,9 +395,11 @@ class Store:
         out["reports"] = [event_to_dict(r) for r in self.reports_of(event_id)]
         return out
 
-    def source_titles(self, event_id: str) -> dict[str, str | None]:
-        return {a: t for a, t in self.execute(
-            "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM event_sources WHERE event_id=?)", (event_id,))}
+    def source_articles(self, event_id: str) -> dict[str, dict[str, Any]]:
+        """The articles that tell the event: title, outlet, publication date, URL and text, by id."""
+        return {r["id"]: dict(r) for r in self.execute(
+            "SELECT id, title, outlet, published, url, text FROM articles "
+            "WHERE id IN (SELECT article_id FROM event_sources WHERE event_id=?) ORDER BY id", (event_id,))}
 
     def evidence_for(self, event_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.execute(
