@@ -83,3 +83,52 @@ def test_docs_are_served_without_a_cdn(client: TestClient) -> None:
     event = schema["components"]["schemas"]["Event"]["properties"]
     assert {"sub_event_type", "geo_precision", "inter1", "fatalities"} <= set(event)
     assert "/api/acled/read" in schema["paths"]
+
+
+def test_filters_an_analyst_combines(client: TestClient) -> None:
+    def ids(**params: object) -> set[str]:
+        res = client.get("/api/events", params={**params, "page_size": 500})
+        assert res.status_code == 200, res.text
+        return {e["id"] for e in res.json()["events"]}
+
+    strikes, clashes = ids(event_type="Air/drone strike"), ids(event_type="Armed clash")
+    assert strikes and clashes
+    assert ids(event_type="Air/drone strike,Armed clash") == strikes | clashes  # several types at once
+    deadly = client.get("/api/events", params={"min_fatalities": 5, "page_size": 500}).json()["events"]
+    assert deadly and all(e["fatalities"] >= 5 for e in deadly)
+    targeted = client.get("/api/events", params={"civilian_targeting": "true", "page_size": 500}).json()["events"]
+    assert targeted and all(e["actor2"] == "Civilians" for e in targeted)
+    protests = client.get("/api/events", params={"disorder_type": "Demonstrations", "page_size": 500}).json()["events"]
+    assert protests and all(e["disorder_type"] == "Demonstrations" for e in protests)
+    for key in ("actor1", "-actor2", "injuries", "-precision"):  # every column sorts, both ways
+        assert client.get("/api/events", params={"sort": key}).status_code == 200
+
+
+def test_map_layer_timeline_and_facets(client: TestClient) -> None:
+    total = client.get("/api/events").json()["total"]
+    layer = client.get("/api/map.geojson").json()["features"]
+    assert len(layer) == total  # country-level events too, without a geometry, with their country's code
+    country_level = [f for f in layer if f["geometry"] is None]
+    assert country_level and all(f["properties"]["iso"] for f in country_level if f["properties"]["country"])
+    monthly = client.get("/api/stats", params={"bucket": "month"}).json()
+    assert monthly["timeline"] and all(r["period"].endswith("-01") for r in monthly["timeline"])
+    assert sum(r["fatalities"] for r in monthly["timeline"]) <= monthly["fatalities"]
+    facets = client.get("/api/facets").json()
+    assert "Iraq" in facets["countries"] and facets["actors"]
+
+
+def test_a_crowded_map_view_comes_as_cells(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.api.app as app_module
+
+    monkeypatch.setattr(app_module, "MAX_POINTS", 3)  # the sample is small: make every view crowded
+    total = client.get("/api/events").json()["total"]
+    world = client.get("/api/map.geojson", params={"zoom": 2}).json()["features"]
+    assert world and all(f["properties"]["cluster"] for f in world)
+    assert sum(f["properties"]["count"] for f in world) == total  # every event in a cell or its country
+    assert {f["properties"]["sub_event_type"] for f in world} and all(f["properties"]["count"] >= 1 for f in world)
+    placed = sum(f["properties"]["count"] for f in world if f["geometry"])
+    near = client.get("/api/map.geojson", params={"zoom": 2, "view": "30,25,50,40"}).json()["features"]
+    assert 0 < sum(f["properties"]["count"] for f in near if f["geometry"]) < placed
+    monkeypatch.setattr(app_module, "MAX_POINTS", total - 1)  # the country-level events, and a city's few
+    fine = client.get("/api/map.geojson", params={"zoom": 12, "view": "44.3,33.2,44.5,33.4"}).json()["features"]
+    assert fine and not any(f["properties"].get("cluster") and f["geometry"] for f in fine)  # few: one by one

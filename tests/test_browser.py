@@ -237,3 +237,38 @@ def test_api_docs_render_offline(server: str, browser) -> None:  # type: ignore[
     assert outside == [], outside
     assert errors == [], errors
     page.close()
+
+
+def test_map_timeline_and_filters_an_analyst_reads(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors, _ = open_page(browser, DESKTOP)
+    page.goto(server + "/?event_type=Air/drone%20strike,Armed%20clash&min_fatalities=1")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    assert page.eval_on_selector("select[name=event_type]", "s => [...s.selectedOptions].map(o => o.value)") == [
+        "Armed clash", "Air/drone strike"]  # several types, read back from the URL
+    types = set(page.locator("#events tbody tr td:nth-child(2)").all_inner_texts())
+    assert types and types <= {"Air/drone strike", "Armed clash"}
+    deaths = [int(t) for t in page.locator("#events tbody tr td:nth-child(8)").all_inner_texts()]
+    assert deaths and min(deaths) >= 1
+    assert "deaths" in page.inner_text("#totals")
+
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    total = int(page.inner_text("#count").split()[0])
+    assert int(page.get_attribute("#map", "data-markers") or 0) > 0
+    assert "drawn at their country" in page.inner_text("#mapnote")  # country-level events: placed, marked, counted
+    assert page.locator(".cluster-badge").count() > 0  # clusters in the colour of their main type
+    page.select_option("#bucket", "month")
+    page.select_option("#measure", "fatalities")
+    page.wait_for_timeout(300)
+    assert page.locator("#timeline .u-legend").count() == 1  # hover values
+
+    page.evaluate("void map.setView([33.3, 44.4], 7)")  # Baghdad (void: the map object is no value to send back)
+    page.click(".area-button")
+    page.wait_for_function(f"Number(document.querySelector('#count').textContent.split(' ')[0]) < {total}")
+    assert "bbox=" in page.url
+    page.click("#clear-area")
+    page.wait_for_function(f"document.querySelector('#count').textContent.startsWith('{total} ')")
+    assert "bbox=" not in page.url
+    page.screenshot(path=str(ARTIFACTS / "map-timeline.png"))
+    assert errors == [], errors
+    page.close()

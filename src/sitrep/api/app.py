@@ -26,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from sitrep.api import models
 from sitrep.api.acled import acled_router
 from sitrep.api.decisions import decisions_router
+from sitrep.export.acled import iso_numeric
 from sitrep.export.formats import FORMATS, claim_record, event_record
 from sitrep.export.tally import tally
 from sitrep.store import SORTS, Store
@@ -34,11 +35,14 @@ from sitrep.store.dialect import is_postgresql
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
+MAX_POINTS = 2_000  # a map view with more events than this gets cells
+CELL_DEGREES = 90.0  # a cell's width at zoom 0 (a quarter of the 256-pixel world tile: 64 pixels at every zoom)
 BBOX = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
 
 Country = Annotated[str | None, Query(max_length=100, description="Country name or ISO3 code.")]
 Admin1 = Annotated[str | None, Query(max_length=100)]
-EventType = Annotated[str | None, Query(max_length=100, description="ACLED event type or sub-event type.")]
+EventType = Annotated[str | None, Query(max_length=500,
+                                        description="ACLED event types or sub-event types, comma-separated: any of them.")]
 SubType = Annotated[str | None, Query(max_length=100)]
 ActorQ = Annotated[str | None, Query(max_length=200, description="Part of an actor's name.")]
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -59,15 +63,24 @@ EXPORT_DOCS = {
 }
 
 
-def _filters(country: str | None, admin1: str | None, event_type: str | None, sub_event_type: str | None,
-             actor: str | None, since: str | None, until: str | None, bbox: str | None, q: str | None
-             ) -> dict[str, Any]:
-    """The store's filter from query parameters. A box whose minimum exceeds its maximum simply contains
-    nothing."""
-    box = tuple(float(x) for x in bbox.split(",")) if bbox else None
+def event_filters(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
+                  sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
+                  bbox: Bbox = None, q: Text = None,
+                  min_fatalities: Annotated[int | None, Query(ge=0, le=1_000_000, description="At least this many deaths.")]
+                  = None,
+                  disorder_type: Annotated[str | None, Query(max_length=100)] = None,
+                  civilian_targeting: Annotated[bool, Query(description="Only events aimed at civilians.")] = False,
+                  ) -> dict[str, Any]:
+    """The store's filter from the query parameters every event view shares. A box whose minimum exceeds
+    its maximum simply contains nothing."""
+    box = _box(bbox)
     _check_dates(since=since, until=until)
     return {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
-            "actor": actor, "since": since, "until": until, "bbox": box, "q": q}
+            "actor": actor, "since": since, "until": until, "bbox": box, "q": q, "min_fatalities": min_fatalities,
+            "disorder_type": disorder_type, "civilian_targeting": civilian_targeting}
+
+
+Filters = Annotated[dict[str, Any], Depends(event_filters)]
 
 
 def _check_dates(**dates: str | None) -> None:
@@ -131,13 +144,19 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         app.include_router(decisions_router(store, write_token))
     app.include_router(acled_router(store))
 
+    @app.get("/api/facets", response_model=models.Facets)
+    def facets() -> dict[str, list[str]]:
+        """The countries and actors held (most events first), for a filter's suggestions."""
+        s = store()
+        try:
+            return s.facets()
+        finally:
+            s.close()
+
     @app.get("/api/events", response_model=models.EventPage)
-    def events(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,
-               actor: ActorQ = None, since: Since = None, until: Until = None, bbox: Bbox = None, q: Text = None,
-               sort: Sort = "-date", page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    def events(f: Filters, sort: Sort = "-date", page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
         """Events matching the filters, one page at a time."""
-        f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
         s = store()
         try:
             total = s.count_events(**f)
@@ -160,10 +179,8 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     def export_route(fmt: str) -> Callable[..., StreamingResponse]:
-        def route(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
-                  sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
-                  bbox: Bbox = None, q: Text = None, sort: Sort = "date") -> StreamingResponse:
-            return export(fmt, sort, _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q))
+        def route(f: Filters, sort: Sort = "date") -> StreamingResponse:
+            return export(fmt, sort, f)
 
         route.__doc__ = EXPORT_DOCS[fmt]
         return route
@@ -175,22 +192,24 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
 
     @app.get("/api/map.geojson", response_class=JSONResponse,
              responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}})
-    def map_layer(country: Country = None, admin1: Admin1 = None, event_type: EventType = None,
-                  sub_event_type: SubType = None, actor: ActorQ = None, since: Since = None, until: Until = None,
-                  bbox: Bbox = None, q: Text = None,
+    def map_layer(f: Filters, view: Annotated[str | None, Query(pattern=BBOX, description="The map's view.")] = None,
+                  zoom: Annotated[int | None, Query(ge=0, le=20, description="The map's zoom: gather events into "
+                                                    "cells when the view holds too many to draw one by one.")] = None,
                   page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                   page_size: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES) -> JSONResponse:
-        """The map's layer: events with coordinates, only the fields a marker needs (paged: at most 20,000)."""
-        f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
+        """The map's layer, only the fields a marker needs. An event known only to its country has no geometry
+        and its country's numeric ISO code in ``iso``: the page draws it at the country, marked as such.
+        With ``zoom``, a view holding more than 2,000 events comes as cells (``cluster``: count, deaths,
+        main type) and countries; without it, events one by one, paged (at most 20,000 a page)."""
+        box = _box(view)
         s = store()
         try:
-            rows = s.geo_events(page_size, (page - 1) * page_size, **f)
+            if zoom is not None and s.count_in_view(box, **f) > MAX_POINTS:
+                features = _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
+            else:
+                features = [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
         finally:
             s.close()
-        features = []
-        for props in rows:
-            point = [props.pop("longitude"), props.pop("latitude")]
-            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
         return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", response_model=models.EventDetail, responses={404: {"description": "No such event"}})
@@ -265,26 +284,33 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
             s.close()
 
     @app.get("/api/stats", response_model=models.Stats)
-    def stats(country: Country = None, admin1: Admin1 = None, event_type: EventType = None, sub_event_type: SubType = None,
-              actor: ActorQ = None, since: Since = None, until: Until = None, bbox: Bbox = None, q: Text = None,
-              bucket: Annotated[str, Query(pattern="^(day|week)$")] = "day") -> dict[str, Any]:
-        """Counts by day or week (and type), by type, by actor, and fatalities, for the filter."""
-        f = _filters(country, admin1, event_type, sub_event_type, actor, since, until, bbox, q)
+    def stats(f: Filters,
+              bucket: Annotated[str, Query(pattern="^(day|week|month|auto)$", description=(
+                  "auto: per day, or per week when the dates span more than six months."))] = "day") -> dict[str, Any]:
+        """Counts of events and deaths by day, week or month (and type), by type, by actor, for the filter."""
         s = store()
         try:
-            rows = [(r["date"], r["sub_event_type"], r["actor1"], r["actor2"], r["fatalities"])
-                    for r in s.events(**f)]
+            days = s.day_counts(**f)
+            actors = s.top_actors(20, **f)
         finally:
             s.close()
+        if bucket == "auto":
+            dated = sorted(r["date"] for r in days if r["date"])
+            long = dated and dt.date.fromisoformat(dated[-1]) - dt.date.fromisoformat(dated[0]) > dt.timedelta(days=180)
+            bucket = "week" if long else "day"
         series: Counter[tuple[str, str]] = Counter()
-        for date, sub, *_ in rows:
-            if date:
-                series[(_bucket(date, bucket), sub)] += 1
-        actors = Counter(a for r in rows for a in (r[2], r[3]) if a)
-        return {"events": len(rows), "fatalities": sum(r[4] or 0 for r in rows),
-                "by_type": dict(Counter(r[1] for r in rows).most_common()),
-                "by_actor": dict(actors.most_common(20)),
-                "timeline": [{"period": p, "sub_event_type": t, "events": n} for (p, t), n in sorted(series.items())]}
+        deaths: Counter[tuple[str, str]] = Counter()
+        by_type: Counter[str] = Counter()
+        for r in days:
+            by_type[r["sub_event_type"]] += r["n"]
+            if r["date"]:
+                key = (_bucket(r["date"], bucket), r["sub_event_type"])
+                series[key] += r["n"]
+                deaths[key] += r["deaths"]
+        return {"events": sum(r["n"] for r in days), "fatalities": sum(r["deaths"] for r in days),
+                "by_type": dict(by_type.most_common()), "by_actor": dict(actors),
+                "timeline": [{"period": p, "sub_event_type": t, "events": n, "fatalities": deaths[(p, t)]}
+                             for (p, t), n in sorted(series.items())]}
 
     static = resources.files("sitrep.web")
     app.mount("/static", StaticFiles(directory=str(static / "static")), name="static")
@@ -339,9 +365,55 @@ def _supports(e: dict[str, Any], event: dict[str, Any]) -> bool:
     return value == held or (e["field"] in ("actor1", "actor2", "claimed_by") and held.startswith(value))
 
 
+def _box(text: str | None) -> tuple[float, float, float, float] | None:
+    if not text:
+        return None
+    w, south, e, n = (float(x) for x in text.split(","))
+    return w, south, e, n
+
+
+def _event_feature(props: dict[str, Any]) -> dict[str, Any]:
+    point = [props.pop("longitude"), props.pop("latitude")]
+    props["iso"] = iso_numeric(props["iso3"])
+    geometry = {"type": "Point", "coordinates": point} if point[1] is not None else None
+    return {"type": "Feature", "geometry": geometry, "properties": props}
+
+
+def _main_type(by_type: dict[str, int]) -> str:
+    return max(sorted(by_type), key=by_type.__getitem__)
+
+
+def _cells(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One feature a cell: its events' mean point, count, deaths and main type."""
+    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for r in rows:
+        cells.setdefault((r["cx"], r["cy"]), []).append(r)
+    features = []
+    for parts in cells.values():
+        n = sum(p["n"] for p in parts)
+        lon, lat = (sum(p[k] * p["n"] for p in parts) / n for k in ("lon", "lat"))
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+                         "properties": {"cluster": True, "count": n, "fatalities": sum(p["deaths"] for p in parts),
+                                        "sub_event_type": _main_type({p["sub_event_type"]: p["n"] for p in parts})}})
+    return features
+
+
+def _countries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One feature a country for the events known only to their country (no geometry: the page places it)."""
+    by_country: dict[tuple[str | None, str | None], list[dict[str, Any]]] = {}
+    for r in rows:
+        by_country.setdefault((r["iso3"], r["country"]), []).append(r)
+    return [{"type": "Feature", "geometry": None, "properties": {
+                "cluster": True, "count": sum(p["n"] for p in parts), "fatalities": sum(p["deaths"] for p in parts),
+                "sub_event_type": _main_type({p["sub_event_type"]: p["n"] for p in parts}), "country": country,
+                "iso": iso_numeric(iso3)}} for (iso3, country), parts in by_country.items()]
+
+
 def _bucket(date: str, kind: str) -> str:
     if kind == "day":
         return date
+    if kind == "month":
+        return date[:7] + "-01"
     d = dt.date.fromisoformat(date)
     return (d - dt.timedelta(days=d.weekday())).isoformat()
 

@@ -128,9 +128,10 @@ class DeletionPage(BaseModel):
 
 
 class Period(BaseModel):
-    period: str
+    period: str = Field(description="First day of the day, week (Monday) or month.")
     sub_event_type: str
     events: int
+    fatalities: int
 
 
 class Stats(BaseModel):
@@ -168,6 +169,11 @@ class Tally(BaseModel):
     question: TallyQuestion
     in_database: int
     claims: list[TallyClaim]
+
+
+class Facets(BaseModel):
+    countries: list[str]
+    actors: list[str]
 
 
 class Config(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.store import Store
+from sitrep.store import Condition, Store
 
 TOLLS = {"kill", "wound", "injure"}
 
@@ -15,17 +15,15 @@ def _overlaps(a_from: str | None, a_to: str | None, b_from: str | None, b_to: st
 
 
 def count_events(store: Store, target: str | None, where: list[str], date_from: str | None, date_to: str | None) -> int:
-    """Events aimed at ``target`` (actor2), in one of ``where``, whose date lies in the period."""
-    n = 0
-    for ev in store.events(since=date_from, until=date_to):
-        if where and ev["country"] not in where and ev["location"] not in where:
-            continue
-        if target and ev["actor2"] != target:
-            continue
-        if (date_from and (ev["date_earliest"] or "") < date_from) or (date_to and (ev["date_latest"] or "9999") > date_to):
-            continue  # only events known to fall inside the period
-        n += 1
-    return n
+    """Events aimed at ``target`` (actor2), in one of ``where`` (a country or a place), known to fall inside
+    the period (their whole date interval)."""
+    tests = [Condition(col, op, (value,)) for col, op, value in (
+        ("actor2", "=", target), ("date_earliest", ">=", date_from), ("date_latest", "<=", date_to)) if value]
+    if not where:
+        return store.count_events(conditions=tuple(tests))
+    places = set(where)
+    return sum(1 for ev in store.events(sources=False, conditions=tuple(tests))
+               if ev["country"] in places or ev["location"] in places)
 
 
 def tally(store: Store, target: str | None = None, where: list[str] | None = None, date_from: str | None = None,

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
-from sitrep.store.dialect import dialect_for, display_name
+from sitrep.store.dialect import Box, dialect_for, display_name
 from sitrep.store.schema import EVENT_COLUMNS
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -33,21 +33,22 @@ class StoreError(Exception):
     pass
 
 
-# Orders the API and CLI offer: (column, descending) in turn; NULLs come first going up, as in SQLite.
+# Orders the API and CLI offer, each also descending ("-type"): the column, then the date and id, so that
+# pages never overlap. NULLs come first going up, as in SQLite.
+SORT_COLUMNS = {"date": "date", "type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
+                "location": "location", "country": "country", "precision": "geo_precision",
+                "fatalities": "fatalities", "injuries": "injuries"}
 SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
-    "date": (("date", False), ("id", False)), "-date": (("date", True), ("id", False)),
-    "fatalities": (("fatalities", False), ("id", False)), "-fatalities": (("fatalities", True), ("id", False)),
-    "country": (("country", False), ("date", False), ("id", False)),
-    "type": (("sub_event_type", False), ("date", False), ("id", False)),
-    "location": (("location", False), ("date", False), ("id", False)),
+    sign + key: tuple(dict.fromkeys([(col, sign == "-"), *([] if col == "date" else [("date", False)]), ("id", False)]))
+    for key, col in SORT_COLUMNS.items() for sign in ("", "-")
 }
 COLUMNS = ", ".join([*EVENT_COLUMNS[:-2], "updated_at"])  # every column but the JSON blob
 UPSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
                 "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:]))
 
 
-TEXT_COLUMNS = frozenset({"id", "date", "country", "iso3", "admin1", "admin2", "location", "event_type", "sub_event_type",
-                          "disorder_type", "actor1", "actor2", "updated_at"})
+TEXT_COLUMNS = frozenset({"id", "date", "date_earliest", "date_latest", "country", "iso3", "admin1", "admin2", "location",
+                          "event_type", "sub_event_type", "disorder_type", "actor1", "actor2", "updated_at"})
 NUMBER_COLUMNS = frozenset({"inter1", "inter2", "fatalities", "geo_precision"})
 OPERATORS = frozenset({"=", "LIKE", "<", "<=", ">", ">=", "BETWEEN"})
 
@@ -80,6 +81,9 @@ class EventFilter:
     until: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     q: str | None = None  # words in the location, actors, region, country or type
+    min_fatalities: int | None = None
+    disorder_type: str | None = None
+    civilian_targeting: bool = False  # civilians the target (actor2), as ACLED's column says
     conditions: tuple[Condition, ...] = ()
 
 
@@ -285,7 +289,8 @@ class Store:
     def event_filter(self, f: EventFilter) -> tuple[str, list[Any]]:
         """A WHERE clause with placeholders, never text from the user inside the SQL."""
         d = self.dialect
-        texts = [f.country, f.admin1, f.event_type, f.sub_event_type, *(v for c in f.conditions for v in c.values)]
+        texts = [f.country, f.admin1, f.event_type, f.sub_event_type, f.disorder_type,
+                 *(v for c in f.conditions for v in c.values)]
         if any("\x00" in v for v in texts if isinstance(v, str)):
             return "1=0", []  # no stored text has a NUL (PostgreSQL refuses one even as a parameter)
         sql, args = ["1=1"], []  # type: ignore[var-annotated]
@@ -295,12 +300,22 @@ class Store:
         if f.admin1:
             sql.append(d.ci_eq("admin1"))
             args.append(f.admin1)
-        if f.event_type:
-            sql.append(f"({d.ci_eq('event_type')} OR {d.ci_eq('sub_event_type')})")
-            args += [f.event_type, f.event_type]
+        if f.event_type:  # types or sub-event types, comma-separated: any of them
+            types = [t.strip() for t in f.event_type.split(",") if t.strip()] or [""]
+            sql.append("(" + " OR ".join(f"{d.ci_eq('event_type')} OR {d.ci_eq('sub_event_type')}" for _ in types) + ")")
+            args += [t for t in types for _ in (0, 1)]
         if f.sub_event_type:
             sql.append(d.ci_eq("sub_event_type"))
             args.append(f.sub_event_type)
+        if f.min_fatalities is not None:
+            sql.append("fatalities >= ?")
+            args.append(f.min_fatalities)
+        if f.disorder_type:
+            sql.append(d.ci_eq("disorder_type"))
+            args.append(f.disorder_type)
+        if f.civilian_targeting:
+            sql.append("actor2 = ?")
+            args.append("Civilians")
         if f.actor and (actor := d.actor_filter(f.actor)):
             sql.append(actor[0])
             args += actor[1]
@@ -342,24 +357,54 @@ class Store:
     def _order(self, sort: str) -> str:
         return ", ".join(f"{col}{' DESC' if desc else ''}{self.dialect.nulls(desc)}" for col, desc in SORTS[sort])
 
-    def events(self, sort: str = "date", limit: int | None = None, offset: int = 0,
+    def events(self, sort: str = "date", limit: int | None = None, offset: int = 0, sources: bool = True,
                **filters: Any) -> Iterator[dict[str, Any]]:
-        """Events matching the filters (see EventFilter), in the given order."""
+        """Events matching the filters (see EventFilter), in the given order; ``sources``: with the articles
+        and outlets of each (a query an event: leave them out when counting)."""
         where, args = self.event_filter(EventFilter(**filters))
         sql = f"SELECT {COLUMNS} FROM events WHERE {where} ORDER BY {self._order(sort)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
         for row in self.execute(sql, args):
-            yield self._with_sources(dict(row))
+            yield self._with_sources(dict(row)) if sources else dict(row)
 
-    def geo_events(self, limit: int, offset: int, **filters: Any) -> list[dict[str, Any]]:
-        """Events with coordinates, newest first: the fields a map needs."""
-        where, args = self.event_filter(EventFilter(**filters))
-        sql = ("SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, actor1, actor2, "
-               f"fatalities, geo_precision, updated_at AS timestamp FROM events WHERE {where} AND latitude IS NOT NULL "
+    def _in_view(self, view: Box | None, where: str, args: list[Any]) -> tuple[str, list[Any]]:
+        """Add a map's view to a filter: the events placed inside it, and those with no point at all (a map
+        draws them at their country)."""
+        if view is None:
+            return where, args
+        box_sql, box_args = self.dialect.bbox_filter(view)
+        return f"{where} AND (latitude IS NULL OR ({box_sql}))", [*args, *box_args]
+
+    def geo_events(self, limit: int, offset: int, view: Box | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Events, newest first, with the fields a map needs (those without coordinates too: a map can draw
+        them at their country)."""
+        where, args = self._in_view(view, *self.event_filter(EventFilter(**filters)))
+        sql = ("SELECT id, latitude, longitude, sub_event_type, event_type, date, location, country, iso3, actor1, "
+               f"actor2, fatalities, geo_precision, updated_at AS timestamp FROM events WHERE {where} "
                f"ORDER BY {self._order('-date')} LIMIT ? OFFSET ?")
         return [dict(r) for r in self.execute(sql, [*args, limit, offset])]
+
+    def count_in_view(self, view: Box | None, **filters: Any) -> int:
+        where, args = self._in_view(view, *self.event_filter(EventFilter(**filters)))
+        return int(self.execute(f"SELECT COUNT(*) FROM events WHERE {where}", args).fetchone()[0])
+
+    def map_cells(self, cell: float, view: Box | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Events with coordinates gathered into square cells ``cell`` degrees wide, one row per cell and type:
+        a map at any scale draws from these, never from every event."""
+        where, args = self._in_view(view, *self.event_filter(EventFilter(**filters)))
+        sql = ("SELECT CAST((longitude + 180) / ? AS INTEGER) AS cx, CAST((latitude + 90) / ? AS INTEGER) AS cy, "
+               "sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths, AVG(latitude) AS lat, "
+               f"AVG(longitude) AS lon FROM events WHERE {where} AND latitude IS NOT NULL GROUP BY cx, cy, sub_event_type")
+        return [dict(r) for r in self.execute(sql, [cell, cell, *args])]
+
+    def country_counts(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events without coordinates, by country and type."""
+        where, args = self.event_filter(EventFilter(**filters))
+        sql = ("SELECT iso3, country, sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths FROM events "
+               f"WHERE {where} AND latitude IS NULL GROUP BY iso3, country, sub_event_type")
+        return [dict(r) for r in self.execute(sql, args)]
 
     def deletions(self, since: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Events deleted at or after ``since`` (see utc_time), oldest first."""
@@ -372,6 +417,32 @@ class Store:
 
     def count_deletions(self, since: str | None = None) -> int:
         return int(self.execute("SELECT COUNT(*) FROM deletions WHERE deleted_at >= ?", (since or "",)).fetchone()[0])
+
+    def day_counts(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events and deaths by date and sub-event type (undated events under None): what a timeline and
+        totals are summed from, one row a day and type rather than one an event."""
+        where, args = self.event_filter(EventFilter(**filters))
+        return [dict(r) for r in self.execute(
+            "SELECT date, sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths FROM events "
+            f"WHERE {where} GROUP BY date, sub_event_type", args)]
+
+    def top_actors(self, limit: int, **filters: Any) -> list[tuple[str, int]]:
+        """The actors in most of the filtered events, as first or second actor."""
+        where, args = self.event_filter(EventFilter(**filters))
+        return [(r[0], int(r[1])) for r in self.execute(
+            f"SELECT a, COUNT(*) AS n FROM (SELECT actor1 AS a FROM events WHERE {where} UNION ALL "
+            f"SELECT actor2 FROM events WHERE {where}) t WHERE a IS NOT NULL GROUP BY a ORDER BY n DESC, a LIMIT ?",
+            [*args, *args, limit])]
+
+    def facets(self, limit: int = 500) -> dict[str, list[str]]:
+        """The countries and actors the database holds, most events first: what a filter can usefully ask."""
+        countries = [r[0] for r in self.execute(
+            "SELECT country FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY COUNT(*) DESC, country LIMIT ?",
+            (limit,))]
+        actors = [r[0] for r in self.execute(
+            "SELECT a FROM (SELECT actor1 AS a FROM events UNION ALL SELECT actor2 FROM events) t WHERE a IS NOT NULL "
+            "GROUP BY a ORDER BY COUNT(*) DESC, a LIMIT ?", (limit,))]
+        return {"countries": countries, "actors": actors}
 
     def count_events(self, **filters: Any) -> int:
         where, args = self.event_filter(EventFilter(**filters))

@@ -12,8 +12,9 @@ const COLORS = {
   "Arrests": "#546e7a", "Disrupted weapons use": "#757575", "Looting/property destruction": "#00695c",
 };
 const color = (t) => COLORS[t] || "#37474f";
-const FIELDS = ["country", "event_type", "actor", "q", "since", "until"];
-const SORTS = ["date", "type", "location", "country", "fatalities"];
+const FIELDS = ["country", "event_type", "actor", "q", "since", "until", "min_fatalities", "disorder_type",
+                "civilian_targeting", "bbox"];
+const SORTS = ["date", "type", "actor1", "actor2", "location", "country", "precision", "fatalities", "injuries"];
 const INTER = { 1: "state forces", 2: "rebel group", 3: "political militia", 4: "identity militia", 5: "rioters",
                 6: "protesters", 7: "civilians", 8: "external/other forces" };
 const GEO = { 1: "the place itself", 2: "near the place, or its district", 3: "a region or the whole country: no point" };
@@ -27,6 +28,28 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 const form = () => document.getElementById("filters");
+
+// a filter's value as the URL and the API spell it: several types joined by commas, a ticked box "true"
+function getField(name) {
+  const input = form().elements[name];
+  if (input.multiple) return [...input.selectedOptions].map((o) => o.value).join(",");
+  if (input.type === "checkbox") return input.checked ? "true" : "";
+  return input.value;
+}
+
+function setField(name, value) {
+  const input = form().elements[name];
+  if (input.multiple) {
+    const wanted = new Set(value.split(",").filter(Boolean));
+    for (const o of input.options) o.selected = wanted.has(o.value);
+  } else if (input.type === "checkbox") {
+    input.checked = value === "true";
+  } else {
+    input.value = value;
+  }
+  document.getElementById("clear-area").hidden = !getField("bbox");
+}
+const sameValue = (a, b) => a.split(",").sort().join(",") === b.split(",").sort().join(",");
 
 // ---- status: one line saying what the page is doing or what went wrong
 function say(text, kind = "info") {
@@ -61,8 +84,8 @@ function readUrl() {
   const problems = [];
   for (const f of FIELDS) {
     const value = params.get(f) || "";
-    form().elements[f].value = value;
-    if (value && form().elements[f].value !== value) problems.push(`${f} = "${value}" is not a date (YYYY-MM-DD)`);
+    setField(f, value);
+    if (value && !sameValue(getField(f), value)) problems.push(`${f} = "${value}" is not a value this filter takes`);
   }
   const page = params.get("page") || "1";
   state.page = /^[1-9]\d{0,6}$/.test(page) ? Number(page) : 1;
@@ -76,7 +99,7 @@ function readUrl() {
 
 function query(extra = {}) {
   const params = new URLSearchParams();
-  for (const f of FIELDS) if (form().elements[f].value) params.set(f, form().elements[f].value);
+  for (const f of FIELDS) if (getField(f)) params.set(f, getField(f));
   for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== "") params.set(k, v);
   return params;
 }
@@ -91,95 +114,196 @@ function writeUrl() {
   }
 }
 
-// ---- map: fitted to the filtered events; events without a point are counted under it
+// ---- map: fitted to the filtered events; an event known only to its country is drawn at the country
+// (a dashed ring) and counted under the map
 let map, cluster, legend;
+const countryPoints = new Map();  // ISO 3166 numeric -> [lat, lng] inside the country's largest polygon
+
+function ringCentroid(ring) {
+  let area = 0, x = 0, y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    area += f; x += (ring[j][0] + ring[i][0]) * f; y += (ring[j][1] + ring[i][1]) * f;
+  }
+  return { area: Math.abs(area / 2), point: area ? [y / (3 * area), x / (3 * area)] : [ring[0][1], ring[0][0]] };
+}
+
+function learnCountryPoints(countries) {
+  for (const c of countries.features) {
+    const polygons = c.geometry?.type === "Polygon" ? [c.geometry.coordinates] : c.geometry?.coordinates || [];
+    const best = polygons.map((p) => ringCentroid(p[0])).sort((a, b) => b.area - a.area)[0];
+    if (best && c.id !== undefined) countryPoints.set(Number(c.id), best.point);
+  }
+}
+
+function badgeIcon(count, type, dashed = false) {
+  const size = 24 + Math.min(24, Math.log2(count) * 4);
+  const badge = el("span", { className: "cluster-badge" + (dashed ? " dashed" : ""), title: `${count} events, mostly ${type}` },
+                   String(count));
+  badge.style.background = color(type);
+  badge.style.width = badge.style.height = badge.style.lineHeight = size + "px";
+  return L.divIcon({ html: badge, className: "cluster", iconSize: [size, size] });
+}
+
+function clusterIcon(group) {  // a cluster in the colour of its main type
+  const children = group.getAllChildMarkers();
+  const byType = new Map();
+  for (const m of children) byType.set(m.options.subType, (byType.get(m.options.subType) || 0) + 1);
+  return badgeIcon(children.length, [...byType.entries()].sort((a, b) => b[1] - a[1])[0][0]);
+}
 async function initMap() {
   map = L.map("map", { worldCopyJump: true, maxZoom: 14 }).setView([25, 30], 3);
-  const cfg = await getJson("/api/config");
+  const [cfg, world] = await Promise.all([getJson("/api/config"), getJson("/vendor/world-atlas/countries-110m.json")]);
   if (cfg.tiles) {
     L.tileLayer(cfg.tiles, { maxZoom: 18, attribution: cfg.tiles_attribution || "" }).addTo(map);
-  } else {
-    const world = await getJson("/vendor/world-atlas/countries-110m.json");
-    L.geoJSON(topojson.feature(world, world.objects.countries),
-              { style: { color: "#888", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }, interactive: false }).addTo(map);
   }
-  cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+  const countries = topojson.feature(world, world.objects.countries);
+  learnCountryPoints(countries);
+  if (!cfg.tiles) {
+    L.geoJSON(countries, { style: { color: "#888", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }, interactive: false }).addTo(map);
+  }
+  cluster = L.markerClusterGroup({ maxClusterRadius: 40, iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
   legend = L.control({ position: "bottomleft" });
-  legend.onAdd = () => el("div", { className: "legend" });
+  legend.onAdd = () => {
+    const box = el("details", { className: "legend", open: window.innerWidth > 800 }, el("summary", {}, "legend"), el("div"));
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
   legend.addTo(map);
+  const area = L.control({ position: "topright" });
+  area.onAdd = () => {
+    const button = el("button", { type: "button", className: "area-button" }, "Filter to this map area");
+    L.DomEvent.disableClickPropagation(button);
+    button.addEventListener("click", () => { setField("bbox", viewBox()); state.page = 1; refresh(); });
+    return button;
+  };
+  area.addTo(map);
 }
 
 function drawLegend(types) {
-  const div = legend.getContainer();
+  const div = legend.getContainer().querySelector("div");
   div.replaceChildren();
   for (const t of [...types].sort()) {
     const dot = el("i"); dot.style.background = color(t);
     div.append(el("span", {}, dot, t), el("br"));
   }
-  div.append(el("span", { className: "sizes" }, "circle size: deaths"));
-  div.hidden = types.size === 0;
+  const sizes = el("div", { className: "sizes" }, "deaths: ");
+  for (const n of [1, 10, 100]) {
+    const ring = el("i", { className: "size" });
+    ring.style.width = ring.style.height = 2 * radius(n) + "px";
+    sizes.append(ring, String(n), " ");
+  }
+  const dashed = el("i", { className: "size dashed" });
+  div.append(sizes, el("div", {}, dashed, "drawn at its country"));
+  legend.getContainer().hidden = types.size === 0;
 }
 
-async function drawMap(total) {
-  const geo = await getJson("/api/map.geojson?" + query().toString());
+const radius = (deaths) => 5 + Math.sqrt(deaths || 0) * 2;
+let drawn = 0, mapTotal = 0;
+
+function viewBox() {
+  const b = map.getBounds();
+  const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v)).toFixed(4);
+  return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(",");
+}
+
+// The map asks for its view only: events one by one when few, else cells the server counted (any number of
+// events draws as fast). ``fit``: after a new filter, frame the events found.
+async function drawMap(total, fit = true) {
+  mapTotal = total;
+  const zoom = map.getZoom();
+  const geo = await getJson("/api/map.geojson?" + query({ zoom, view: fit ? null : viewBox() }).toString());
+  if (zoom !== map.getZoom() && !fit) return;  // the user moved on; the next draw is on its way
   cluster.clearLayers();
   markers.clear();
   const types = new Set();
-  const layers = geo.features.map((f) => {
+  let atCountry = 0, unplaced = 0, shown = 0;
+  const layers = [];
+  for (const f of geo.features) {
     const p = f.properties;
+    const point = f.geometry ? [f.geometry.coordinates[1], f.geometry.coordinates[0]] : countryPoints.get(p.iso);
+    const count = p.count || 1;
+    shown += count;
+    if (!point) { unplaced += count; continue; }
+    if (!f.geometry) atCountry += count;
     types.add(p.sub_event_type);
-    const m = L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
-      radius: 5 + Math.sqrt(p.fatalities || 0) * 2, color: color(p.sub_event_type), fillOpacity: 0.7, weight: 1,
+    if (p.cluster) {
+      const m = L.marker(point, { icon: badgeIcon(count, p.sub_event_type, !f.geometry), keyboard: false });
+      m.options.subType = p.sub_event_type;
+      m.bindTooltip(el("span", {}, `${count} events${f.geometry ? "" : " in " + p.country + " (no finer place)"}, ${p.fatalities} deaths`));
+      m.on("click", () => map.setView(point, Math.min(map.getZoom() + 2, 14)));
+      layers.push(m);
+      continue;
+    }
+    const m = L.circleMarker(point, {
+      radius: radius(p.fatalities), color: color(p.sub_event_type), weight: f.geometry ? 1 : 2,
+      fillOpacity: f.geometry ? 0.7 : 0.15, dashArray: f.geometry ? null : "4 3",
     });
     m.options.subType = p.sub_event_type;
-    m.bindTooltip(el("span", {}, `${p.date || "undated"} ${p.sub_event_type} — ${p.location || p.country || ""}`));  // a string would be HTML
+    const where = f.geometry ? p.location || p.country || "" : `${p.country} (somewhere in the country)`;
+    m.bindTooltip(el("span", {}, `${p.date || "undated"} ${p.sub_event_type} — ${where}`));  // a string would be HTML
     m.on("click", () => showEvent(p.id));
     markers.set(p.id, m);
-    return m;
-  });
+    layers.push(m);
+  }
   cluster.addLayers(layers);
   drawLegend(types);
-  if (layers.length) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 8 });
-  document.getElementById("map").dataset.markers = String(layers.length);
-  const off = total - layers.length;
-  document.getElementById("mapnote").textContent = off > 0
-    ? `${off} of ${total} events are not on the map: they are known only to a region or country (geo precision 3).`
-    : "";
+  if (fit && layers.length && !getField("bbox")) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 8 });
+  const mapEl = document.getElementById("map");
+  mapEl.dataset.markers = String(layers.length);
+  mapEl.dataset.drawn = String(++drawn);
+  if (state.event) highlight(state.event);
+  const notes = [];
+  if (atCountry) notes.push(`${atCountry} of ${total} events are drawn at their country (dashed rings): the text names no finer place.`);
+  if (unplaced) notes.push(`${unplaced} have no country on the map (at sea, or unknown).`);
+  if (!fit && shown < total) notes.push(`${total - shown} are outside this view.`);
+  document.getElementById("mapnote").textContent = notes.join(" ");
+}
+
+let redraw;
+function onMove() {  // a pan or zoom by the user: the view's events, once the map has settled
+  clearTimeout(redraw);
+  redraw = setTimeout(() => drawMap(mapTotal, false).catch((err) => say(err.message, "error")), 80);
 }
 
 // ---- timeline: events per day (per week past six months), stacked by type; drag to choose a date range
 let plot;
+const undoDates = [];
 async function drawTimeline() {
-  let stats = await getJson("/api/stats?" + query().toString());
-  let periods = [...new Set(stats.timeline.map((r) => r.period))].sort();
-  if (periods.length && Date.parse(periods[periods.length - 1]) - Date.parse(periods[0]) > 180 * 864e5) {
-    stats = await getJson("/api/stats?" + query({ bucket: "week" }).toString());
-    periods = [...new Set(stats.timeline.map((r) => r.period))].sort();
-  }
+  const measure = document.getElementById("measure").value;
+  const stats = await getJson("/api/stats?" + query({ bucket: document.getElementById("bucket").value || "auto" }).toString());
+  const periods = [...new Set(stats.timeline.map((r) => r.period))].sort();
+  drawTotals(stats);
   const types = [...new Set(stats.timeline.map((r) => r.sub_event_type))];
   const box = document.getElementById("timeline");
   box.replaceChildren();
   if (plot) { plot.destroy(); plot = null; }
   if (!periods.length) { box.append(el("p", {}, "No dated events to draw.")); return; }
   const xs = periods.map((d) => Date.parse(d) / 1000);
-  const counts = types.map((t) => periods.map((d) => (stats.timeline.find((r) => r.period === d && r.sub_event_type === t) || {}).events || 0));
+  const counts = types.map((t) => periods.map((d) => (stats.timeline.find((r) => r.period === d && r.sub_event_type === t) || {})[measure] || 0));
   const stacked = counts.map((_, i) => periods.map((__, j) => counts.slice(i).reduce((s, c) => s + c[j], 0)));
   const opts = {
     width: box.clientWidth || 600, height: 160,
     series: [{}, ...types.map((t) => ({ label: t, stroke: color(t), fill: color(t), paths: uPlot.paths.bars({ size: [0.9, 20] }) }))],
-    axes: [{}, { size: 40 }],
-    legend: { show: false },
+    axes: [{}, { size: 40, label: measure === "events" ? "events" : "deaths", labelSize: 14 }],
+    legend: { show: true, live: true },  // hover: the value of each type
     cursor: { drag: { x: true, y: false } },
     hooks: { setSelect: [(u) => {
       if (u.select.width < 2) return;
       const lo = new Date(u.posToVal(u.select.left, "x") * 1000).toISOString().slice(0, 10);
       const hi = new Date(u.posToVal(u.select.left + u.select.width, "x") * 1000).toISOString().slice(0, 10);
-      form().elements.since.value = lo; form().elements.until.value = hi;
+      undoDates.push([getField("since"), getField("until")]);
+      setField("since", lo); setField("until", hi);
       state.page = 1; refresh();
     }] },
   };
   plot = new uPlot(opts, [xs, ...stacked], box);
+}
+
+function drawTotals(stats) {
+  const top = Object.entries(stats.by_actor).slice(0, 3).map(([a, n]) => `${a} (${n})`).join(", ");
+  document.getElementById("totals").textContent = `· ${stats.fatalities} deaths` + (top ? ` · most active: ${top}` : "");
 }
 
 // ---- table
@@ -196,12 +320,13 @@ async function drawTable() {
   const body = document.querySelector("#events tbody");
   if (!data.events.length) {
     const why = data.total ? `Page ${state.page} is past the last page (${pages}).` : "No events match these filters.";
-    body.replaceChildren(el("tr", { className: "empty" }, el("td", { colSpan: 9 }, why)));
+    body.replaceChildren(el("tr", { className: "empty" }, el("td", { colSpan: 10 }, why)));
   } else {
     body.replaceChildren(...data.events.map((e) => {
       const tr = el("tr", { tabIndex: 0 }, el("td", {}, e.date || "?"), el("td", {}, e.sub_event_type), el("td", {}, e.actor1 || ""),
                     el("td", {}, e.actor2 || ""), el("td", {}, e.location || ""), el("td", {}, e.country || ""),
-                    el("td", {}, e.fatalities ?? ""), el("td", {}, e.injuries ?? ""), el("td", {}, String(e.sources.length)));
+                    el("td", {}, e.geo_precision ?? ""), el("td", {}, e.fatalities ?? ""), el("td", {}, e.injuries ?? ""),
+                    el("td", {}, String(e.sources.length)));
       tr.dataset.id = e.id;
       tr.addEventListener("click", () => showEvent(e.id));
       tr.addEventListener("keydown", (k) => { if (k.key === "Enter" || k.key === " ") { k.preventDefault(); showEvent(e.id); } });
@@ -302,8 +427,6 @@ function cardEvidence(ev) {
 function highlight(id) {
   for (const tr of document.querySelectorAll("#events tbody tr")) tr.classList.toggle("selected", tr.dataset.id === id);
   for (const [mid, m] of markers) m.setStyle(mid === id ? { weight: 4, color: "#000" } : { weight: 1, color: color(m.options.subType) });
-  const m = markers.get(id);
-  if (m) cluster.zoomToShowLayer(m, () => m.openTooltip());
 }
 
 async function showEvent(id) {
@@ -323,6 +446,8 @@ async function showEvent(id) {
   card.hidden = false;
   card.focus();
   highlight(id);
+  const m = markers.get(id);
+  if (m) cluster.zoomToShowLayer(m, () => m.openTooltip());
 }
 
 function closeEvent(restoreFocus = true) {
@@ -338,9 +463,9 @@ function closeEvent(restoreFocus = true) {
 // ---- tallies for the current filter
 async function drawTally() {
   const params = new URLSearchParams();
-  if (form().elements.country.value) params.set("where", form().elements.country.value);
-  if (form().elements.since.value) params.set("from", form().elements.since.value);
-  if (form().elements.until.value) params.set("to", form().elements.until.value);
+  if (getField("country")) params.set("where", getField("country"));
+  if (getField("since")) params.set("from", getField("since"));
+  if (getField("until")) params.set("to", getField("until"));
   const t = await getJson("/api/tally?" + params.toString());
   const box = document.getElementById("tally");
   const rows = t.claims.map((c) => el("tr", {}, el("td", {}, `${c.quantity} (${c.bound})`), el("td", {}, c.what || ""),
@@ -352,10 +477,11 @@ async function drawTally() {
 
 async function refresh(problems = []) {
   writeUrl();
+  document.getElementById("undo-dates").hidden = undoDates.length === 0;
   say("Loading…");
   try {
-    const total = await drawTable();
-    await Promise.all([drawMap(total), drawTimeline(), drawTally()]);
+    const table = drawTable();
+    const [total] = await Promise.all([table, table.then((n) => drawMap(n)), drawTimeline(), drawTally()]);
     if (problems.length) say("Ignored: " + problems.join("; "), "error");
     else say(total ? "" : "No events match these filters.", total ? "info" : "empty");
   } catch (err) {
@@ -371,9 +497,22 @@ async function main() {
   await initMap();
   form().addEventListener("submit", (e) => { e.preventDefault(); state.page = 1; refresh(); });
   document.getElementById("reset").addEventListener("click", () => {
-    for (const f of FIELDS) form().elements[f].value = "";
+    for (const f of FIELDS) setField(f, "");
     state.page = 1; refresh();
   });
+  document.getElementById("clear-area").addEventListener("click", () => { setField("bbox", ""); state.page = 1; refresh(); });
+  for (const id of ["bucket", "measure"]) {
+    document.getElementById(id).addEventListener("change", () => drawTimeline().catch((err) => say(err.message, "error")));
+  }
+  document.getElementById("undo-dates").addEventListener("click", () => {
+    const [since, until] = undoDates.pop() || ["", ""];
+    setField("since", since); setField("until", until);
+    state.page = 1; refresh();
+  });
+  getJson("/api/facets").then((f) => {
+    document.getElementById("countries").replaceChildren(...f.countries.map((c) => el("option", { value: c })));
+    document.getElementById("actors").replaceChildren(...f.actors.map((a) => el("option", { value: a })));
+  }).catch((err) => say(err.message, "error"));
   const turn = (step) => { state.page += step; drawTable().then(writeUrl).catch((err) => say(err.message, "error")); };
   document.getElementById("prev").addEventListener("click", () => turn(-1));
   document.getElementById("next").addEventListener("click", () => turn(1));
@@ -388,6 +527,7 @@ async function main() {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !document.getElementById("card").hidden) closeEvent(); });
   window.addEventListener("resize", () => { if (plot) plot.setSize({ width: document.getElementById("timeline").clientWidth, height: 160 }); });
   await refresh(problems);
+  map.on("moveend", onMove);
   if (state.event) await showEvent(state.event);
 }
 
