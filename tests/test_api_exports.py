@@ -100,6 +100,10 @@ def test_filters_an_analyst_combines(client: TestClient) -> None:
     assert targeted and all(e["actor2"] == "Civilians" for e in targeted)
     protests = client.get("/api/events", params={"disorder_type": "Demonstrations", "page_size": 500}).json()["events"]
     assert protests and all(e["disorder_type"] == "Demonstrations" for e in protests)
+    pairs = client.get("/api/events", params={"interaction": 17, "page_size": 500}).json()["events"]
+    assert pairs and all({e["inter1"], e["inter2"]} == {1, 7} for e in pairs)
+    alone = client.get("/api/events", params={"interaction": 10, "page_size": 500}).json()["events"]
+    assert all(e["inter1"] == 1 and e["inter2"] is None for e in alone)
     for key in ("actor1", "-actor2", "injuries", "-precision"):  # every column sorts, both ways
         assert client.get("/api/events", params={"sort": key}).status_code == 200
 
@@ -113,6 +117,11 @@ def test_map_layer_timeline_and_facets(client: TestClient) -> None:
     monthly = client.get("/api/stats", params={"bucket": "month"}).json()
     assert monthly["timeline"] and all(r["period"].endswith("-01") for r in monthly["timeline"])
     assert sum(r["fatalities"] for r in monthly["timeline"]) <= monthly["fatalities"]
+    daily = client.get("/api/stats", params={"bucket": "day"}).json()
+    assert daily["spans"] and all(sp["from"] <= sp["to"] for sp in daily["spans"])
+    undated = sum(1 for e in client.get("/api/events", params={"page_size": 500}).json()["events"] if not e["date"])
+    drawn = sum(r["events"] for r in daily["timeline"]) + sum(sp["events"] for sp in daily["spans"])
+    assert drawn == daily["events"] - undated  # each dated event once: a day's bar, or a span when vaguer
     facets = client.get("/api/facets").json()
     assert "Iraq" in facets["countries"] and facets["actors"]
 
@@ -132,3 +141,20 @@ def test_a_crowded_map_view_comes_as_cells(client: TestClient, monkeypatch: pyte
     monkeypatch.setattr(app_module, "MAX_POINTS", total - 1)  # the country-level events, and a city's few
     fine = client.get("/api/map.geojson", params={"zoom": 12, "view": "44.3,33.2,44.5,33.4"}).json()["features"]
     assert fine and not any(f["properties"].get("cluster") and f["geometry"] for f in fine)  # few: one by one
+
+
+def test_region_filter_and_countries_to_shade(client: TestClient) -> None:
+    middle_east = client.get("/api/events", params={"region": "Middle East", "page_size": 500}).json()["events"]
+    assert middle_east and {e["country"] for e in middle_east} <= {"Iraq", "Syria", "Jordan", "Palestine", "Israel",
+                                                                   "Yemen", "Lebanon", "Iran", "Turkey"}
+    assert client.get("/api/events", params={"region": "Atlantis"}).json()["total"] == 0
+    stats = client.get("/api/stats", params={"region": "Middle East"}).json()
+    assert sum(c["events"] for c in stats["by_country"]) == stats["events"] == len(middle_east)
+    assert all(c["iso"] for c in stats["by_country"])
+
+
+def test_an_actor_is_found_by_any_name_it_goes_by(client: TestClient) -> None:
+    by_name = client.get("/api/events", params={"actor": "Kataib Hezbollah"}).json()
+    assert by_name["total"] > 0
+    for alias in ("KH", "Kata'ib Hizballah", "hezbollah brigades"):  # aliases in actors.yaml
+        assert client.get("/api/events", params={"actor": alias}).json()["total"] == by_name["total"], alias

@@ -200,11 +200,23 @@ def test_phone_layout_is_one_column_without_sideways_scrolling(server: str, brow
     page.goto(server + "/")
     page.wait_for_selector("body[data-ready='1']", timeout=30_000)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.locator("#timeline canvas").bounding_box()["width"] <= 390  # the timeline fits the phone
     left, right = page.locator("#left").bounding_box(), page.locator("#right").bounding_box()
     assert left and right and right["y"] >= left["y"] + left["height"] - 1  # stacked, not side by side
     assert left["width"] > 350
     page.screenshot(path=str(ARTIFACTS / "phone.png"), full_page=True)
-    page.locator("#events tbody tr").first.click()
+    total = page.inner_text("#count")
+    page.evaluate("""() => {  // a finger dragged across the middle of the timeline
+        const over = document.querySelector('#timeline .u-over'), r = over.getBoundingClientRect();
+        const touch = (x) => new Touch({identifier: 1, target: over, clientX: r.left + x, clientY: r.top + 20});
+        const send = (type, x) => over.dispatchEvent(new TouchEvent(type, {touches: type === 'touchend' ? [] : [touch(x)],
+            changedTouches: [touch(x)], bubbles: true, cancelable: true}));
+        send('touchstart', r.width * 0.4); send('touchmove', r.width * 0.7); send('touchmove', r.width * 0.99);
+        send('touchend', r.width * 0.99);
+    }""")
+    page.wait_for_function("new URLSearchParams(location.search).has('since')", timeout=10_000)
+    page.wait_for_function(f"document.querySelector('#count').textContent !== {total!r}", timeout=10_000)
+    page.locator("#events tbody tr[data-id]").first.click()
     page.wait_for_selector("#card:not([hidden])", timeout=10_000)
     card = page.locator("#card").bounding_box()
     assert card and card["width"] <= 390 and card["y"] > 0  # a sheet from the bottom
@@ -257,6 +269,9 @@ def test_map_timeline_and_filters_an_analyst_reads(server: str, browser) -> None
     assert int(page.get_attribute("#map", "data-markers") or 0) > 0
     assert "drawn at their country" in page.inner_text("#mapnote")  # country-level events: placed, marked, counted
     assert page.locator(".cluster-badge").count() > 0  # clusters in the colour of their main type
+    assert "known only to a week or month" in page.inner_text("#timelinenote")  # drawn as spans, not days
+    page.select_option("#shade", "events")
+    assert "shaded by events" in page.inner_text("#shadenote")
     page.select_option("#bucket", "month")
     page.select_option("#measure", "fatalities")
     page.wait_for_timeout(300)

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,15 +27,17 @@ from fastapi.staticfiles import StaticFiles
 from sitrep.api import models
 from sitrep.api.acled import acled_router
 from sitrep.api.decisions import decisions_router
-from sitrep.export.acled import iso_numeric
+from sitrep.data import actor_entries
+from sitrep.export.acled import iso_numeric, regions
 from sitrep.export.formats import FORMATS, claim_record, event_record
 from sitrep.export.tally import tally
-from sitrep.store import SORTS, Store
+from sitrep.store import SORTS, Condition, Store
 from sitrep.store.database import utc_time
 from sitrep.store.dialect import is_postgresql
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
+MAX_SPANS = 500  # vaguely dated intervals a timeline draws
 MAX_POINTS = 2_000  # a map view with more events than this gets cells
 CELL_DEGREES = 90.0  # a cell's width at zoom 0 (a quarter of the 256-pixel world tile: 64 pixels at every zoom)
 BBOX = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
@@ -70,14 +73,22 @@ def event_filters(country: Country = None, admin1: Admin1 = None, event_type: Ev
                   = None,
                   disorder_type: Annotated[str | None, Query(max_length=100)] = None,
                   civilian_targeting: Annotated[bool, Query(description="Only events aimed at civilians.")] = False,
+                  region: Annotated[str | None, Query(max_length=100, description="An ACLED region (Middle East, "
+                                                      "Western Africa, ...): its countries.")] = None,
+                  interaction: Annotated[int | None, Query(ge=10, le=88, description="ACLED's interaction code: 17 "
+                                                           "state forces and civilians; 20 a rebel group alone.")] = None,
                   ) -> dict[str, Any]:
     """The store's filter from the query parameters every event view shares. A box whose minimum exceeds
-    its maximum simply contains nothing."""
+    its maximum simply contains nothing; an unknown region, no country."""
     box = _box(bbox)
     _check_dates(since=since, until=until)
+    in_region = (Condition("iso3", "=", tuple(c for c, r in regions().items() if r.casefold() == region.casefold())),
+                 ) if region else ()
     return {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
-            "actor": actor, "since": since, "until": until, "bbox": box, "q": q, "min_fatalities": min_fatalities,
-            "disorder_type": disorder_type, "civilian_targeting": civilian_targeting}
+            "actor": actor and _actor_names().get(actor.strip().casefold(), actor), "since": since, "until": until,
+            "bbox": box, "q": q, "min_fatalities": min_fatalities,
+            "disorder_type": disorder_type, "civilian_targeting": civilian_targeting, "interaction": interaction,
+            "conditions": in_region}
 
 
 Filters = Annotated[dict[str, Any], Depends(event_filters)]
@@ -287,11 +298,15 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     def stats(f: Filters,
               bucket: Annotated[str, Query(pattern="^(day|week|month|auto)$", description=(
                   "auto: per day, or per week when the dates span more than six months."))] = "day") -> dict[str, Any]:
-        """Counts of events and deaths by day, week or month (and type), by type, by actor, for the filter."""
+        """Counts of events and deaths by day, week or month (and type), by type, by actor and by country, for
+        the filter. Events known only to a week or month are not counted in any day's bar: they come as
+        ``spans`` (their interval, type and number), at most 500."""
         s = store()
         try:
             days = s.day_counts(**f)
             actors = s.top_actors(20, **f)
+            countries = s.country_totals(**f)
+            vague = s.vague_dates(MAX_SPANS, **f)
         finally:
             s.close()
         if bucket == "auto":
@@ -303,12 +318,15 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         by_type: Counter[str] = Counter()
         for r in days:
             by_type[r["sub_event_type"]] += r["n"]
-            if r["date"]:
+            if r["date"] and r["exact"]:  # a week or a month is no day: drawn as a span (``spans``)
                 key = (_bucket(r["date"], bucket), r["sub_event_type"])
                 series[key] += r["n"]
                 deaths[key] += r["deaths"]
         return {"events": sum(r["n"] for r in days), "fatalities": sum(r["deaths"] for r in days),
                 "by_type": dict(by_type.most_common()), "by_actor": dict(actors),
+                "by_country": [r | {"iso": iso_numeric(r["iso3"])} for r in countries],
+                "spans": [{"from": r["date_earliest"], "to": r["date_latest"], "sub_event_type": r["sub_event_type"],
+                           "events": r["n"]} for r in vague],
                 "timeline": [{"period": p, "sub_event_type": t, "events": n, "fatalities": deaths[(p, t)]}
                              for (p, t), n in sorted(series.items())]}
 
@@ -363,6 +381,13 @@ def _supports(e: dict[str, Any], event: dict[str, Any]) -> bool:
     if e["field"] == "location" and value in (event["admin1"], event["admin2"], event["country"]):
         return True
     return value == held or (e["field"] in ("actor1", "actor2", "claimed_by") and held.startswith(value))
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> dict[str, str]:
+    """Every alias in actors.yaml -> the name events are stored under ("Hashed al-Shaabi" -> the PMF's name),
+    so that a filter finds an actor by any name it goes by."""
+    return {str(alias).casefold(): e["name"] for e in actor_entries() for alias in e.get("aliases", [])}
 
 
 def _box(text: str | None) -> tuple[float, float, float, float] | None:

@@ -134,11 +134,29 @@ class Period(BaseModel):
     fatalities: int
 
 
+class CountryTotal(BaseModel):
+    iso3: str
+    iso: int | None = Field(description="ISO 3166 numeric code.")
+    country: str | None
+    events: int
+    fatalities: int
+
+
+class Span(BaseModel):
+    model_config = {"populate_by_name": True}
+    from_: str = Field(alias="from")
+    to: str
+    sub_event_type: str
+    events: int
+
+
 class Stats(BaseModel):
     events: int
     fatalities: int
     by_type: dict[str, int]
     by_actor: dict[str, int]
+    by_country: list[CountryTotal]
+    spans: list[Span] = Field(description="Events dated only to a week, month or year: their interval.")
     timeline: list[Period]
 
 

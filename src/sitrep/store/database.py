@@ -84,6 +84,7 @@ class EventFilter:
     min_fatalities: int | None = None
     disorder_type: str | None = None
     civilian_targeting: bool = False  # civilians the target (actor2), as ACLED's column says
+    interaction: int | None = None  # ACLED's code: the two inter codes, smaller first (17); a lone actor's, times ten
     conditions: tuple[Condition, ...] = ()
 
 
@@ -313,6 +314,14 @@ class Store:
         if f.disorder_type:
             sql.append(d.ci_eq("disorder_type"))
             args.append(f.disorder_type)
+        if f.interaction is not None:
+            low, high = divmod(f.interaction, 10)
+            if high:
+                sql.append("((inter1 = ? AND inter2 = ?) OR (inter1 = ? AND inter2 = ?))")
+                args += [low, high, high, low]
+            else:
+                sql.append("(inter1 = ? AND inter2 IS NULL)")
+                args.append(low)
         if f.civilian_targeting:
             sql.append("actor2 = ?")
             args.append("Civilians")
@@ -419,12 +428,28 @@ class Store:
         return int(self.execute("SELECT COUNT(*) FROM deletions WHERE deleted_at >= ?", (since or "",)).fetchone()[0])
 
     def day_counts(self, **filters: Any) -> list[dict[str, Any]]:
-        """Events and deaths by date and sub-event type (undated events under None): what a timeline and
-        totals are summed from, one row a day and type rather than one an event."""
+        """Events and deaths by date, sub-event type and whether the day is known (``exact``; undated events
+        under None): what a timeline and totals are summed from, one row a day and type, not one an event."""
         where, args = self.event_filter(EventFilter(**filters))
         return [dict(r) for r in self.execute(
-            "SELECT date, sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths FROM events "
-            f"WHERE {where} GROUP BY date, sub_event_type", args)]
+            "SELECT date, sub_event_type, COALESCE(date_precision, 'day') = 'day' AS exact, COUNT(*) AS n, "
+            f"COALESCE(SUM(fatalities), 0) AS deaths FROM events WHERE {where} GROUP BY date, sub_event_type, exact",
+            args)]
+
+    def vague_dates(self, limit: int, **filters: Any) -> list[dict[str, Any]]:
+        """Events dated only to a week, month or year, by interval and type: a timeline draws them as spans."""
+        where, args = self.event_filter(EventFilter(**filters))
+        return [dict(r) for r in self.execute(
+            "SELECT date_earliest, date_latest, sub_event_type, COUNT(*) AS n FROM events "
+            f"WHERE {where} AND date_precision <> 'day' AND date_earliest IS NOT NULL AND date_latest IS NOT NULL "
+            "GROUP BY date_earliest, date_latest, sub_event_type ORDER BY n DESC LIMIT ?", [*args, limit])]
+
+    def country_totals(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events and deaths by country, most events first (a map shades countries by these)."""
+        where, args = self.event_filter(EventFilter(**filters))
+        return [dict(r) for r in self.execute(
+            "SELECT iso3, country, COUNT(*) AS events, COALESCE(SUM(fatalities), 0) AS fatalities FROM events "
+            f"WHERE {where} AND iso3 IS NOT NULL GROUP BY iso3, country ORDER BY events DESC, country", args)]
 
     def top_actors(self, limit: int, **filters: Any) -> list[tuple[str, int]]:
         """The actors in most of the filtered events, as first or second actor."""

@@ -42,7 +42,7 @@ events = sa.Table(
     sa.Column("injuries_low", sa.Integer), sa.Column("injuries_high", sa.Integer),
     sa.Column("data", sa.Text, nullable=False),  # the merged event as JSON
     sa.Column("updated_at", sa.Text, nullable=False),
-    sa.Index("events_day", "date", "sub_event_type", "fatalities"),  # the timeline, from the index alone
+    sa.Index("events_day", "date", "sub_event_type", "date_precision", "fatalities"),  # the timeline, from the index alone
     sa.Index("events_map", "latitude", "longitude", "sub_event_type", "fatalities"),  # the map's cells, likewise
     sa.Index("events_actor1", "actor1"),
     sa.Index("events_actor2", "actor2"),

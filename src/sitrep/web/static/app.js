@@ -12,8 +12,8 @@ const COLORS = {
   "Arrests": "#546e7a", "Disrupted weapons use": "#757575", "Looting/property destruction": "#00695c",
 };
 const color = (t) => COLORS[t] || "#37474f";
-const FIELDS = ["country", "event_type", "actor", "q", "since", "until", "min_fatalities", "disorder_type",
-                "civilian_targeting", "bbox"];
+const FIELDS = ["region", "country", "event_type", "actor", "q", "since", "until", "min_fatalities", "disorder_type",
+                "interaction", "civilian_targeting", "bbox"];
 const SORTS = ["date", "type", "actor1", "actor2", "location", "country", "precision", "fatalities", "injuries"];
 const INTER = { 1: "state forces", 2: "rebel group", 3: "political militia", 4: "identity militia", 5: "rioters",
                 6: "protesters", 7: "civilians", 8: "external/other forces" };
@@ -116,7 +116,8 @@ function writeUrl() {
 
 // ---- map: fitted to the filtered events; an event known only to its country is drawn at the country
 // (a dashed ring) and counted under the map
-let map, cluster, legend;
+let map, cluster, legend, countryLayer;
+let lastStats = null;
 const countryPoints = new Map();  // ISO 3166 numeric -> [lat, lng] inside the country's largest polygon
 
 function ringCentroid(ring) {
@@ -159,9 +160,9 @@ async function initMap() {
   }
   const countries = topojson.feature(world, world.objects.countries);
   learnCountryPoints(countries);
-  if (!cfg.tiles) {
-    L.geoJSON(countries, { style: { color: "#888", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }, interactive: false }).addTo(map);
-  }
+  const base = cfg.tiles ? { color: "#888", weight: 0, fillOpacity: 0 } : { color: "#888", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 };
+  countryLayer = L.geoJSON(countries, { style: () => base, interactive: false }).addTo(map);
+  countryLayer.base = base;
   cluster = L.markerClusterGroup({ maxClusterRadius: 40, iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
   legend = L.control({ position: "bottomleft" });
@@ -267,7 +268,8 @@ function onMove() {  // a pan or zoom by the user: the view's events, once the m
   redraw = setTimeout(() => drawMap(mapTotal, false).catch((err) => say(err.message, "error")), 80);
 }
 
-// ---- timeline: events per day (per week past six months), stacked by type; drag to choose a date range
+// ---- timeline: events per day (per week past six months), stacked by type; drag to choose a date range.
+// Events dated only to a week or month are no day's bar: each interval is a line along the top.
 let plot;
 const undoDates = [];
 async function drawTimeline() {
@@ -279,8 +281,14 @@ async function drawTimeline() {
   const box = document.getElementById("timeline");
   box.replaceChildren();
   if (plot) { plot.destroy(); plot = null; }
-  if (!periods.length) { box.append(el("p", {}, "No dated events to draw.")); return; }
+  const spans = stats.spans.map((sp) => ({ ...sp, lo: Date.parse(sp.from) / 1000, hi: Date.parse(sp.to) / 1000 + 86400 }));
+  const vague = spans.reduce((n, sp) => n + sp.events, 0);
+  document.getElementById("timelinenote").textContent = vague
+    ? `${vague} ${vague === 1 ? "event" : "events"} known only to a week or month: drawn as lines along the top, over the interval.` : "";
+  if (!periods.length && !spans.length) { box.append(el("p", {}, "No dated events to draw.")); return; }
   const xs = periods.map((d) => Date.parse(d) / 1000);
+  const [lo, hi] = [Math.min(...xs, ...spans.map((sp) => sp.lo)), Math.max(...xs, ...spans.map((sp) => sp.hi))];
+  const pad = Math.max(86400, (hi - lo) * 0.03);
   const counts = types.map((t) => periods.map((d) => (stats.timeline.find((r) => r.period === d && r.sub_event_type === t) || {})[measure] || 0));
   const stacked = counts.map((_, i) => periods.map((__, j) => counts.slice(i).reduce((s, c) => s + c[j], 0)));
   const opts = {
@@ -288,8 +296,9 @@ async function drawTimeline() {
     series: [{}, ...types.map((t) => ({ label: t, stroke: color(t), fill: color(t), paths: uPlot.paths.bars({ size: [0.9, 20] }) }))],
     axes: [{}, { size: 40, label: measure === "events" ? "events" : "deaths", labelSize: 14 }],
     legend: { show: true, live: true },  // hover: the value of each type
+    scales: { x: { time: true, range: () => [lo - pad, hi + pad] } },  // the bars' days and the spans, not uPlot's guess
     cursor: { drag: { x: true, y: false } },
-    hooks: { setSelect: [(u) => {
+    hooks: { draw: [(u) => drawSpans(u, spans)], setSelect: [(u) => {
       if (u.select.width < 2) return;
       const lo = new Date(u.posToVal(u.select.left, "x") * 1000).toISOString().slice(0, 10);
       const hi = new Date(u.posToVal(u.select.left + u.select.width, "x") * 1000).toISOString().slice(0, 10);
@@ -299,9 +308,58 @@ async function drawTimeline() {
     }] },
   };
   plot = new uPlot(opts, [xs, ...stacked], box);
+  touchBrush(plot);
+}
+
+function drawSpans(u, spans) {
+  const ctx = u.ctx, px = devicePixelRatio;
+  ctx.save();
+  ctx.lineWidth = 3 * px;
+  spans.forEach((sp, i) => {
+    const x0 = u.valToPos(sp.lo, "x", true), x1 = Math.max(u.valToPos(sp.hi, "x", true), x0 + 2 * px);
+    const y = u.bbox.top + (3 + (i % 8) * 5) * px;
+    ctx.strokeStyle = color(sp.sub_event_type);
+    ctx.beginPath(); ctx.moveTo(x0, y); ctx.lineTo(x1, y); ctx.stroke();
+  });
+  ctx.restore();
+}
+
+// a finger drags a date range as a mouse does (uPlot's own selection is mouse-only)
+function touchBrush(u) {
+  let x0 = null;
+  const at = (touch) => touch.clientX - u.over.getBoundingClientRect().left;
+  u.over.addEventListener("touchstart", (e) => { x0 = at(e.touches[0]); }, { passive: true });
+  u.over.addEventListener("touchmove", (e) => {
+    if (x0 === null) return;
+    e.preventDefault();
+    const x = at(e.touches[0]);
+    u.setSelect({ left: Math.min(x0, x), width: Math.abs(x - x0), top: 0, height: u.over.clientHeight }, false);
+  }, { passive: false });
+  u.over.addEventListener("touchend", () => {
+    if (x0 !== null && u.select.width >= 2) u.setSelect(u.select, true);
+    x0 = null;
+  });
+}
+
+// a choropleth: each country shaded by its events or deaths under the filter (log scale, white to red)
+function shadeCountries(stats) {
+  const measure = document.getElementById("shade").value;
+  const values = new Map((stats?.by_country || []).map((c) => [c.iso, c[measure] || 0]));
+  const top = Math.max(1, ...values.values());
+  countryLayer.setStyle((feature) => {
+    const v = measure ? values.get(Number(feature.id)) || 0 : 0;
+    if (!measure) return countryLayer.base;
+    const t = Math.log10(v + 1) / Math.log10(top + 1);
+    return { color: "#888", weight: 0.6, fillOpacity: v ? 0.85 : countryLayer.base.fillOpacity,
+             fillColor: v ? `rgb(${255 - 60 * t}, ${235 - 200 * t}, ${225 - 200 * t})` : countryLayer.base.fillColor || "#f4f1ea" };
+  });
+  const note = document.getElementById("shadenote");
+  note.textContent = measure ? `Countries shaded by ${measure === "events" ? "events" : "deaths"}: palest 1, darkest ${top}.` : "";
 }
 
 function drawTotals(stats) {
+  lastStats = stats;
+  shadeCountries(stats);
   const top = Object.entries(stats.by_actor).slice(0, 3).map(([a, n]) => `${a} (${n})`).join(", ");
   document.getElementById("totals").textContent = `· ${stats.fatalities} deaths` + (top ? ` · most active: ${top}` : "");
 }
@@ -501,6 +559,7 @@ async function main() {
     state.page = 1; refresh();
   });
   document.getElementById("clear-area").addEventListener("click", () => { setField("bbox", ""); state.page = 1; refresh(); });
+  document.getElementById("shade").addEventListener("change", () => shadeCountries(lastStats));
   for (const id of ["bucket", "measure"]) {
     document.getElementById(id).addEventListener("change", () => drawTimeline().catch((err) => say(err.message, "error")));
   }
