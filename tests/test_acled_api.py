@@ -5,6 +5,8 @@ URL; and the CSV loads with ACLED's column types."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,10 +85,30 @@ def test_read_parameters_filter_as_acled_documents_them(client: TestClient) -> N
 @pytest.mark.parametrize("params", [
     {"countryy": "Iraq"}, {"event_date": "yesterday"}, {"event_date": "2024-01-01", "event_date_where": "BETWEEN"},
     {"fields": "event_date|nonsense"}, {"fatalities": "many"}, {"timestamp": "-5"},
-    {"export_type": "xml"}, {"country_where": "SOUNDS LIKE", "country": "Iraq"},
+    {"export_type": "xml"}, {"event_date": "2024-01-01|2024-02-01", "event_date_where": "<"},
+    {"country_where": "SOUNDS LIKE", "country": "Iraq"},
 ])
 def test_bad_read_parameters_are_refused_by_name(client: TestClient, params: dict[str, str]) -> None:
     res = client.get("/api/acled/read", params=params)
     assert res.status_code == 422, res.text
     named = {d["loc"][-1] for d in res.json()["detail"]}
     assert named & set(params), (named, params)
+
+
+@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed (scripts/setup installs it as root)")
+def test_r_reads_the_csv_with_acled_types(client: TestClient, tmp_path: Path) -> None:
+    csv_file = tmp_path / "events.csv"
+    csv_file.write_text(client.get("/api/events.csv").text, encoding="utf-8")
+    script = f"""
+    d <- read.csv("{csv_file}", stringsAsFactors = FALSE, na.strings = "")
+    stopifnot(is.integer(d$year), is.integer(d$iso), is.integer(d$fatalities), is.integer(d$timestamp),
+              is.numeric(d$latitude), is.character(d$event_type), is.character(d$notes))
+    parsed <- as.Date(d$event_date)
+    stopifnot(identical(is.na(parsed), is.na(d$event_date)))  # every date given reads as a date
+    cat(nrow(d), names(d)[1:3])
+    """
+    out = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows, *first = out.stdout.split()
+    assert int(rows) == client.get("/api/events").json()["total"]
+    assert first == ["event_id_cnty", "event_date", "year"]

@@ -271,7 +271,7 @@ def test_map_timeline_and_filters_an_analyst_reads(server: str, browser) -> None
     assert page.locator(".cluster-badge").count() > 0  # clusters in the colour of their main type
     assert "known only to a week or month" in page.inner_text("#timelinenote")  # drawn as spans, not days
     page.select_option("#shade", "events")
-    assert "shaded by events" in page.inner_text("#shadenote")
+    page.wait_for_function("document.querySelector('#shadenote').textContent.includes('shaded by events')")
     page.select_option("#bucket", "month")
     page.select_option("#measure", "fatalities")
     page.wait_for_timeout(300)

@@ -55,6 +55,8 @@ def _condition(field: str, value: str, where: str | None) -> Condition:
     values: list[Any] = value.split("|")
     if op == "BETWEEN" and len(values) != 2:
         raise _invalid(field, value, "BETWEEN takes two values: low|high")
+    if op in ("<", "<=", ">", ">=") and len(values) != 1:
+        raise _invalid(field, value, f"{op} takes one value")
     if field in NUMBERS:
         try:
             values = [int(v) for v in values]

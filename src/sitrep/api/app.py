@@ -164,6 +164,15 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         finally:
             s.close()
 
+    @app.get("/api/countries", response_model=list[models.CountryTotal])
+    def countries(f: Filters) -> list[dict[str, Any]]:
+        """Events and deaths by country for the filter, most events first (a map shades countries by them)."""
+        s = store()
+        try:
+            return [r | {"iso": iso_numeric(r["iso3"])} for r in s.country_totals(**f)]
+        finally:
+            s.close()
+
     @app.get("/api/events", response_model=models.EventPage)
     def events(f: Filters, sort: Sort = "-date", page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
@@ -298,14 +307,13 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     def stats(f: Filters,
               bucket: Annotated[str, Query(pattern="^(day|week|month|auto)$", description=(
                   "auto: per day, or per week when the dates span more than six months."))] = "day") -> dict[str, Any]:
-        """Counts of events and deaths by day, week or month (and type), by type, by actor and by country, for
-        the filter. Events known only to a week or month are not counted in any day's bar: they come as
-        ``spans`` (their interval, type and number), at most 500."""
+        """Counts of events and deaths by day, week or month (and type), by type and by actor, for the filter.
+        Events known only to a week or month are not counted in any day's bar: they come as ``spans`` (their
+        interval, type and number), at most 500."""
         s = store()
         try:
             days = s.day_counts(**f)
             actors = s.top_actors(20, **f)
-            countries = s.country_totals(**f)
             vague = s.vague_dates(MAX_SPANS, **f)
         finally:
             s.close()
@@ -324,7 +332,6 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                 deaths[key] += r["deaths"]
         return {"events": sum(r["n"] for r in days), "fatalities": sum(r["deaths"] for r in days),
                 "by_type": dict(by_type.most_common()), "by_actor": dict(actors),
-                "by_country": [r | {"iso": iso_numeric(r["iso3"])} for r in countries],
                 "spans": [{"from": r["date_earliest"], "to": r["date_latest"], "sub_event_type": r["sub_event_type"],
                            "events": r["n"]} for r in vague],
                 "timeline": [{"period": p, "sub_event_type": t, "events": n, "fatalities": deaths[(p, t)]}

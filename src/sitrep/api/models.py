@@ -155,7 +155,6 @@ class Stats(BaseModel):
     fatalities: int
     by_type: dict[str, int]
     by_actor: dict[str, int]
-    by_country: list[CountryTotal]
     spans: list[Span] = Field(description="Events dated only to a week, month or year: their interval.")
     timeline: list[Period]
 

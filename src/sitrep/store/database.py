@@ -431,10 +431,11 @@ class Store:
         """Events and deaths by date, sub-event type and whether the day is known (``exact``; undated events
         under None): what a timeline and totals are summed from, one row a day and type, not one an event."""
         where, args = self.event_filter(EventFilter(**filters))
-        return [dict(r) for r in self.execute(
-            "SELECT date, sub_event_type, COALESCE(date_precision, 'day') = 'day' AS exact, COUNT(*) AS n, "
-            f"COALESCE(SUM(fatalities), 0) AS deaths FROM events WHERE {where} GROUP BY date, sub_event_type, exact",
-            args)]
+        rows = self.execute(  # grouped in the order of the events_day index, which holds every column read
+            "SELECT date, sub_event_type, date_precision, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths "
+            f"FROM events WHERE {where} GROUP BY date, sub_event_type, date_precision", args)
+        return [{"date": r[0], "sub_event_type": r[1], "exact": r[2] in (None, "day"), "n": r[3], "deaths": r[4]}
+                for r in rows]
 
     def vague_dates(self, limit: int, **filters: Any) -> list[dict[str, Any]]:
         """Events dated only to a week, month or year, by interval and type: a timeline draws them as spans."""

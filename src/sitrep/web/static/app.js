@@ -117,7 +117,6 @@ function writeUrl() {
 // ---- map: fitted to the filtered events; an event known only to its country is drawn at the country
 // (a dashed ring) and counted under the map
 let map, cluster, legend, countryLayer;
-let lastStats = null;
 const countryPoints = new Map();  // ISO 3166 numeric -> [lat, lng] inside the country's largest polygon
 
 function ringCentroid(ring) {
@@ -342,9 +341,10 @@ function touchBrush(u) {
 }
 
 // a choropleth: each country shaded by its events or deaths under the filter (log scale, white to red)
-function shadeCountries(stats) {
+async function shadeCountries() {
   const measure = document.getElementById("shade").value;
-  const values = new Map((stats?.by_country || []).map((c) => [c.iso, c[measure] || 0]));
+  const rows = measure ? await getJson("/api/countries?" + query().toString()) : [];
+  const values = new Map(rows.map((c) => [c.iso, c[measure] || 0]));
   const top = Math.max(1, ...values.values());
   countryLayer.setStyle((feature) => {
     const v = measure ? values.get(Number(feature.id)) || 0 : 0;
@@ -358,8 +358,6 @@ function shadeCountries(stats) {
 }
 
 function drawTotals(stats) {
-  lastStats = stats;
-  shadeCountries(stats);
   const top = Object.entries(stats.by_actor).slice(0, 3).map(([a, n]) => `${a} (${n})`).join(", ");
   document.getElementById("totals").textContent = `· ${stats.fatalities} deaths` + (top ? ` · most active: ${top}` : "");
 }
@@ -539,7 +537,7 @@ async function refresh(problems = []) {
   say("Loading…");
   try {
     const table = drawTable();
-    const [total] = await Promise.all([table, table.then((n) => drawMap(n)), drawTimeline(), drawTally()]);
+    const [total] = await Promise.all([table, table.then((n) => drawMap(n)), drawTimeline(), drawTally(), shadeCountries()]);
     if (problems.length) say("Ignored: " + problems.join("; "), "error");
     else say(total ? "" : "No events match these filters.", total ? "info" : "empty");
   } catch (err) {
@@ -559,7 +557,7 @@ async function main() {
     state.page = 1; refresh();
   });
   document.getElementById("clear-area").addEventListener("click", () => { setField("bbox", ""); state.page = 1; refresh(); });
-  document.getElementById("shade").addEventListener("change", () => shadeCountries(lastStats));
+  document.getElementById("shade").addEventListener("change", () => shadeCountries().catch((err) => say(err.message, "error")));
   for (const id of ["bucket", "measure"]) {
     document.getElementById(id).addEventListener("change", () => drawTimeline().catch((err) => say(err.message, "error")));
   }
@@ -568,10 +566,7 @@ async function main() {
     setField("since", since); setField("until", until);
     state.page = 1; refresh();
   });
-  getJson("/api/facets").then((f) => {
-    document.getElementById("countries").replaceChildren(...f.countries.map((c) => el("option", { value: c })));
-    document.getElementById("actors").replaceChildren(...f.actors.map((a) => el("option", { value: a })));
-  }).catch((err) => say(err.message, "error"));
+
   const turn = (step) => { state.page += step; drawTable().then(writeUrl).catch((err) => say(err.message, "error")); };
   document.getElementById("prev").addEventListener("click", () => turn(-1));
   document.getElementById("next").addEventListener("click", () => turn(1));
@@ -587,6 +582,10 @@ async function main() {
   window.addEventListener("resize", () => { if (plot) plot.setSize({ width: document.getElementById("timeline").clientWidth, height: 160 }); });
   await refresh(problems);
   map.on("moveend", onMove);
+  getJson("/api/facets").then((f) => {  // suggestions, once the first view is drawn
+    document.getElementById("countries").replaceChildren(...f.countries.map((c) => el("option", { value: c })));
+    document.getElementById("actors").replaceChildren(...f.actors.map((a) => el("option", { value: a })));
+  }).catch((err) => say(err.message, "error"));
   if (state.event) await showEvent(state.event);
 }
 
