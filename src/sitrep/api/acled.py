@@ -115,7 +115,7 @@ def acled_router(store: Callable[[], Store]) -> APIRouter:
         try:
             rows = [acled_row(r, s.evidence_for(r["id"])) for r in
                     s.events(sort="-date", limit=size, offset=(page - 1) * size, conditions=tuple(conditions))]
-            newest = s.execute("SELECT MAX(updated_at) FROM events").fetchone()[0]
+            newest = s.last_change()
         finally:
             s.close()
         data = [{f: "" if r[f] is None else str(r[f]) for f in fields} for r in rows]
@@ -124,7 +124,7 @@ def acled_router(store: Callable[[], Store]) -> APIRouter:
             return StreamingResponse(lines, media_type="text/csv; charset=utf-8")
         hours = 0
         if newest:
-            age = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(newest.replace("Z", "+00:00"))
+            age = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(newest)
             hours = max(0, int(age.total_seconds() // 3600))
         return AcledResponse(status=200, success=True, last_update=hours, count=len(data), messages=[], data=data,
                              filename=f"sitrep-{dt.date.today().isoformat()}")

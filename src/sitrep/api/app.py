@@ -318,8 +318,8 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         finally:
             s.close()
         if bucket == "auto":
-            dated = sorted(r["date"] for r in days if r["date"])
-            long = dated and dt.date.fromisoformat(dated[-1]) - dt.date.fromisoformat(dated[0]) > dt.timedelta(days=180)
+            dated = [r["date"] for r in days if r["date"]]
+            long = dated and dt.date.fromisoformat(max(dated)) - dt.date.fromisoformat(min(dated)) > dt.timedelta(days=180)
             bucket = "week" if long else "day"
         series: Counter[tuple[str, str]] = Counter()
         deaths: Counter[tuple[str, str]] = Counter()

@@ -471,8 +471,11 @@ class Store:
         return {"countries": countries, "actors": actors}
 
     def count_events(self, **filters: Any) -> int:
-        where, args = self.event_filter(EventFilter(**filters))
-        return int(self.execute(f"SELECT COUNT(*) FROM events WHERE {where}", args).fetchone()[0])
+        return self.count_in_view(None, **filters)
+
+    def last_change(self) -> str | None:
+        """When an event last changed (ISO 8601 UTC), or None for an empty database."""
+        return self.execute("SELECT MAX(updated_at) FROM events").fetchone()[0]  # type: ignore[no-any-return]
 
     def _with_sources(self, row: dict[str, Any]) -> dict[str, Any]:
         """The event's article ids (``sources``) and the outlets that published them (``outlets``)."""
