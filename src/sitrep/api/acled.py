@@ -113,7 +113,8 @@ def acled_router(store: Callable[[], Store]) -> APIRouter:
         size = limit or MAX_LIMIT
         s = store()
         try:
-            rows = [acled_row(r, s.evidence_for(r["id"])) for r in
+            cited = {"notes", "evidence"} & set(fields)  # the only columns made from the evidence
+            rows = [acled_row(r, s.evidence_for(r["id"]) if cited else []) for r in
                     s.events(sort="-date", limit=size, offset=(page - 1) * size, conditions=tuple(conditions))]
             newest = s.last_change()
         finally:
