@@ -10,6 +10,10 @@ site, its region or only its country; one side unnamed ("gunmen"), or the victim
 toll; another sub-event type of the same family (one outlet's drone strike is another's missile strike).
 Some events have a twin: the same actors at the same site two to five days later, which must stay apart.
 
+Reports arrive as news does (--order published, the default): in the order they were published, each a
+few days after its event, so that the stories of the same days come together. --order shuffled feeds them
+in random order over the three years, the worst case for every cache.
+
     .venv/bin/python bench/merge.py --sizes 10000 100000 1000000
     .venv/bin/python bench/merge.py --sizes 10000 --db postgresql://user@/empty_db?host=/run/postgresql
 """
@@ -72,19 +76,21 @@ def retold(rng: random.Random, place: Place, day: dt.date, sub: str, a1: Actor, 
     return place, interval, sub, one, two
 
 
-def synthetic(n: int, seed: int = 7) -> tuple[list[Event], dict[str, int]]:
+def synthetic(n: int, order: str = "published", seed: int = 7) -> tuple[list[Event], dict[str, int]]:
     """n reports of about 0.7 n real events: 30% of events are told by two or three outlets, each
     retelling differing as ``retold`` says; 10% have a twin at their site a few days later. Returns the
-    reports and report id -> true event."""
+    reports, in the ``order`` they arrive, and report id -> true event."""
     rng = random.Random(seed)
     places = world(rng)
     actors = [Actor(f"Group {i}", 2, None, True) for i in range(300)]
     start = dt.date(2021, 1, 1)
     reports, truth = [], {}
+    published: dict[str, float] = {}
     event = 0
 
     def tell(place: Place, when: DateInterval, sub: str, a1: Actor | None, a2: Actor | None) -> None:
         rid = f"r{len(reports)}"
+        published[rid] = when.latest.toordinal() + rng.uniform(0, 3)  # type: ignore[union-attr]
         reports.append(Event(rid, TYPES[sub], sub, None, a1, a2, None, place, when, rng.randrange(0, 20), None,
                              [f"a{len(reports)}"]))
         truth[rid] = event
@@ -104,11 +110,14 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Event], dict[str, int]]:
             tell(place, DateInterval(later, later, later, "day"), sub, a1, a2)
             event += 1
     rng.shuffle(reports)
-    return reports[:n], truth
+    reports = reports[:n]
+    if order == "published":
+        reports.sort(key=lambda r: published[r.id])
+    return reports, truth
 
 
-def run(n: int, db: str | None) -> None:
-    reports, truth = synthetic(n)
+def run(n: int, db: str | None, order: str) -> None:
+    reports, truth = synthetic(n, order)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(db or Path(tmp) / "bench.db")
         t0 = time.perf_counter()
@@ -134,7 +143,7 @@ def run(n: int, db: str | None) -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     recall = right / len(true_pairs) if true_pairs else 1.0
     precision = right / len(merged_pairs) if merged_pairs else 1.0
-    print(f"{n:>9,} reports -> {events:>9,} events in {elapsed:8.1f} s = {n / elapsed:8,.0f} reports/s | "
+    print(f"{order:>9} {n:>9,} reports -> {events:>9,} events in {elapsed:8.1f} s = {n / elapsed:8,.0f} reports/s | "
           f"merge recall {recall:.3f} ({right:,}/{len(true_pairs):,} pairs), precision {precision:.3f} "
           f"({len(merged_pairs) - right:,} wrong) | peak RSS {rss_mb:,.0f} MB", flush=True)
 
@@ -142,12 +151,13 @@ def run(n: int, db: str | None) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--order", choices=("published", "shuffled"), default="published")
     ap.add_argument("--db", help="an empty database to fill instead of a temporary SQLite file (one size only)")
     args = ap.parse_args()
     if args.db and len(args.sizes) > 1:
         ap.error("--db takes one size")
     for n in args.sizes:
-        run(n, args.db)
+        run(n, args.db, args.order)
     return 0
 
 

@@ -277,7 +277,7 @@ def test_run_on_the_bad_corpus(tmp_path: Path, sqlite_sample_db: Path) -> None:
 
 @pytest.mark.parametrize(("entries", "problem"), [
     ("- name: Good Group\n  aliases: [good guys]\n  inter: 2\n- aliases: [nameless]\n  inter: 3\n", "4: actor without a name"),
-    ("- name: Bad Group\n  aliases: [a, b\n", "3: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("- name: Bad Group\n  aliases: [a, b\n", "3: not valid YAML: did not find expected ',' or ']'"),
     ("- name: Bad Group\n  inter: 12\n", "1: Bad Group: inter must be an ACLED inter code from 1 to 8, not 12"),
 ])
 def test_a_broken_actor_entry_stops_the_run_with_file_and_line_and_keeps_the_store(
@@ -294,3 +294,21 @@ def test_a_broken_actor_entry_stops_the_run_with_file_and_line_and_keeps_the_sto
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"sitrep: error: {user / 'actors.yaml'}:{problem}"
     assert export(db) == before
+
+
+def test_the_cached_language_model_is_py3langids_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The uncompressed copy the run reads (start-up) decides exactly as the packaged model does."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from sitrep.ingest import language
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        cached = language._identifier()
+        assert list(tmp_path.glob("langid-*.npz"))
+        packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        for text in (GOOD_1, GOOD_2, FRENCH, "Der Konvoi wurde am Montag nahe der Stadt angegriffen."):
+            assert cached.classify(text) == packaged.classify(text)
+    finally:
+        language._identifier.cache_clear()

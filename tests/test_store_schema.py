@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from sitrep.models import Actor, DateInterval, Event, Place
 from sitrep.store import Store, StoreError, migrate
-from sitrep.store.schema import NOCASE_INDEXES, metadata
+from sitrep.store.database import EVENT_COLUMNS
+from sitrep.store.schema import NOCASE_INDEXES, events, metadata
 
 LEGACY = Path(__file__).parent / "data" / "schema_v5.sql"
 # What only one back-end has, made by the migrations beside the shared schema.
@@ -37,6 +39,12 @@ def test_migrated_database_matches_the_schema(db: str) -> None:
         assert ctx.get_current_revision() == migrate.head()
         assert compare_metadata(ctx, metadata) == []
     engine.dispose()
+
+
+def test_the_store_reads_what_alembic_and_the_schema_say() -> None:
+    """The Store imports neither (start-up): its head revision and its events columns are checked here."""
+    assert migrate.head() == ScriptDirectory.from_config(migrate._config()).get_current_head()
+    assert tuple(c.name for c in events.columns) == EVENT_COLUMNS
 
 
 def _legacy(path: Path, version: str) -> None:

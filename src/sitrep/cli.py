@@ -18,7 +18,6 @@ from rich.table import Table
 from sitrep.export import FORMATS, write
 from sitrep.export.formats import claim_record
 from sitrep.export.tally import tally
-from sitrep.ingest import IngestError, read_meta
 from sitrep.store import Store, StoreError
 from sitrep.store.dialect import is_postgresql
 
@@ -59,6 +58,7 @@ ModelOpt = Annotated[str | None, typer.Option(help="spaCy pipeline to load (pack
 
 def run_args(meta: str | None, published: str | None, model: str | None) -> dict[str, Any]:
     """The runner's keyword arguments from the options run and watch share."""
+    from sitrep.ingest import IngestError, read_meta  # commands that read no articles import no NLP or ingest
     from sitrep.nlp import DEFAULT_MODEL
 
     pub = None

@@ -16,11 +16,20 @@ from typing import Any
 import yaml
 
 SHIPPED = Path(__file__).parent
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: the pure-Python one costs seconds per run
 KINDS = {int: "a whole number above 0", float: "a number above 0", list: "a list"}
 
 
 class DataError(RuntimeError):
     """A knowledge file sitrep cannot use; the message is one line naming the file, the line and the problem."""
+
+
+def cache_dir() -> Path:
+    """Where sitrep keeps what it compiles from its packages' data (gazetteer, language model), rebuilt
+    when the source changes: ``SITREP_CACHE_DIR``, else the user's cache directory."""
+    base = os.environ.get("SITREP_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "sitrep")
+    return Path(base)
 
 
 def search_path() -> list[Path]:
@@ -56,35 +65,41 @@ def read_yaml(name: str) -> Any:
 
 
 def _load(path: Path) -> Any:
+    return _parse(path)[0]
+
+
+def _parse(path: Path) -> tuple[Any, list[int]]:
+    """The document, and the line each entry starts on when it is a list (parsed once, by libyaml)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = LOADER(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            doc = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DataError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML: {exc.problem}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise DataError(f"{path}: not valid YAML: {exc}") from None
+    return doc, [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
 
 
-def _entry_lines(path: Path) -> list[int]:
-    """The line each entry of a YAML list starts on."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
-    return [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
-
-
-def actor_entries() -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def actor_entries() -> tuple[dict[str, Any], ...]:
     """actors.yaml's entries, shipped and the user's, each checked: a broken one stops the run with the
-    file and line it starts on."""
+    file and line it starts on. Read once per process (the entity ruler and the resolver both need them)."""
     entries: list[dict[str, Any]] = []
     for path in _files("actors.yaml"):
-        doc = _load(path) or []
-        if not isinstance(doc, list):
+        doc, lines = _parse(path)
+        if not isinstance(doc or [], list):
             raise DataError(f"{path}:1: expected a list of actors (- name: ...)")
-        for line, entry in zip(_entry_lines(path), doc, strict=False):
+        for line, entry in zip(lines, doc or [], strict=False):
             problem = _actor_problem(entry)
             if problem:
                 raise DataError(f"{path}:{line}: {problem}")
             entries.append(entry)
-    return entries
+    return tuple(entries)
 
 
 def _actor_problem(entry: Any) -> str | None:
@@ -124,7 +139,7 @@ def country_names() -> set[str]:
 def limits() -> dict[str, Any]:
     """limits.yaml: what a run refuses or distrusts. A bad user value stops the run with one line."""
     merged = read_yaml("limits.yaml")
-    shipped = yaml.safe_load((SHIPPED / "limits.yaml").read_text(encoding="utf-8"))
+    shipped = _load(SHIPPED / "limits.yaml")
     for key, default in shipped.items():
         value = merged.get(key)
         kinds = (int, float) if isinstance(default, float) else (type(default),)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.data import read_csv
+from sitrep.data import cache_dir, read_csv
 from sitrep.resolve.placekey import SUFFIX, fold, place_key
 
 SCHEMA_VERSION = "7"
@@ -45,13 +45,11 @@ CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv", "demonyms
 
 def default_path() -> Path:
     """The compiled file's name carries a digest of the curated files, so editing them rebuilds it."""
-    base = os.environ.get("SITREP_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "sitrep")
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     for name in CURATED:
         for row in read_csv(name):
             digest.update(repr(sorted(row.items())).encode())
-    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.sqlite"
+    return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.sqlite"
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:

@@ -14,12 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
 from sitrep.store.dialect import Box, dialect_for, display_name
-from sitrep.store.schema import EVENT_COLUMNS
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 # Events whose dates lie this far apart cannot be one event (link.rules.DATE_TOLERANCE, with room).
@@ -42,6 +39,13 @@ SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
     sign + key: tuple(dict.fromkeys([(col, sign == "-"), *([] if col == "date" else [("date", False)]), ("id", False)]))
     for key, col in SORT_COLUMNS.items() for sign in ("", "-")
 }
+# The events table's columns in the order save_event writes them (tests check them against schema.py, which
+# the Store does not import: SQLAlchemy is needed for migrations only).
+EVENT_COLUMNS = ("id", "event_type", "sub_event_type", "disorder_type", "weapon", "actor1", "inter1", "actor1_country",
+                 "actor2", "inter2", "actor2_country", "claimed_by", "location", "admin1", "admin2", "country", "iso3",
+                 "latitude", "longitude", "geo_precision", "place_kind", "date", "date_earliest", "date_latest",
+                 "date_precision", "fatalities", "injuries", "fatalities_low", "fatalities_high", "injuries_low",
+                 "injuries_high", "data", "updated_at")
 COLUMNS = ", ".join([*EVENT_COLUMNS[:-2], "updated_at"])  # every column but the JSON blob
 UPSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
                 "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:]))
@@ -137,8 +141,8 @@ class Store:
             self.dialect.inspect(self.con)
         except migrate.LegacySchemaError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
-        except (*self.dialect.open_errors, sa.exc.SQLAlchemyError) as exc:
-            raise StoreError(f"{self.path}: not a usable sitrep database ({_first_line(exc)})") from None
+        except (*self.dialect.open_errors, migrate.MigrationError) as exc:
+            raise StoreError(f"{self.path}: not a usable sitrep database ({_first_line(exc.__cause__ or exc)})") from None
 
     def execute(self, sql: str, args: Iterable[Any] = ()) -> Any:
         """Run one statement written with ``?`` placeholders; the cursor, whose rows read by name or position."""

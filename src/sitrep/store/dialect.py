@@ -8,10 +8,10 @@ import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
-from sqlalchemy.pool import NullPool
+if TYPE_CHECKING:  # SQLAlchemy is for migrations only (store.migrate); the Store speaks DB-API
+    import sqlalchemy as sa
 
 BUSY_TIMEOUT_MS = 30_000
 PG_LOCK = 7_305_618_426_901  # pg_advisory_xact_lock key of sitrep's writers (any constant, the same in every process)
@@ -66,6 +66,9 @@ class SQLite:
         return con
 
     def engine(self) -> sa.Engine:
+        import sqlalchemy as sa
+        from sqlalchemy.pool import NullPool
+
         engine = sa.create_engine("sqlite://", creator=self._raw, poolclass=NullPool)
         sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(self.begin))
         return engine
@@ -171,6 +174,9 @@ class PostgreSQL:
         return self.psycopg.connect(self.url, autocommit=True, row_factory=_rows)
 
     def engine(self) -> sa.Engine:
+        import sqlalchemy as sa
+        from sqlalchemy.pool import NullPool
+
         return sa.create_engine("postgresql+psycopg://", creator=lambda: self.psycopg.connect(self.url), poolclass=NullPool)
 
     def revision(self, con: Any) -> str | None:
