@@ -136,3 +136,31 @@ def test_manual_merge_survives_a_rerun(tmp_path: Path, db: str) -> None:
     run(paths, store, published=published, progress=False)
     assert [tuple(e["sources"]) for e in store.events()] == [("daily_c", "wire_a")]
     store.close()
+
+
+def test_an_events_blocks_follow_its_merged_dates(db: str) -> None:
+    """Candidates are looked up by (country, week): when a second source narrows an event from a week to
+    a day, the event is filed under the weeks of its new dates only, and a new event under its own."""
+    from dataclasses import replace
+
+    from sitrep.link.attach import attach, refresh
+    from sitrep.models import Article
+    from sitrep.store.database import _weeks
+
+    vague = replace(report("w", dt.date(2024, 1, 23), BASE),
+                    when=DateInterval(None, dt.date(2024, 1, 17), dt.date(2024, 1, 23), "week"))
+    reports = [vague, report("d", dt.date(2024, 1, 23), BASE), report("e", dt.date(2024, 1, 30), ERBIL)]
+    store = Store(db)
+    with store.transaction():
+        for r in reports:
+            store.replace_article(Article(r.id, "", "", None, None, None, None, "", r.id))
+            refresh(store, attach(store, [r]))
+    stored = {r["id"]: r for r in store.execute("SELECT id, country, date_earliest, date_latest FROM events")}
+    blocks: dict[str, set[tuple[str, int]]] = {}
+    for country, week, event_id in store.execute("SELECT country, week, event_id FROM event_blocks"):
+        blocks.setdefault(event_id, set()).add((country, week))
+    store.close()
+    assert len(stored) == 2  # the week and the day told one strike; Erbil a week later is another
+    for event_id, e in stored.items():
+        lo, hi = _weeks(dt.date.fromisoformat(e["date_earliest"]), dt.date.fromisoformat(e["date_latest"]))  # type: ignore[misc]
+        assert blocks[event_id] == {(e["country"], w) for w in range(lo, hi + 1)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 CIVILIANS = 7  # ACLED inter code of civilians: the victims of political violence, not its agents
@@ -170,12 +170,12 @@ class Claim:
 
 
 def _plain(obj: Any) -> dict[str, Any] | None:
-    return None if obj is None else {f.name: getattr(obj, f.name) for f in fields(obj)}
+    return None if obj is None else dict(vars(obj))  # the fields of a dataclass without slots, copied
 
 
-def event_to_dict(ev: Event) -> dict[str, Any]:
-    """A JSON-ready copy of an event (dates as ISO strings). Written out by hand: dataclasses.asdict
-    deep-copies, which dominated merging time."""
+def event_to_dict(ev: Event, evidence: bool = True) -> dict[str, Any]:
+    """A JSON-ready copy of an event (dates as ISO strings), with or without its evidence. Written out by
+    hand: dataclasses.asdict deep-copies, which dominated merging time."""
     w = ev.when
     return {
         "id": ev.id, "event_type": ev.event_type, "sub_event_type": ev.sub_event_type, "weapon": ev.weapon,
@@ -183,7 +183,7 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
         "place": _plain(ev.place),
         "when": {"date": _iso(w.date), "earliest": _iso(w.earliest), "latest": _iso(w.latest), "precision": w.precision},
         "fatalities": ev.fatalities, "injuries": ev.injuries, "sources": list(ev.sources),
-        "evidence": [_plain(e) for e in ev.evidence],
+        "evidence": [_plain(e) for e in ev.evidence] if evidence else [],
     }
 
 

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,7 @@ class Store:
         except ImportError:
             raise StoreError(f"{display_name(str(db))}: PostgreSQL needs psycopg (pip install 'sitrep[postgresql]')") from None
         self.path = self.dialect.where
+        self._clock: str | None = None
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         try:
             self.con = self.dialect.connect()
@@ -160,11 +161,17 @@ class Store:
         try:
             if self.dialect.lock_sql:
                 self.execute(self.dialect.lock_sql)
+            self._clock = _now()  # what one transaction writes changed at one time, read once
             yield
         except BaseException:
             self.execute("ROLLBACK")
             raise
+        finally:
+            self._clock = None
         self.execute("COMMIT")
+
+    def _time(self) -> str:
+        return self._clock or _now()
 
     # ---- writing (inside a transaction)
     def known_hash(self, article_id: str) -> str | None:
@@ -179,11 +186,11 @@ class Store:
         self.execute(
             "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
             (article.id, article.title, article.url, article.outlet, _iso(article.published),
-             article.published_from, article.path, article.content_hash, article.text, _now()))
+             article.published_from, article.path, article.content_hash, article.text, self._time()))
         return touched
 
     def add_report(self, report: Event, event_id: str) -> None:
-        data = event_to_dict(replace(report, evidence=[]))
+        data = event_to_dict(report, evidence=False)
         self.execute("INSERT INTO reports VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id, "
                      "event_id = excluded.event_id, data = excluded.data",
                      (report.id, report.sources[0], event_id, json.dumps(data)))
@@ -234,14 +241,16 @@ class Store:
         p, w = ev.place, ev.when
         a1, a2 = ev.actor1, ev.actor2
         fr, ir = ranges.get("fatalities"), ranges.get("injuries")
-        data = json.dumps(event_to_dict(replace(ev, evidence=[])))
+        data = json.dumps(event_to_dict(ev, evidence=False))
         spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
-        stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high FROM events "
-                              "WHERE id=?", (ev.id,)).fetchone()
-        if stored is not None and tuple(stored) == (data, *spans):
+        stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, country, "
+                              "date_earliest, date_latest FROM events WHERE id=?", (ev.id,)).fetchone()
+        if stored is not None and tuple(stored[:5]) == (data, *spans):
             return  # every column derives from these: unchanged, so its timestamp of last change stays
-        self.dialect.unindex(self.execute, ev.id)
-        self.execute("DELETE FROM deletions WHERE event_id=?", (ev.id,))  # an event that comes back
+        if stored is None:
+            self.execute("DELETE FROM deletions WHERE event_id=?", (ev.id,))  # an event that comes back
+        else:
+            self.dialect.unindex(self.execute, ev.id)
         self.execute(UPSERT_EVENT, (
             ev.id, ev.event_type, ev.sub_event_type, DISORDER.get(ev.event_type, "Political violence"), ev.weapon,
             a1.name if a1 else None, a1.inter if a1 else None, a1.country if a1 else None,
@@ -251,8 +260,9 @@ class Store:
             p.iso3 if p else None, p.latitude if p else None, p.longitude if p else None,
             p.precision if p else None, p.kind if p else None,
             _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
-            ev.fatalities, ev.injuries, *spans, data, _now()))
-        self._block(ev)
+            ev.fatalities, ev.injuries, *spans, data, self._time()))
+        if stored is None or (stored[5], stored[6], stored[7]) != (p.country if p else None, _iso(w.earliest), _iso(w.latest)):
+            self._block(ev, fresh=stored is None)
         self.dialect.index(self.execute, ev.id, (
             p.name if p else None, a1.name if a1 else None, a2.name if a2 else None, p.admin1 if p else None,
             p.country if p else None, ev.sub_event_type, ev.claimed_by.name if ev.claimed_by else None))
@@ -262,11 +272,13 @@ class Store:
         self.dialect.unindex(self.execute, event_id)
         if self.execute("DELETE FROM events WHERE id=?", (event_id,)).rowcount:
             self.execute("DELETE FROM deletions WHERE event_id=?", (event_id,))
-            self.execute("INSERT INTO deletions VALUES (?, ?)", (event_id, _now()))
+            self.execute("INSERT INTO deletions VALUES (?, ?)", (event_id, self._time()))
         self.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
 
-    def _block(self, ev: Event) -> None:
-        self.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
+    def _block(self, ev: Event, fresh: bool) -> None:
+        """File the event under the (country, week) blocks its dates touch; ``fresh``: it has none yet."""
+        if not fresh:
+            self.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
         weeks = _weeks(ev.when.earliest, ev.when.latest)
         if weeks is not None:
             country = _block_country(ev.place.country if ev.place else None)
@@ -288,7 +300,7 @@ class Store:
 
     def add_decision(self, kind: str, a: str, b: str) -> None:
         self.execute("DELETE FROM decisions WHERE a IN (?, ?) AND b IN (?, ?)", (a, b, a, b))
-        self.execute("INSERT INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), _now()))
+        self.execute("INSERT INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), self._time()))
 
     # ---- reading
     def event_filter(self, f: EventFilter) -> tuple[str, list[Any]]:

@@ -61,7 +61,11 @@ class SQLite:
         con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a commit survives a crash of sitrep, not of the OS
-        con.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
+        # 256 MB of pages (taken as used): linking a million events keeps their indexes' working set here,
+        # and a checkpoint every 80 MB of WAL rather than 4 MB writes each hot page back once, not at every
+        # commit (bench/merge.py at 100,000 reports: 1,160 -> 1,540 reports/s)
+        con.execute("PRAGMA cache_size=-262144")
+        con.execute("PRAGMA wal_autocheckpoint=20000")
         con.execute("PRAGMA foreign_keys=ON")
         return con
 
