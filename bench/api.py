@@ -63,7 +63,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+def serving(db: str | Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """`sitrep serve` on ``db`` in its own process on a free loopback port, once it accepts connections."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)])

@@ -36,24 +36,26 @@ def memory(pid: int) -> dict[str, int]:
     return fields
 
 
-def load(port: int, requests: int, clients: int, seconds: float) -> tuple[dict[str, list[float]], Counter[str], float]:
-    """Latencies (ms) by path, error counts by kind, and the wall time of the whole run."""
+def load(port: int, requests: int, clients: int, seconds: float, mix: list[str] = MIX,
+         expected: dict[str, int] = EXPECTED) -> tuple[dict[str, list[float]], Counter[str], float]:
+    """Latencies (ms) by path, error counts by kind, and the wall time of the whole run: ``requests`` in
+    turn over the paths of ``mix``, each answered 200 unless ``expected`` says otherwise."""
     numbers = itertools.count()
     lock = threading.Lock()
-    times: dict[str, list[float]] = {path: [] for path in MIX}
+    times: dict[str, list[float]] = {path: [] for path in mix}
     errors: Counter[str] = Counter()
     deadline = time.monotonic() + seconds
 
     def client() -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         while time.monotonic() < deadline and (n := next(numbers)) < requests:
-            path = MIX[n % len(MIX)]
+            path = mix[n % len(mix)]
             t = time.perf_counter()
             try:
                 conn.request("GET", path)
                 res = conn.getresponse()
                 res.read()
-                status: str | None = None if res.status == EXPECTED.get(path, 200) else f"HTTP {res.status} {path}"
+                status: str | None = None if res.status == expected.get(path, 200) else f"HTTP {res.status} {path}"
             except (OSError, http.client.HTTPException) as exc:
                 status = f"{exc.__class__.__name__} {path}"
                 conn.close()

@@ -32,8 +32,9 @@ def base_url(sqlite_sample_db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: str) -> TestClient:
-    return TestClient(create_app(sample_db))
+def client(sample_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(sample_db)) as client:  # closes the app's connections after (they pin the database)
+        yield client
 
 
 def test_a_script_written_for_acled_runs_unchanged(base_url: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -9,8 +11,9 @@ from sitrep.api import create_app
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: str) -> TestClient:
-    return TestClient(create_app(sample_db))
+def client(sample_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(sample_db)) as client:  # closes the app's connections after (they pin the database)
+        yield client
 
 
 def test_events_paged_and_filtered(client: TestClient) -> None:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 
 import pytest
 from conftest import SAMPLE_META
@@ -17,8 +18,9 @@ from sitrep.export.acled import ACLED_COLUMNS, SITREP_COLUMNS
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: str) -> TestClient:
-    return TestClient(create_app(sample_db))
+def client(sample_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(sample_db)) as client:  # closes the app's connections after (they pin the database)
+        yield client
 
 
 def test_exports_hold_exactly_the_filtered_events(client: TestClient) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -106,19 +107,16 @@ def _fields(value: str | None) -> list[str]:
     return asked
 
 
-def acled_router(store: Callable[[], Store]) -> APIRouter:
+def acled_router(store: Callable[[], AbstractContextManager[Store]]) -> APIRouter:
     router = APIRouter(tags=["ACLED-compatible"])
 
     def read(fmt: str, fields: list[str], conditions: list[Condition], limit: int, page: int) -> Any:
         size = limit or MAX_LIMIT
-        s = store()
-        try:
+        with store() as s:
             cited = {"notes", "evidence"} & set(fields)  # the only columns made from the evidence
             rows = [acled_row(r, s.evidence_for(r["id"]) if cited else []) for r in
                     s.events(sort="-date", limit=size, offset=(page - 1) * size, conditions=tuple(conditions))]
             newest = s.last_change()
-        finally:
-            s.close()
         data = [{f: "" if r[f] is None else str(r[f]) for f in fields} for r in rows]
         if fmt == "csv":
             lines: Iterator[str] = iter([csv_line(fields), *(csv_line([d[f] for f in fields]) for d in data)])

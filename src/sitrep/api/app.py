@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -31,9 +32,10 @@ from sitrep.data import actor_entries
 from sitrep.export.acled import iso_numeric, regions
 from sitrep.export.formats import FORMATS, claim_record, event_record
 from sitrep.export.tally import tally
-from sitrep.store import SORTS, Condition, Store
+from sitrep.store import SORTS, Condition
 from sitrep.store.database import utc_time
 from sitrep.store.dialect import is_postgresql
+from sitrep.store.pool import StorePool
 
 MAX_PAGE = 500
 MAX_FEATURES = 20_000
@@ -137,8 +139,16 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     db_path = str(db_path)
     if not is_postgresql(db_path) and not Path(db_path).exists():
         raise FileNotFoundError(db_path)
+    stores = StorePool(db_path)  # one set of connections for the process, borrowed per request
+    store = stores.store
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.",
-                  docs_url=None, redoc_url=None, dependencies=[Depends(known_parameters_only)])
+                  docs_url=None, redoc_url=None, dependencies=[Depends(known_parameters_only)], lifespan=lifespan)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
@@ -148,9 +158,6 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         """Settings the page needs."""
         return models.Config(tiles=tiles)
 
-    def store() -> Store:
-        return Store(db_path)
-
     if write_token:
         app.include_router(decisions_router(store, write_token))
     app.include_router(acled_router(store))
@@ -158,41 +165,28 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     @app.get("/api/facets", response_model=models.Facets)
     def facets() -> dict[str, list[str]]:
         """The countries and actors held (most events first), for a filter's suggestions."""
-        s = store()
-        try:
+        with store() as s:
             return s.facets()
-        finally:
-            s.close()
 
     @app.get("/api/countries", response_model=list[models.CountryTotal])
     def countries(f: Filters) -> list[dict[str, Any]]:
         """Events and deaths by country for the filter, most events first (a map shades countries by them)."""
-        s = store()
-        try:
+        with store() as s:
             return [r | {"iso": iso_numeric(r["iso3"])} for r in s.country_totals(**f)]
-        finally:
-            s.close()
 
     @app.get("/api/events", response_model=models.EventPage)
     def events(f: Filters, sort: Sort = "-date", page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
         """Events matching the filters, one page at a time."""
-        s = store()
-        try:
+        with store() as s:
             total = s.count_events(**f)
             rows = list(s.events(sort=sort, limit=page_size, offset=(page - 1) * page_size, **f))
-        finally:
-            s.close()
         return {"total": total, "page": page, "page_size": page_size, "events": [event_record(r, []) for r in rows]}
 
     def export(fmt: str, sort: str, f: dict[str, Any]) -> StreamingResponse:
-        s = store()
-
         def pieces() -> Iterator[str]:
-            try:
+            with store() as s:  # borrowed when the body is first read, given back when it ends or is abandoned
                 yield from FORMATS[fmt](s, sort=sort, **f)
-            finally:
-                s.close()
 
         name = f"sitrep-events.{fmt}"
         return StreamingResponse(pieces(), media_type=EXPORTS[fmt],
@@ -222,27 +216,21 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         With ``zoom``, a view holding more than 2,000 events comes as cells (``cluster``: count, deaths,
         main type) and countries; without it, events one by one, paged (at most 20,000 a page)."""
         box = _box(view)
-        s = store()
-        try:
+        with store() as s:
             if zoom is not None and s.count_in_view(box, **f) > MAX_POINTS:
                 features = _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
             else:
                 features = [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
-        finally:
-            s.close()
         return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", response_model=models.EventDetail, responses={404: {"description": "No such event"}})
     def event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
         """One event: every field, every source's account, and the evidence (sentence and offsets)."""
-        s = store()
-        try:
+        with store() as s:
             row = s.event(event_id)
             if row is None:
                 raise HTTPException(404, f"no event {event_id!r}")
             articles = s.source_articles(event_id)
-        finally:
-            s.close()
         texts = {a: info.pop("text") for a, info in articles.items()}
         evidence = [e | {"sentence_start": _sentence_start(e, texts.get(e["article_id"], "")), "chosen": _supports(e, row)}
                     for e in row.pop("evidence")]
@@ -261,12 +249,9 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
         """Reported tallies."""
         places = {w.strip() for w in where.split(",")} if where else set()
-        s = store()
-        try:
+        with store() as s:
             rows = [c for c in s.claims() if (not places or places & set(c["where"]))
                     and (not target or target.lower() in (c["target"] or "").lower())]
-        finally:
-            s.close()
         start = (page - 1) * page_size
         return {"total": len(rows), "page": page, "page_size": page_size,
                 "claims": [claim_record(c) for c in rows[start : start + page_size]]}
@@ -281,12 +266,9 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         except ValueError:
             raise RequestValidationError([{"type": "datetime_parsing", "loc": ("query", "since"),
                                            "msg": "not a calendar date or time", "input": since}]) from None
-        s = store()
-        try:
+        with store() as s:
             total = s.count_deletions(start)
             rows = s.deletions(start, limit=page_size, offset=(page - 1) * page_size)
-        finally:
-            s.close()
         return {"total": total, "page": page, "page_size": page_size, "deletions": rows}
 
     @app.get("/api/tally", response_model=models.Tally)
@@ -297,11 +279,8 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                    ) -> dict[str, Any]:
         """Reported tallies beside the number of matching events in the database."""
         _check_dates(**{"from": date_from, "to": date_to})
-        s = store()
-        try:
+        with store() as s:
             return tally(s, target, [w.strip() for w in where.split(",")] if where else [], date_from, date_to)
-        finally:
-            s.close()
 
     @app.get("/api/stats", response_model=models.Stats)
     def stats(f: Filters,
@@ -310,13 +289,10 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         """Counts of events and deaths by day, week or month (and type), by type and by actor, for the filter.
         Events known only to a week or month are not counted in any day's bar: they come as ``spans`` (their
         interval, type and number), at most 500."""
-        s = store()
-        try:
+        with store() as s:
             days = s.day_counts(**f)
             actors = s.top_actors(20, **f)
             vague = s.vague_dates(MAX_SPANS, **f)
-        finally:
-            s.close()
         if bucket == "auto":
             dated = [r["date"] for r in days if r["date"]]
             long = dated and dt.date.fromisoformat(max(dated)) - dt.date.fromisoformat(min(dated)) > dt.timedelta(days=180)

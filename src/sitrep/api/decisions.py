@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException
@@ -25,7 +26,7 @@ class SplitRequest(BaseModel):
     source: str = Field(max_length=300, description="Article id whose account is a different event.")
 
 
-def decisions_router(store: Callable[[], Store], token: str) -> APIRouter:
+def decisions_router(store: Callable[[], AbstractContextManager[Store]], token: str) -> APIRouter:
     """Routes that record decisions through the same functions as `sitrep merge` and `sitrep split`."""
     expected = token.encode()
 
@@ -41,27 +42,21 @@ def decisions_router(store: Callable[[], Store], token: str) -> APIRouter:
     @router.post("/api/events/{event_id}/merge")
     def merge(event_id: EventId, body: MergeRequest) -> dict[str, Any]:
         """Record that ``other`` is the same event as ``event_id`` (kept across later runs)."""
-        s = store()
         try:
-            with s.transaction():
+            with store() as s, s.transaction():
                 merge_events(s, event_id, body.other)
         except KeyError as exc:
             raise HTTPException(404, f"no event {exc.args[0]!r}") from None
-        finally:
-            s.close()
         return {"event": event_id, "merged": body.other}
 
     @router.post("/api/events/{event_id}/split")
     def split(event_id: EventId, body: SplitRequest) -> dict[str, Any]:
         """Record that what ``source`` reports is a different event (kept across later runs)."""
-        s = store()
         try:
-            with s.transaction():
+            with store() as s, s.transaction():
                 new_id = split_event(s, event_id, body.source)
         except KeyError as exc:
             raise HTTPException(404, f"{exc.args[0]!r}: not an event with another source") from None
-        finally:
-            s.close()
         return {"event": event_id, "split_off": new_id}
 
     return router

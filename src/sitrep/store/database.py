@@ -125,9 +125,9 @@ def utc_time(value: str) -> str:
 
 class Store:
     """``db``: a SQLite file path, or a postgresql:// URL. Opening brings the schema to the newest
-    revision (see store.migrate)."""
+    revision (see store.migrate). ``cache_mb``: SQLite's page cache for this connection."""
 
-    def __init__(self, db: str | Path) -> None:
+    def __init__(self, db: str | Path, cache_mb: int = 256) -> None:
         try:
             self.dialect = dialect_for(str(db))
         except ImportError:
@@ -136,7 +136,7 @@ class Store:
         self._clock: str | None = None
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         try:
-            self.con = self.dialect.connect()
+            self.con = self.dialect.connect(cache_mb)
             if self.dialect.revision(self.con) != migrate.head():
                 migrate.upgrade(self.dialect.engine(), self.dialect.lock_sql)
             self.dialect.inspect(self.con)
