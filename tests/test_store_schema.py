@@ -4,6 +4,7 @@ both back-ends; a SQLite database made before migrations is stamped and kept, no
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
@@ -15,11 +16,12 @@ from alembic.script import ScriptDirectory
 from sitrep.models import Actor, DateInterval, Event, Place
 from sitrep.store import Store, StoreError, migrate
 from sitrep.store.database import EVENT_COLUMNS
-from sitrep.store.schema import NOCASE_INDEXES, events, metadata
+from sitrep.store.schema import NOCASE_INDEXES, SORT_INDEXES, events, metadata
 
 LEGACY = Path(__file__).parent / "data" / "schema_v5.sql"
 # What only one back-end has, made by the migrations beside the shared schema.
-EXTRAS = {"search", "actor_search", "geom", "events_search", "events_actor_search", "events_geom", *NOCASE_INDEXES}
+EXTRAS = {"search", "actor_search", "geom", "events_search", "events_actor_search", "events_geom", *NOCASE_INDEXES,
+          *SORT_INDEXES}
 
 
 def _shared_only(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
@@ -45,6 +47,25 @@ def test_the_store_reads_what_alembic_and_the_schema_say() -> None:
     """The Store imports neither (start-up): its head revision and its events columns are checked here."""
     assert migrate.head() == ScriptDirectory.from_config(migrate._config()).get_current_head()
     assert tuple(c.name for c in events.columns) == EVENT_COLUMNS
+
+
+def test_every_order_the_table_offers_is_read_from_an_index(db: str) -> None:
+    """A page of a million events in any order the page offers must not sort them all: the plan reads an
+    index in order (at most sorting by id events that tie on column and date)."""
+    from sitrep.store import SORTS
+
+    store = Store(db)
+    postgresql = store.dialect.name == "postgresql"
+    if postgresql:
+        store.execute("SET enable_seqscan = off")  # an empty table is cheaper to scan: ask what it would do at scale
+        store.execute("SET enable_sort = off")
+    for sort in SORTS:
+        sql = f"SELECT id FROM events WHERE 1=1 ORDER BY {store._order(sort)} LIMIT 100 OFFSET 1000"
+        plan = [str(row[-1]) for row in store.execute(("EXPLAIN " if postgresql else "EXPLAIN QUERY PLAN ") + sql)]
+        full_sorts = [line for line in plan if re.match(r"\s*(->\s*)?Sort\s+\(", line)  # not an Incremental Sort
+                      or line == "USE TEMP B-TREE FOR ORDER BY"]  # not FOR RIGHT PART OF ORDER BY
+        assert not full_sorts, (sort, plan)
+    store.close()
 
 
 def _legacy(path: Path, version: str) -> None:

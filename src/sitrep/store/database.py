@@ -31,12 +31,13 @@ class StoreError(Exception):
 
 
 # Orders the API and CLI offer, each also descending ("-type"): the column, then the date and id, so that
-# pages never overlap. NULLs come first going up, as in SQLite.
+# pages never overlap, all one way, so that an index on (column, date) reads a page in order, forwards or
+# backwards (migration 0005). NULLs come first going up, as in SQLite.
 SORT_COLUMNS = {"date": "date", "type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
                 "location": "location", "country": "country", "precision": "geo_precision",
                 "fatalities": "fatalities", "injuries": "injuries"}
 SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
-    sign + key: tuple(dict.fromkeys([(col, sign == "-"), *([] if col == "date" else [("date", False)]), ("id", False)]))
+    sign + key: tuple(dict.fromkeys([(col, sign == "-"), ("date", sign == "-"), ("id", sign == "-")]))
     for key, col in SORT_COLUMNS.items() for sign in ("", "-")
 }
 # The events table's columns in the order save_event writes them (tests check them against schema.py, which

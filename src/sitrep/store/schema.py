@@ -44,14 +44,18 @@ events = sa.Table(
     sa.Column("updated_at", sa.Text, nullable=False),
     sa.Index("events_day", "date", "sub_event_type", "date_precision", "fatalities"),  # the timeline, from the index alone
     sa.Index("events_map", "latitude", "longitude", "sub_event_type", "fatalities"),  # the map's cells, likewise
-    sa.Index("events_actor1", "actor1"),
-    sa.Index("events_actor2", "actor2"),
 )
 
 # Case-insensitive look-ups: COLLATE NOCASE indexes in SQLite, lower() expression indexes in PostgreSQL
 # (both fold ASCII letters only in SQLite, every letter in PostgreSQL). Made by the migrations.
 NOCASE_INDEXES = {"events_country": "country", "events_iso3": "iso3", "events_type": "event_type",
                   "events_subtype": "sub_event_type", "events_admin1": "admin1"}
+
+# An index for each order the page's table offers, (column, date), with NULLs first in PostgreSQL as the Store
+# sorts; PostgreSQL's date order has its own. Made by the migrations (SQLite cannot declare NULLS FIRST).
+SORT_INDEXES = {"events_by_type": "sub_event_type", "events_by_actor1": "actor1", "events_by_actor2": "actor2",
+                "events_by_location": "location", "events_by_country": "country", "events_by_precision": "geo_precision",
+                "events_by_fatalities": "fatalities", "events_by_injuries": "injuries", "events_by_date": "date"}
 
 # Blocking for cross-article merging: an event under each (country, week) its dates touch, so that the
 # candidates for a new report are found by key, never by scanning (see Store.candidates).

@@ -201,6 +201,7 @@ function drawLegend(types) {
 
 const radius = (deaths) => 5 + Math.sqrt(deaths || 0) * 2;
 let drawn = 0, mapTotal = 0;
+let revealing = null;  // an event's marker being brought into view (showEvent)
 
 function viewBox() {
   const b = map.getBounds();
@@ -211,6 +212,10 @@ function viewBox() {
 // The map asks for its view only: events one by one when few, else cells the server counted (any number of
 // events draws as fast). ``fit``: after a new filter, frame the events found.
 async function drawMap(total, fit = true) {
+  if (revealing) {  // never pull a marker from under markercluster's zoom to it
+    await Promise.race([revealing, new Promise((done) => setTimeout(done, 2000))]);
+    revealing = null;
+  }
   mapTotal = total;
   const zoom = map.getZoom();
   const geo = await getJson("/api/map.geojson?" + query({ zoom, view: fit ? null : viewBox() }).toString());
@@ -503,7 +508,10 @@ async function showEvent(id) {
   card.focus();
   highlight(id);
   const m = markers.get(id);
-  if (m) cluster.zoomToShowLayer(m, () => m.openTooltip());
+  if (m) {  // markercluster zooms or spiders to it; the redraw that zoom asks for waits (drawMap), else it
+    // would clear the marker from under the animation
+    revealing = new Promise((done) => cluster.zoomToShowLayer(m, () => { m.openTooltip(); done(); }));
+  }
 }
 
 function closeEvent(restoreFocus = true) {
