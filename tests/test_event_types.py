@@ -28,6 +28,11 @@ def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     assert sub_event_type in {e.sub_event_type for e in events}, [(e.sub_event_type, e.place) for e in events]
 
 
+def test_a_month_in_the_dateline_is_no_march() -> None:
+    events, _ = run_text("BAMAKO, March 4, 2024 - Jihadists attacked an army camp near Boni on Sunday, killing three soldiers.")
+    assert events and not {e.event_type for e in events} & {"Protests", "Riots"}, [e.sub_event_type for e in events]
+
+
 def test_crowds_are_named_by_country_and_the_force_comes_second_unless_its_violence_is_the_event() -> None:
     dispersed, _ = run_text("Police fired tear gas to disperse protesters in Nairobi on Tuesday.")
     assert dispersed[0].actor1 is not None and dispersed[0].actor1.name == "Protesters (Kenya)"

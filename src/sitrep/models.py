@@ -38,6 +38,7 @@ class Slot:
     start: int
     end: int
     sentence: int
+    label: str = ""  # the named-entity label of its head word ("GPE"), if the parser gave one
 
 
 @dataclass

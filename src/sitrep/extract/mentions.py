@@ -30,8 +30,8 @@ BOUNDARY_DEPS = {
 
 def slot(span: Span | Token, sent_index: int) -> Slot:
     if isinstance(span, Token):
-        return Slot(span.text, span.idx, span.idx + len(span.text), sent_index)
-    return Slot(span.text, span.start_char, span.end_char, sent_index)
+        return Slot(span.text, span.idx, span.idx + len(span.text), sent_index, span.ent_type_)
+    return Slot(span.text, span.start_char, span.end_char, sent_index, span.root.ent_type_)
 
 
 def group_triggers(triggers: list[Token]) -> list[list[Token]]:
@@ -97,7 +97,7 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
             found.append((lex.rank(sub), sub, phrase))
             in_phrases.update(phrase.split())
     for t in tokens:
-        if _describes_people(t, lex):
+        if _describes_people(t, lex) or t.ent_type_ in TIME_LABELS:  # "March 3" names no march
             continue
         for key in (lemma(t), t.lower_, t.lower_.removesuffix("s")):
             sub = lex.cue_words.get(key)

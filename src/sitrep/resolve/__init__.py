@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract import Extracted
 from sitrep.extract.lexicon import lexicon
+from sitrep.extract.mentions import PLACE_LABELS
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
 from sitrep.resolve.actors import StoryActors, resolve_actor
 from sitrep.resolve.claims import resolve_claims
@@ -114,8 +115,8 @@ def resolve(extracted: Extracted) -> Resolved:
         else:
             story_place = places[0][0]
         country = next((p.country for p, _ in places if p is not None and p.country), None)
-        a1 = named_before.name(_party(m.actor1.text if m.actor1 else None), country)
-        a2 = named_before.name(_party(m.actor2.text if m.actor2 else None), country, other=a1)
+        a1 = named_before.name(_party(m.actor1), country)
+        a2 = named_before.name(_party(m.actor2), country, other=a1)
         claimed = named_before.name(resolve_actor(m.claimed_by.text if m.claimed_by else None), country)
         if a1 is None and claimed is not None:
             a1 = claimed
@@ -164,13 +165,17 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
 
-def _party(text: str | None) -> Actor | None:
+def _party(slot: Slot | None) -> Actor | None:
     """The actor a slot names, for words the dictionary lacks by their head noun: none for a place
-    ("Goma"), a site, thing or weapon ("a school in Gaza", "drones"): only people and organisations act
-    or suffer acts; civilians for civilian people and ships ("a Greek-owned vessel")."""
+    ("Goma", or a name the parser reads as a place), a site, thing or weapon ("a school in Gaza", "drones"):
+    only people and organisations act or suffer acts; civilians for civilian people and ships ("a
+    Greek-owned vessel")."""
+    text = slot.text if slot is not None else None
     actor = resolve_actor(text)
     if actor is None or actor.known or text is None:
         return actor
+    if slot is not None and slot.label in PLACE_LABELS:
+        return None
     lex = lexicon()
     phrase = re.split(r"\s(?:in|at|near|of|on|from|with)\s", text.lower())[0]  # "a school in central Gaza"
     head = (re.findall(r"[a-z]+", phrase) or [""])[-1]
