@@ -207,7 +207,7 @@ def test_cli_reports_bad_input_and_goes_on(tmp_path: Path, db: str) -> None:
     problems = [ln for ln in lines if "empty.txt" in ln or "bad.txt" in ln or "feed.jsonl:2" in ln]
     assert len(problems) == 3, res.stderr
     assert "Traceback" not in res.stderr
-    listing = sitrep("events", "--db", db, "--json", cwd=tmp_path)
+    listing = sitrep("events", "--db", db, "--json", "--limit", "0", cwd=tmp_path)
     assert listing.returncode == 0
     events = [json.loads(x) for x in listing.stdout.splitlines()]
     assert any("s03_iraq_kirkuk_strike_drone_team" in e["sources"] for e in events)

@@ -100,3 +100,12 @@ def test_airport_codes_are_not_place_names() -> None:
     """GeoNames lists IATA codes among alternate names: 'GAO' would make Gao in Mali Guantanamo."""
     assert {e.country for e in gazetteer().candidates("Gao")} >= {"Mali"}
     assert "Cuba" not in {e.country for e in gazetteer().candidates("Gao")}
+
+
+def test_a_sea_is_beside_the_storys_country_not_below_its_provinces() -> None:
+    """Egypt and Sudan have provinces named after the Red Sea: in a story about Egypt "the Red Sea" is still
+    the sea, unless the wording asks for the province."""
+    found = gazetteer().lookup("Red Sea", {"Egypt": 1.0})
+    assert found is not None and found.kind == "sea"
+    province = gazetteer().lookup("Red Sea", {"Sudan": 1.0}, admin="admin1")
+    assert province is not None and (province.kind, province.country) == ("admin1", "Sudan")

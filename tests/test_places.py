@@ -17,6 +17,14 @@ def test_the_place_of_the_acting_side_places_the_event() -> None:
     assert [(e.place.name, e.place.precision) for e in events if e.place] == [("Mopti", 1)]
 
 
+def test_a_name_called_a_region_is_a_place_whatever_the_ner_took_it_for() -> None:
+    """The NER reads "Tillaberi" as a product and "Tahoua" as a nationality; "region" says they are places."""
+    for text, name in (("Militants attacked an army post in Tillaberi region on Sunday, killing five soldiers.", "Tillaberi"),
+                       ("Fighters stormed a base in Tahoua region on Friday.", "Tahoua")):
+        events, _ = run_text(text)
+        assert [(e.place.name, e.place.country) for e in events if e.place] == [(name, "Niger")], text
+
+
 def test_a_district_is_coded_at_geo_precision_2() -> None:
     events, _ = run_text("Gunmen attacked a police post in Sibi district of Pakistan's Balochistan province on Monday, "
                          "killing two officers.")

@@ -192,22 +192,26 @@ def events_cmd(
     since: Annotated[str | None, typer.Option(help="Earliest date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date (YYYY-MM-DD).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many, newest first (0: all).")] = 100,
 ) -> None:
-    """List stored events."""
+    """List stored events, newest first."""
     _check_db(db)
     store = open_store(db)
-    rows = list(store.events(country=country, event_type=type_, actor=actor, since=since, until=until))
+    filters = {"country": country, "event_type": type_, "actor": actor, "since": since, "until": until}
+    total = store.count_events(**filters)
+    rows = store.events(sort="-date", limit=limit or None, **filters)
     if as_json:
         for r in rows:
             out.print(json.dumps(r, ensure_ascii=False), markup=False)
-        return
-    table = Table("id", "date", "type", "actor1", "actor2", "location", "country", "fat.", "inj.", "sources")
-    for r in rows:
-        table.add_row(r["id"], _date(r), r["sub_event_type"], r["actor1"] or "", r["actor2"] or "",
-                      r["location"] or "", r["country"] or "", _n(r["fatalities"]), _n(r["injuries"]),
-                      str(len(r["sources"])))
-    out.print(table)
-    err.print(f"{len(rows)} events", markup=False)
+    else:
+        table = Table("id", "date", "type", "actor1", "actor2", "location", "country", "fat.", "inj.", "sources")
+        for r in rows:
+            table.add_row(r["id"], _date(r), r["sub_event_type"], r["actor1"] or "", r["actor2"] or "",
+                          r["location"] or "", r["country"] or "", _n(r["fatalities"]), _n(r["injuries"]),
+                          str(len(r["sources"])))
+        out.print(table)
+    shown = min(total, limit) if limit else total
+    err.print(f"{total} events" if shown == total else f"{shown} of {total} events (--limit 0 for all)", markup=False)
 
 
 def _n(v: int | None) -> str:

@@ -414,7 +414,9 @@ def _unlabelled_places(sent: Span) -> list[Span]:
                 tok.dep_ == "dobj" or _named_place(tok)):
             out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
         elif tok.lower_ in PLACE_NOUNS:
-            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            # the word says the name is a place whatever else the NER took it for ("Tillaberi region" as a product)
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.ent_type_ not in PLACE_LABELS | NOT_PARTY | {"ACTOR"}]
             if names and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
                 out.append(Span(sent.doc, min(c.i for c in names), tok.i + 1, label="LOC"))
             # "the Nigerien town of Tillaberi": the demonym says the town is in Niger

@@ -250,12 +250,14 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None
             ) -> Callable[[Entry], tuple[bool, float, float, int]]:
     """How ``Gazetteer.ordered`` ranks the entries of one name, lowest first."""
     in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
+    coast = max(context.values(), default=0.0)  # a sea borders the story's countries: as near as the nearest
 
     def score(e: Entry) -> tuple[bool, float, float, int]:
         rank: float = KIND_RANK.get(e.kind, 9)
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
-        return (e not in in_context, -context.get(e.country or "", 0.0), rank, -e.population)
+        weight = coast if e.kind == "sea" else context.get(e.country or "", 0.0)
+        return (e not in in_context, -weight, rank, -e.population)
 
     return score
 
