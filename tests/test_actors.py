@@ -54,3 +54,20 @@ def test_lookup_says_how_a_name_resolves_and_why() -> None:
         shown = json.loads(result.stdout)
         assert result.exit_code == 0 and shown["why"] == why, name
         assert (shown["actor"] or {}).get("name") == actor, name
+
+
+def test_names_matched_word_by_word_are_split_by_the_tokenizer_the_same_way() -> None:
+    """The entity ruler's token patterns (names of letters and spaces, added without tokenizing them) match
+    exactly what phrase patterns of the same names would: the tokenizer splits each name at its spaces."""
+    from sitrep.data import country_names
+    from sitrep.nlp.patterns import actor_patterns, place_patterns
+    from sitrep.nlp.pipeline import build_pipeline
+
+    places, names = place_patterns()
+    patterns = places + actor_patterns(skip=names | country_names())
+    words = [[t["LOWER"] for t in p["pattern"]] for p in patterns if isinstance(p["pattern"], list)
+             and "LOWER" in p["pattern"][0]]
+    assert len(words) > 1000
+    tokenizer = build_pipeline().tokenizer
+    split = {tuple(t.lower_ for t in doc) for doc in tokenizer.pipe(" ".join(w) for w in words)}
+    assert split == {tuple(w) for w in words}
