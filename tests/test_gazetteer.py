@@ -109,3 +109,11 @@ def test_a_sea_is_beside_the_storys_country_not_below_its_provinces() -> None:
     assert found is not None and found.kind == "sea"
     province = gazetteer().lookup("Red Sea", {"Sudan": 1.0}, admin="admin1")
     assert province is not None and (province.kind, province.country) == ("admin1", "Sudan")
+
+
+def test_a_village_of_unknown_size_counts_only_in_the_storys_country() -> None:
+    """GeoNames gives no population for 30,000 villages; one abroad is a namesake, not where the story is."""
+    assert resolve_place("Zor Kot", {"Pakistan": 1.0}) is None
+    village = resolve_place("Zor Kot", {"Afghanistan": 1.0})
+    assert village is not None and (village.country, village.admin1) == ("Afghanistan", "Khost")
+    assert resolve_place("Hodeidah", {"Egypt": 1.0}) is not None  # a large town abroad still counts

@@ -22,7 +22,7 @@ from pathlib import Path
 from sitrep.data import cache_dir, read_csv
 from sitrep.resolve.placekey import SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 
@@ -38,6 +38,7 @@ class Entry:
     longitude: float | None
     population: int
     admin2: str | None = None
+    curated: bool = False  # from sitrep's own data files, not GeoNames: known however few live there
 
 
 CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv", "demonyms.csv")
@@ -163,7 +164,7 @@ def _curated(row: dict[str, str], kind: str, country_iso3: dict[str, str]) -> En
     country = row.get("country") or None
     return Entry(row["name"], kind, country, country_iso3.get(country or ""), row.get("admin1") or None,
                  float(row["latitude"]) if row.get("latitude") else None,
-                 float(row["longitude"]) if row.get("longitude") else None, 0)
+                 float(row["longitude"]) if row.get("longitude") else None, 0, curated=True)
 
 
 def build(path: Path | None = None) -> Path:
@@ -174,7 +175,7 @@ def build(path: Path | None = None) -> Path:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.execute("CREATE TABLE place (key TEXT, name TEXT, kind TEXT, country TEXT, iso3 TEXT, admin1 TEXT, "
-                "latitude REAL, longitude REAL, population INTEGER, admin2 TEXT)")
+                "latitude REAL, longitude REAL, population INTEGER, admin2 TEXT, curated INTEGER)")
     seen: set[tuple[str, str, str, str | None]] = set()
     batch = []
     for key, e in _rows():
@@ -182,8 +183,9 @@ def build(path: Path | None = None) -> Path:
         if not key or ident in seen:
             continue
         seen.add(ident)
-        batch.append((key, e.name, e.kind, e.country, e.iso3, e.admin1, e.latitude, e.longitude, e.population, e.admin2))
-    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+        batch.append((key, e.name, e.kind, e.country, e.iso3, e.admin1, e.latitude, e.longitude, e.population, e.admin2,
+                      e.curated))
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
     con.execute("CREATE INDEX place_key ON place(key)")
     con.commit()
     con.close()
@@ -208,9 +210,9 @@ class Gazetteer:
     def _query(self, name: str) -> tuple[Entry, ...]:
         keys = {place_key(name), place_key(name, strip_suffix=True)}
         rows = self.con.execute(
-            f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population, admin2 FROM place "
+            f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population, admin2, curated FROM place "
             f"WHERE key IN ({','.join('?' * len(keys))})", tuple(keys)).fetchall()
-        return tuple(Entry(*r) for r in rows)
+        return tuple(Entry(*r[:-1], curated=bool(r[-1])) for r in rows)
 
     def lookup(self, name: str, context: dict[str, float] | None = None, admin: str | None = None) -> Entry | None:
         """The best entry for a name (see ``ordered``)."""

@@ -39,10 +39,11 @@ TOWN_NEEDS_CONTEXT = 100_000  # a smaller GeoNames town counts only in a country
 
 def _notable(entry: Entry) -> bool:
     """Known well enough to count without the story's country: not a district (their names are many
-    and local) nor a town under TOWN_NEEDS_CONTEXT."""
+    and local) nor a GeoNames town under TOWN_NEEDS_CONTEXT, nor one whose population GeoNames does not
+    know (a village: 30,000 of them, "Yarin" in Lebanon is one in Turkey by another name)."""
     if entry.kind == "admin2":
         return False
-    return entry.kind != "city" or entry.population == 0 or entry.population >= TOWN_NEEDS_CONTEXT
+    return entry.kind != "city" or entry.curated or entry.population >= TOWN_NEEDS_CONTEXT
 
 
 def article_context(names: list[str]) -> dict[str, float]:
