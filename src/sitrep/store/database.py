@@ -135,6 +135,7 @@ class Store:
             raise StoreError(f"{display_name(str(db))}: PostgreSQL needs psycopg (pip install 'sitrep[postgresql]')") from None
         self.path = self.dialect.where
         self._clock: str | None = None
+        self._decisions: dict[str, set[frozenset[str]]] | None = None
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         try:
             self.con = self.dialect.connect(cache_mb)
@@ -169,6 +170,7 @@ class Store:
             raise
         finally:
             self._clock = None
+            self._decisions = None
         self.execute("COMMIT")
 
     def _time(self) -> str:
@@ -182,12 +184,14 @@ class Store:
     def replace_article(self, article: Article) -> set[str]:
         """Store the article, dropping what an earlier version of it contributed; returns the events
         that lost reports."""
+        row = (article.id, article.title, article.url, article.outlet, _iso(article.published), article.published_from,
+               article.path, article.content_hash, article.text, self._time())
+        if self.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING RETURNING id",
+                        row).fetchone() is not None:
+            return set()  # a new article: one statement, where a new version of a stored one takes three
         touched = {r[0] for r in self.execute("SELECT event_id FROM reports WHERE article_id=?", (article.id,))}
         self.execute("DELETE FROM articles WHERE id=?", (article.id,))
-        self.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (article.id, article.title, article.url, article.outlet, _iso(article.published),
-             article.published_from, article.path, article.content_hash, article.text, self._time()))
+        self.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)", row)
         return touched
 
     def add_report(self, report: Event, event_id: str) -> None:
@@ -294,12 +298,18 @@ class Store:
         return [r[0] for r in self.execute(sql, (event_id, article_id) if article_id else (event_id,))]
 
     def decisions(self) -> dict[str, set[frozenset[str]]]:
+        """The manual decisions, read once per transaction (a run asks for every article it links)."""
+        if self._decisions is not None:
+            return {kind: set(pairs) for kind, pairs in self._decisions.items()}
         out: dict[str, set[frozenset[str]]] = {"together": set(), "apart": set()}
         for kind, a, b in self.execute("SELECT kind, a, b FROM decisions"):
             out[kind].add(frozenset((a, b)))
+        if self._clock is not None:  # inside a transaction, which holds the writers' lock: no one else adds any
+            self._decisions = {kind: set(pairs) for kind, pairs in out.items()}
         return out
 
     def add_decision(self, kind: str, a: str, b: str) -> None:
+        self._decisions = None
         self.execute("DELETE FROM decisions WHERE a IN (?, ?) AND b IN (?, ?)", (a, b, a, b))
         self.execute("INSERT INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), self._time()))
 
