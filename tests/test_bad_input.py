@@ -312,3 +312,25 @@ def test_the_cached_language_model_is_py3langids_own(tmp_path: Path, monkeypatch
             assert cached.classify(text) == packaged.classify(text)
     finally:
         language._identifier.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["a directory", "a damaged copy"])
+def test_an_unusable_language_model_copy_costs_time_not_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    """Where the cached copy cannot be written or read, the packaged model decides; a damaged copy goes."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from sitrep.ingest import language
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    copy = language._copy_path(MODEL_DIR / MODEL_FILE)
+    if damage == "a directory":
+        copy.mkdir(parents=True)
+    else:
+        copy.write_bytes(b"not a zip file")
+    language._identifier.cache_clear()
+    try:
+        assert language.foreign_language(FRENCH) is not None and language.foreign_language(GOOD_1) is None
+        assert copy.is_dir() if damage == "a directory" else not copy.exists()
+    finally:
+        language._identifier.cache_clear()

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from sitrep.resolve.gazetteer import gazetteer
 from sitrep.resolve.placekey import place_key
@@ -117,3 +118,15 @@ def test_a_village_of_unknown_size_counts_only_in_the_storys_country() -> None:
     village = resolve_place("Zor Kot", {"Afghanistan": 1.0})
     assert village is not None and (village.country, village.admin1) == ("Afghanistan", "Khost")
     assert resolve_place("Hodeidah", {"Egypt": 1.0}) is not None  # a large town abroad still counts
+
+
+def test_a_new_compiled_file_replaces_the_versions_it_supersedes(tmp_path: Path) -> None:
+    from sitrep.data import replace_in_cache
+
+    old, other = tmp_path / "gazetteer-old.sqlite", tmp_path / "langid-old.npz"
+    old.write_text("old")
+    other.write_text("another family")
+    tmp = tmp_path / "gazetteer-new.123.tmp"
+    tmp.write_text("new")
+    replace_in_cache(tmp, tmp_path / "gazetteer-new.sqlite", "gazetteer-*.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new.sqlite", "langid-old.npz"]

@@ -32,6 +32,15 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+def replace_in_cache(tmp: Path, path: Path, family: str) -> None:
+    """Put a compiled file in place, whole or not at all whatever else runs at the same time, and remove
+    the earlier versions of its ``family`` (glob) that it supersedes: each is tens of megabytes."""
+    os.replace(tmp, path)
+    for old in path.parent.glob(family):
+        if old != path and old.is_file():
+            old.unlink(missing_ok=True)
+
+
 def search_path() -> list[Path]:
     extra = [Path(p) for p in os.environ.get("SITREP_DATA_DIRS", "").split(os.pathsep) if p]
     return [SHIPPED, *extra]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.data import cache_dir, read_csv
+from sitrep.data import cache_dir, read_csv, replace_in_cache
 from sitrep.resolve.placekey import SUFFIX, fold, place_key
 
 SCHEMA_VERSION = "8"
@@ -189,7 +189,7 @@ def build(path: Path | None = None) -> Path:
     con.execute("CREATE INDEX place_key ON place(key)")
     con.commit()
     con.close()
-    os.replace(tmp, path)
+    replace_in_cache(tmp, path, "gazetteer-*.sqlite")
     return path
 
 

@@ -1,5 +1,5 @@
 """Indexes the page's views read without touching the rows: the map's cells (place, type, deaths), the
-timeline (date, type, precision, deaths) and the most active actors. They replace the narrower place and date indexes,
+timeline (date, type, deaths) and the most active actors. They replace the narrower place and date indexes,
 which are their prefixes.
 
 Revision ID: 0004
@@ -18,7 +18,7 @@ def upgrade() -> None:
     op.drop_index("events_lat", table_name="events")
     op.drop_index("events_date", table_name="events")
     op.create_index("events_map", "events", ["latitude", "longitude", "sub_event_type", "fatalities"])
-    op.create_index("events_day", "events", ["date", "sub_event_type", "date_precision", "fatalities"])
+    op.create_index("events_day", "events", ["date", "sub_event_type", "fatalities"])
     op.create_index("events_actor1", "events", ["actor1"])
     op.create_index("events_actor2", "events", ["actor2"])
 
