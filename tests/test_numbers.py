@@ -1,6 +1,7 @@
 import pytest
 
 from sitrep.data import limits
+from sitrep.extract.casualties import casualties
 from sitrep.resolve.numbers import parse_count, plausible
 
 
@@ -34,3 +35,17 @@ def test_absurd_tolls_are_refused_by_the_limit_in_the_data() -> None:
     assert plausible(limit, "largest_event_toll") == limit
     assert plausible(limit + 1, "largest_event_toll") is None
     assert plausible(None, "largest_event_toll") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fatal", "hurt"),
+    [
+        ("In March 2019, 40 people were killed in the raid", "40", None),  # the year before is no count
+        ("It was one of the deadliest attacks on the town", None, None),  # "deadliest" is no death
+        ("one of the guards was killed and 1,300 were wounded", "one", "1,300"),
+        ("two casualties were reported", None, "two"),
+    ],
+)
+def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> None:
+    killed, wounded, _ = casualties(text)
+    assert (killed and killed.group("n"), wounded and wounded.group("n")) == (fatal, hurt)

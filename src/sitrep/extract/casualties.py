@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from sitrep.extract.triggers import lemma
 from sitrep.models import Sentence, Slot
 
-NUM = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+NUM = r"(?:\d+(?:,\d{3})*(?![\d,]\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|" \
       r"hundred|a dozen|dozens|scores|hundreds|several|a few|many)(?:[- ](?:one|two|three|four|five|six|seven|" \
       r"eight|nine|hundred|thousand))*"
@@ -32,14 +32,14 @@ HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
 FATAL_PATTERNS = [
     re.compile(rf"\b(?:kill(?:ing|ed|s)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
     re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
-               rf"(?:to have been\s+)?{KILLED}", re.I),
+               rf"(?:to have been\s+)?{KILLED}\b", re.I),
     re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),
 ]
 
 
 INJURED_PATTERNS = [
     re.compile(rf"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?P<n>{QUAL}{NUM})\b", re.I),
-    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are)\s+)?{HURT}", re.I),
+    re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are)\s+)?{HURT}\b", re.I),
 ]
 
 
