@@ -7,8 +7,10 @@ import datetime as dt
 from test_extract import run_text
 
 from sitrep.extract import extract
+from sitrep.link.rules import places_compatible
 from sitrep.models import Article
 from sitrep.nlp import process
+from sitrep.resolve.places import resolve_place
 
 
 def test_the_place_of_the_acting_side_places_the_event() -> None:
@@ -70,3 +72,32 @@ def test_whose_forces_they_are_is_not_where_the_attack_was() -> None:
     events, _ = run_text("Mali's authorities said their troops near the town of Gao came under a coordinated attack "
                          "from jihadists on Sunday.")
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Gao", "Mali")]
+
+
+def test_where_a_ship_was_sailing_to_is_not_where_it_was_struck() -> None:
+    article = Article("t", "", "A missile struck the tanker on Monday as it sailed towards the Suez Canal.",
+                      dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert mentions and all("Suez" not in p.text for m in mentions for p in [*m.places, *m.sentence_places])
+
+
+def test_a_possessive_in_another_spelling_still_says_whose() -> None:
+    """"Yemen’s Houthi rebels" (a typographic apostrophe, parsed as a nominal modifier): whose, not where."""
+    article = Article("t", "", "The ship sank on Monday following an attack by Yemen’s Houthi rebels.",
+                      dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert mentions and all(p.text != "Yemen" for m in mentions for p in m.places)
+
+
+def test_an_attack_at_sea_and_off_a_port_on_its_shore_are_one_event() -> None:
+    events, _ = run_text("Houthi rebels attacked a cargo ship in the Red Sea on Monday. The ship was struck by "
+                         "drones near Hodeidah port, the shipping agency said.")
+    assert len(events) == 1
+
+
+def test_a_sea_and_a_place_on_another_shore_are_not_one_place() -> None:
+    red_sea = resolve_place("Red Sea", {})
+    assert red_sea is not None and red_sea.kind == "sea"
+    assert places_compatible(red_sea, resolve_place("Hodeidah", {"Yemen": 1.0}))
+    assert not places_compatible(red_sea, resolve_place("Odesa", {"Ukraine": 1.0}))
+    assert not places_compatible(red_sea, resolve_place("Black Sea", {}))

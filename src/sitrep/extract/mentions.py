@@ -21,6 +21,7 @@ TIME_LABELS = {"DATE", "TIME"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside"}
+DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area"}
@@ -343,7 +344,8 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     province", "hit Kharkiv" - not "The United States carried out", "Israel said", "Syria's
     authorities" or "ties to Iran"."""
     root = ent.root
-    if root.dep_ == "poss" and lemma(root.head) in lexicon().persons:
+    possessive = root.dep_ == "poss" or (root.dep_ == "nmod" and any(c.dep_ == "case" for c in root.children))
+    if possessive and lemma(root.head) in lexicon().persons:
         return False  # "Syria's authorities", "Israel's army": whose they are, not where
     passive = root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and root.head.tag_ == "VBN")  # "base targeted"
     if passive:
@@ -353,6 +355,8 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
         prep = prep.head.head
     if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and prep.lower_ in RELATIONAL | {"by"}):
         return False
+    if root.dep_ == "pobj" and prep.lower_ in DESTINATION and lemma(prep.head) in lexicon().motion:
+        return False  # "as it sailed towards the Suez Canal": where it was going
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
     return True

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
+from sitrep.data import read_yaml
 from sitrep.models import Actor, DateInterval, Place
 from sitrep.resolve.actors import actor_dictionary
 
@@ -48,8 +50,11 @@ def dates_compatible(a: DateInterval | None, b: DateInterval | None, tolerance: 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
-    if a.kind == "sea" or b.kind == "sea":
+    if a.kind == "sea" and b.kind == "sea":
         return a.name == b.name
+    if a.kind == "sea" or b.kind == "sea":  # "in the Red Sea" and "off Hodeidah": a place on its shores
+        sea, land = (a, b) if a.kind == "sea" else (b, a)
+        return land.kind != "country" and land.country in coasts().get(sea.name, ())
     if a.country and b.country and a.country != b.country:
         return False
     if "country" in (a.kind, b.kind):
@@ -62,6 +67,12 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if d is None:
         return True
     return d <= MAX_KM[max(a.precision, b.precision)]
+
+
+@lru_cache(maxsize=1)
+def coasts() -> dict[str, frozenset[str]]:
+    """Sea -> the countries on its shores (coasts.yaml)."""
+    return {sea: frozenset(countries or ()) for sea, countries in (read_yaml("coasts.yaml") or {}).items()}
 
 
 STATE_FORCES = {1, 8}  # ACLED inter codes of state forces, at home and abroad
