@@ -101,3 +101,11 @@ def test_a_sea_and_a_place_on_another_shore_are_not_one_place() -> None:
     assert places_compatible(red_sea, resolve_place("Hodeidah", {"Yemen": 1.0}))
     assert not places_compatible(red_sea, resolve_place("Odesa", {"Ukraine": 1.0}))
     assert not places_compatible(red_sea, resolve_place("Black Sea", {}))
+
+
+def test_where_the_people_it_relates_to_live_is_not_where_it_happened() -> None:
+    article = Article("t", "", "The militia said the bombing was in sympathy with Sunnis in Iraq. Papers found there led "
+                      "to the arrest of another five people in the northern Syrian city of Qamishli.",
+                      dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert [p.text for m in mentions for p in m.places if p.text != "Syrian"] == ["Qamishli"]

@@ -357,6 +357,10 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
         return False
     if root.dep_ == "pobj" and prep.lower_ in DESTINATION and lemma(prep.head) in lexicon().motion:
         return False  # "as it sailed towards the Suez Canal": where it was going
+    people = prep.head  # "in solidarity with Palestinians in Gaza", "support for Kurds in Syria": where they live
+    if people.dep_ == "pobj" and people.head.lower_ in RELATIONAL and people.head.head.i not in trigger_ids \
+            and (people.ent_type_ == "NORP" or lemma(people) in lexicon().persons):
+        return False
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
     return True
