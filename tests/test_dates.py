@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from test_extract import run_text
 
 from sitrep.resolve.dates import resolve_time
 
@@ -42,3 +43,23 @@ def test_no_publication_date_gives_no_guess() -> None:
 
 def test_vague_expressions_name_no_time() -> None:
     assert resolve_time("recent weeks", D(2023, 12, 5)) is None
+
+
+def test_days_later_counts_from_the_time_the_story_last_told_at_its_precision() -> None:
+    published = dt.date(2025, 3, 12)
+    february = resolve_time("last month", published)
+    assert february is not None and february.earliest == dt.date(2025, 2, 1)
+    later = resolve_time("Days later", published, None, february)
+    assert later is not None and (later.earliest, later.latest) == (dt.date(2025, 2, 1), dt.date(2025, 3, 7))
+    after_a_day = resolve_time("a few days later", published, dt.date(2025, 3, 1))
+    assert after_a_day is not None and (after_a_day.earliest, after_a_day.latest, after_a_day.precision) == (
+        dt.date(2025, 3, 1), dt.date(2025, 3, 8), "week")
+    before = resolve_time("weeks earlier", published, dt.date(2025, 3, 1))
+    assert before is not None and before.latest == dt.date(2025, 3, 1) and before.earliest < dt.date(2025, 2, 1)
+
+
+def test_a_later_event_in_a_story_dated_by_month_keeps_that_month() -> None:
+    events, _ = run_text("Last month, rebels ambushed a bus in Kalat and killed 18 passengers. Days later, a roadside "
+                         "bomb killed 11 coal miners in the same district.", dt.date(2025, 3, 12))
+    bombs = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bombs and all(e.when.earliest == dt.date(2025, 2, 1) and e.when.latest == dt.date(2025, 3, 7) for e in bombs)

@@ -68,6 +68,7 @@ def resolve(extracted: Extracted) -> Resolved:
     out: list[ResolvedMention] = []
     doubts: list[str] = []
     anchor: dt.date | None = None
+    since: DateInterval | None = None  # the time the story last told, at whatever precision ("last month")
     story_time: DateInterval | None = None
     story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
 
@@ -81,14 +82,16 @@ def resolve(extracted: Extracted) -> Resolved:
     for m in extracted.mentions:
         text = m.sentence.text
         while pending is not None and pending.sentence < m.sentence.index:  # dates the story set meanwhile
-            told = resolve_time(pending.text, pub, anchor)
+            told = resolve_time(pending.text, pub, anchor, since)
+            if told is not None and told.earliest is not None:
+                since = told
             if told is not None and told.precision == "day":
                 story_time, anchor = told, told.date
                 story_kind = time_kind(pending.text)
             pending = next(timeline, None)
         own, time_slot = None, None
         for candidate in m.times:  # the best-ranked expression that names a time
-            own = resolve_time(candidate.text, pub, anchor)
+            own = resolve_time(candidate.text, pub, anchor, since)
             if own is not None and candidate in m.reported_times and own.earliest is not None and own.latest:
                 own = DateInterval(own.latest, own.earliest - REPORT_LAG, own.latest, "week")  # on or before it
             if own is not None:
@@ -146,6 +149,8 @@ def resolve(extracted: Extracted) -> Resolved:
             context_time, context_kind = story_time or _default_window(pub), story_kind
         if own is not None and time_slot is not None:
             sentence_time.setdefault(m.sentence.index, (own, own_kind))
+            if m.main_clause and time_slot not in m.reported_times:
+                since = own
             if m.main_clause and own.precision == "day":  # the story moves on to this event's day
                 story_time, story_kind, anchor = own, own_kind, own.date
 

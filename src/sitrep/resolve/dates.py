@@ -56,7 +56,10 @@ def _past_year(month: int, day_of_month: int, published: dt.date) -> int:
     return published.year if candidate <= published else published.year - 1
 
 
+VAGUE_LATER = re.compile(r"\b(?:(?:a few|a couple of|several|some|few)\s+)?(hours|days|weeks)\s+(later|after|earlier|before)\b")
+VAGUE_REACH = {"hours": 1, "days": 7, "weeks": 31}  # how far "days later" may reach past the time it counts from
 NARRATIVE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|\d+) days? (?:earlier|before|prior|later|after)|"
+                       r"(?:(?:a few|a couple of|several|some|few) )?(?:days|weeks) (?:earlier|before|later|after)|"
                        r"the day before|the previous day|the preceding day|the eve|the next day|the following day|"
                        r"a day later|the day after)\b", re.I)
 
@@ -73,8 +76,11 @@ def time_kind(text: str) -> str:
 
 
 
-def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | None = None) -> DateInterval | None:
-    """The interval a time expression denotes, or None when it names no usable time ("recent weeks")."""
+def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | None = None,
+                 since: DateInterval | None = None) -> DateInterval | None:
+    """The interval a time expression denotes, or None when it names no usable time ("recent weeks").
+    ``anchor``: the day the story last established; ``since``: the time it last told at any precision
+    ("last month"), which "days later" counts from."""
     if not text:
         return None
     low = " ".join(text.lower().replace("’", "'").split())
@@ -98,6 +104,15 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
             return day(narrative - dt.timedelta(days=1))
         if re.search(r"\b(the next day|the following day|a day later|the day after)\b", low):
             return day(narrative + dt.timedelta(days=1))
+        m = VAGUE_LATER.search(low)
+        if m:  # "days later": after the time the story last told, by up to a week
+            base = since or day(narrative)
+            assert base.earliest is not None and base.latest is not None
+            reach = dt.timedelta(days=VAGUE_REACH[m.group(1)])
+            lo, hi = (base.earliest, base.latest + reach) if m.group(2) in ("later", "after") else (
+                base.earliest - reach, base.latest)
+            width = (hi - lo).days
+            return span(lo, hi, "day" if width == 0 else "week" if width <= 7 else "month")
     if published is not None:
         m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|\d+) (day|week|month)s? ago\b", low)
         if m:
