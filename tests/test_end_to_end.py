@@ -16,6 +16,8 @@ import pytest
 from conftest import SAMPLE, SAMPLE_META, Databases
 
 from sitrep.export import write
+from sitrep.resolve.actors import resolve_actor
+from sitrep.resolve.places import resolve_place
 from sitrep.store import Store
 
 
@@ -158,6 +160,17 @@ def test_every_field_has_evidence_in_its_article(sample_db: str) -> None:
     assert rows
     for r in rows:
         assert texts[r["article_id"]][r["start"] : r["end"]] == r["quote"]
+
+
+def test_every_stored_actor_is_a_name_not_words_places_or_numbers(sample_db: str) -> None:
+    """ACLED names actors ("Military Forces of Iraq", "Civilians (Kenya)", a group's name): no description
+    as written ("a security guard"), no count, no place the gazetteer knows."""
+    actors = {a for e in _events(sample_db) for a in (e["actor1"], e["actor2"]) if a}
+    assert actors
+    for name in actors:
+        assert name[:1].isupper() and not any(w.isdigit() for w in name.split()), name  # "M23" is a name, "12" no
+        actor = resolve_actor(name)
+        assert (actor is not None and actor.known) or resolve_place(name, {}) is None, name
 
 
 def test_csv_has_acled_columns(sample_db: str) -> None:

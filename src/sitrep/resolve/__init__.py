@@ -120,7 +120,7 @@ def resolve(extracted: Extracted) -> Resolved:
         country = next((p.country for p, _ in places if p is not None and p.country), None)
         a1 = named_before.name(_party(m.actor1), country)
         a2 = named_before.name(_party(m.actor2), country, other=a1)
-        claimed = named_before.name(resolve_actor(m.claimed_by.text if m.claimed_by else None), country)
+        claimed = named_before.name(_party(m.claimed_by), country)
         if a1 is None and claimed is not None:
             a1 = claimed
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
@@ -164,7 +164,7 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
-               for s, sentence in extracted.responsibility if (actor := resolve_actor(s.text)) is not None]
+               for s, sentence in extracted.responsibility if (actor := _party(s)) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts)
 
 
@@ -189,6 +189,9 @@ def _party(slot: Slot | None) -> Actor | None:
         return resolve_actor("civilians")
     if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
         return None
+    words = re.findall(r"[^\W\d_][\w'-]*", re.split(r"\s(?:in|at|near|of|on|from|with)\s", actor.name)[0])
+    if not words or not words[-1][:1].isupper():  # a description the dictionary lacks ("a security worker",
+        return None  # "several Tehran-backed factions"), not a name: ACLED has no name for it
     return None if is_place(text) else actor
 
 
