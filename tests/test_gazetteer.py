@@ -130,3 +130,13 @@ def test_a_new_compiled_file_replaces_the_versions_it_supersedes(tmp_path: Path)
     tmp.write_text("new")
     replace_in_cache(tmp, tmp_path / "gazetteer-new.sqlite", "gazetteer-*.sqlite")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new.sqlite", "langid-old.npz"]
+
+
+def test_a_state_outranks_a_small_town_that_has_its_name_only_as_another_name() -> None:
+    """'Sinaloa' is the Mexican state, not Sinaloa de Leyva (5,000 people) nor a village of that name;
+    a town that is the name's main bearer keeps it ('Kidal', 'Tillaberi': the towns, not their regions)."""
+    sinaloa = gazetteer().lookup("Sinaloa", {"Mexico": 1.0})
+    assert sinaloa is not None and (sinaloa.name, sinaloa.kind) == ("Sinaloa", "admin1")
+    for town, country in (("Kidal", "Mali"), ("Tillaberi", "Niger")):
+        entry = gazetteer().lookup(town, {country: 1.0})
+        assert entry is not None and entry.kind == "city", town

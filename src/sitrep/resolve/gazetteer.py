@@ -25,6 +25,10 @@ from sitrep.resolve.placekey import SUFFIX, fold, place_key
 SCHEMA_VERSION = "8"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
+# Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a
+# village smaller than VILLAGE, yields to it ("Sinaloa" is the state, not Sinaloa de Leyva); "Kidal" stays the town.
+ALIAS_TOWN = 100_000
+VILLAGE = 5_000
 
 
 @dataclass(frozen=True)
@@ -224,14 +228,14 @@ class Gazetteer:
         ``admin`` is "admin1" for "the province of Kirkuk", "admin2" for "Kachhi district"), then the most
         populous."""
         found = self.candidates(name)
-        return sorted(found, key=_scorer(found, context or {}, admin))
+        return sorted(found, key=_scorer(found, context or {}, admin, name))
 
     def ranked(self, name: str, context: dict[str, float] | None = None, admin: str | None = None
                ) -> list[tuple[Entry, str]]:
         """``ordered``, each entry with why it stands there (what ``sitrep gazetteer lookup`` shows)."""
         context = context or {}
         ordered = self.ordered(name, context, admin)
-        score = _scorer(ordered, context, admin)
+        score = _scorer(ordered, context, admin, name)
         out: list[tuple[Entry, str]] = []
         for e in ordered:
             if e is ordered[0]:
@@ -248,16 +252,21 @@ class Gazetteer:
         return out
 
 
-def _scorer(found: list[Entry], context: dict[str, float], admin: str | None
+def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, name: str = ""
             ) -> Callable[[Entry], tuple[bool, float, float, int]]:
     """How ``Gazetteer.ordered`` ranks the entries of one name, lowest first."""
     in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
     coast = max(context.values(), default=0.0)  # a sea borders the story's countries: as near as the nearest
+    key = place_key(name, strip_suffix=True)
+    region_named = {e.country for e in found if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
 
     def score(e: Entry) -> tuple[bool, float, float, int]:
         rank: float = KIND_RANK.get(e.kind, 9)
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
+        elif e.kind == "city" and e.country in region_named and not e.curated and e.population < (
+                ALIAS_TOWN if place_key(e.name, strip_suffix=True) != key else VILLAGE):
+            rank = KIND_RANK["admin2"] + 0.5  # "Sinaloa": the state, not a town with it as another name nor a village
         weight = coast if e.kind == "sea" else context.get(e.country or "", 0.0)
         return (e not in in_context, -weight, rank, -e.population)
 
