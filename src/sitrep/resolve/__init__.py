@@ -174,7 +174,7 @@ def _party(slot: Slot | None) -> Actor | None:
     """The actor a slot names, for words the dictionary lacks by their head noun: none for a place
     ("Goma", or a name the parser reads as a place), a site, thing or weapon ("a school in Gaza", "drones"):
     only people and organisations act or suffer acts; civilians for civilian people and ships ("a
-    Greek-owned vessel")."""
+    Greek-owned vessel"); none for other descriptions ("a security worker"): an unknown actor is a name."""
     text = slot.text if slot is not None else None
     actor = resolve_actor(text)
     if actor is None or actor.known or text is None:
@@ -190,8 +190,8 @@ def _party(slot: Slot | None) -> Actor | None:
     if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
         return None
     words = re.findall(r"[^\W\d_][\w'-]*", re.split(r"\s(?:in|at|near|of|on|from|with)\s", actor.name)[0])
-    if not words or not words[-1][:1].isupper():  # a description the dictionary lacks ("a security worker",
-        return None  # "several Tehran-backed factions"), not a name: ACLED has no name for it
+    if not words or not words[-1][:1].isupper():  # "several Tehran-backed factions": no name, ACLED has none for it
+        return None
     return None if is_place(text) else actor
 
 
