@@ -4,6 +4,7 @@ and organisations in the actor slots."""
 
 from __future__ import annotations
 
+import pytest
 from test_extract import run_text
 
 
@@ -73,3 +74,25 @@ def test_an_armed_group_battles_the_state_military_when_the_text_names_no_other_
         ("Al Shabaab", "Military Forces of Somalia")]
     assert names("Somali troops fought near Afgoye in Somalia on Monday, leaving nine dead.") == [
         ("Military Forces of Somalia", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2022, 40 villagers were killed in a massacre attributed to Boko Haram in Borno State.",
+    "On Friday a bombing at a market in Mogadishu was blamed on al-Shabaab; nine people were killed.",
+    "Officials accused Boko Haram of abducting 30 students from a school in Kaduna on Monday.",
+])
+def test_who_the_text_holds_responsible_is_the_first_actor(text: str) -> None:
+    found = names(text)
+    assert found and found[0][0] in ("Boko Haram", "Al Shabaab"), found
+
+
+def test_a_dictionary_name_the_parser_split_at_a_preposition_stays_whole() -> None:
+    found = names("Last week 12 soldiers were killed in an ambush attributed to the Group for the Support of Islam "
+                  "and Muslims near Djibo.")
+    assert found and found[0][0] == "Jama'at Nusrat al-Islam wal-Muslimin", found
+
+
+def test_who_condemned_an_act_did_not_do_it() -> None:
+    found = names("On Friday a bombing at a market in Mogadishu was condemned by the United Nations; nine people "
+                  "were killed.")
+    assert found and all(a1 is None or "United Nations" not in a1 for a1, _ in found), found

@@ -147,8 +147,9 @@ def actor_span(tok: Token, doc: Doc) -> Span:
     token is part of one that the parser split ("al-Shabab" as three subjects)."""
     if tok.ent_type_ == "ACTOR" and tok.head.ent_type_ != "ACTOR":
         name = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if name is not None and len(name) > 1 and all(t.head == tok.head or t.head in name for t in name):
-            return name
+        if name is not None and len(name) > 1 and (name.start == tok.i  # a dictionary name the parser split:
+                                                   or all(t.head == tok.head or t.head in name for t in name)):
+            return name  # "al-Shabab" as three subjects, "the Group for the Support of ..." with "for" on the verb
     keep_deps = {"compound", "amod", "det", "poss", "nmod", "case", "cc", "conj", "punct", "prep", "pobj",
                  "nummod", "quantmod", "advmod"}
     toks = [tok]
@@ -205,7 +206,29 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = _owner(subj)
             elif subj is not None and _is_party(subj, lex):
                 a1 = actor_span(subj, doc)
+    if a1 is None:
+        found = next((x for tok in group if (x := _attributed(tok, lex)) is not None), None)
+        a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _attributed(tok: Token, lex: Lexicon) -> Token | None:
+    """Who the text holds to have done the act it names without a subject: "the massacre attributed to X",
+    "an attack carried out by X", "the bombing was blamed on X", "accused X of kidnapping the crew", "X was
+    blamed for the bombing"."""
+    verbs = [c for c in tok.children if c.dep_ == "acl"] + ([tok.head] if tok.dep_ == "nsubjpass" else [])
+    for c in verbs:  # "the massacre attributed to X", "the bombing was blamed on X"
+        for p in c.children:
+            if lemma(c) in lex.attribution and (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("to", "on"))):
+                obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if obj is not None and _is_party(obj, lex):
+                    return obj
+    prep = tok.head
+    if tok.dep_ in ("pobj", "pcomp") and prep.lower_ in ("of", "for") and lemma(prep.head) in lex.attribution:
+        held = next((g for g in prep.head.children if g.dep_ in ("dobj", "nsubjpass")), None)
+        if held is not None and _is_party(held, lex):
+            return held
+    return None
 
 
 DATELINE_MARKS = {":", "—", "–", "-", "--"}
