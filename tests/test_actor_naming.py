@@ -96,3 +96,14 @@ def test_who_condemned_an_act_did_not_do_it() -> None:
     found = names("On Friday a bombing at a market in Mogadishu was condemned by the United Nations; nine people "
                   "were killed.")
     assert found and all(a1 is None or "United Nations" not in a1 for a1, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The army said it had killed IS deputy caliph Abdallah al-Rufay'i in Anbar on Monday. Officials said "
+     "al-Rufay'i was killed in an airstrike.", "Islamic State"),
+    ("An Israeli strike killed Mohammed Deif, the leader of Hamas's military wing, in Khan Younis on Saturday.",
+     "Hamas"),
+])
+def test_a_person_is_coded_as_the_group_the_title_beside_the_name_ties_them_to(text: str, group: str) -> None:
+    found = names(text)
+    assert found and all(a2 == group for _, a2 in found), found

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from sitrep.extract.affiliation import affiliations
 from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
@@ -23,6 +24,7 @@ class Extracted:
     times: list[Slot]  # time expressions of main clauses, in text order: the story's timeline
     places: list[Slot]  # places named in main clauses, in text order: where the story is
     responsibility: list[tuple[Slot, Sentence]]  # claimants in sentences that tell no event of their own
+    affiliations: dict[str, Slot] = field(default_factory=dict)  # person (affiliation.person_key) -> their group
 
 
 
@@ -33,6 +35,7 @@ def extract(processed: Processed) -> Extracted:
     times: list[Slot] = []
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
+    affiliated: dict[str, Slot] = {}
     lex = lexicon()
     doc_ents = doc.ents  # once: spaCy builds the entities of the whole doc again on each doc.ents and sent.ents
     sents = list(doc.sents)
@@ -41,6 +44,7 @@ def extract(processed: Processed) -> Extracted:
     for i, sent in enumerate(sents):
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]  # = sent.ents
         triggers = triggers_in(sent, lex)
+        affiliated.update(affiliations(sent, ents, i, lex))
         kept_ids = {t.i for t in triggers if keep(t, lex)}
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
                      if e.label_ in ("DATE", "TIME") and not bounds_period(e))
@@ -64,5 +68,5 @@ def extract(processed: Processed) -> Extracted:
             responsibility.append((claimed, Sentence(i, sent.start_char, sent.end_char, sent.text)))
         mentions.extend(found)
         claims.extend(tallies)
-    return Extracted(article, mentions, claims, times, places, responsibility)
+    return Extracted(article, mentions, claims, times, places, responsibility, affiliated)
 

@@ -27,6 +27,7 @@ class Lexicon:
     tally_verbs: dict[str, str]  # verb lemma -> what its counts count, always a tally
     civilian: frozenset[str]
     persons: frozenset[str]
+    titles: frozenset[str]  # a person's title that ties them to the group named beside it
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         tally_verbs=dict(trig.get("tally_verbs") or {}),
         civilian=frozenset(trig["civilian"]),
         persons=frozenset(trig["persons"]),
+        titles=frozenset(trig.get("titles") or []),
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         motion=frozenset(trig.get("motion") or []),

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.extract import Extracted
+from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import PLACE_LABELS
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
@@ -74,6 +75,8 @@ def resolve(extracted: Extracted) -> Resolved:
 
     story_place: Place | None = None  # where the story last was
     named_before = StoryActors()
+    members = {key: actor for key, group in extracted.affiliations.items()
+               if (actor := resolve_actor(group.text)) is not None and actor.known}
     story_places = list(extracted.places)
     sentence_time: dict[int, tuple[DateInterval, str]] = {}
 
@@ -118,9 +121,9 @@ def resolve(extracted: Extracted) -> Resolved:
         else:
             story_place = places[0][0]
         country = next((p.country for p, _ in places if p is not None and p.country), None)
-        a1 = named_before.name(_party(m.actor1), country)
-        a2 = named_before.name(_party(m.actor2), country, other=a1)
-        claimed = named_before.name(_party(m.claimed_by), country)
+        a1 = named_before.name(_party(m.actor1, members), country)
+        a2 = named_before.name(_party(m.actor2, members), country, other=a1)
+        claimed = named_before.name(_party(m.claimed_by, members), country)
         if a1 is None and claimed is not None:
             a1 = claimed
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
@@ -164,21 +167,24 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
-               for s, sentence in extracted.responsibility if (actor := _party(s)) is not None]
+               for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts)
 
 
 
 
-def _party(slot: Slot | None) -> Actor | None:
+def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:
     """The actor a slot names, for words the dictionary lacks by their head noun: none for a place
     ("Goma", or a name the parser reads as a place), a site, thing or weapon ("a school in Gaza", "drones"):
     only people and organisations act or suffer acts; civilians for civilian people and ships ("a
-    Greek-owned vessel"); none for other descriptions ("a security worker"): an unknown actor is a name."""
+    Greek-owned vessel"); none for other descriptions ("a security worker"): an unknown actor is a name; a
+    person the story tied to a group by a title (``members``, person key -> group) is that group."""
     text = slot.text if slot is not None else None
     actor = resolve_actor(text)
     if actor is None or actor.known or text is None:
         return actor
+    if person_key(actor.name) in members:  # "al-Rufay'i was killed", named before as "IS deputy caliph ..."
+        return members[person_key(actor.name)]
     if slot is not None and slot.label in PLACE_LABELS:
         return None
     lex = lexicon()
@@ -190,7 +196,7 @@ def _party(slot: Slot | None) -> Actor | None:
     if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
         return None
     words = re.findall(r"[^\W\d_][\w'-]*", re.split(r"\s(?:in|at|near|of|on|from|with)\s", actor.name)[0])
-    if not words or not words[-1][:1].isupper():  # "several Tehran-backed factions": no name, ACLED has none for it
+    if not words or not any(ch.isupper() for ch in words[-1]):  # "several Tehran-backed factions" (not "al-Rufai")
         return None
     return None if is_place(text) else actor
 
