@@ -74,3 +74,17 @@ def test_an_act_the_classifier_types_is_coded_though_no_cue_word_names_its_kind(
     classifier reads an attack on civilians, so the event is codable at country level."""
     events, _ = run_text("Gunmen raided a Somali village on Friday, killing two farmers.")
     assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [("Attack", "Somalia")]
+
+
+def test_words_of_background_the_sentence_does_not_report_do_not_type_its_event() -> None:
+    """'where fighting has raged for months' is no clash on Monday: the air strike keeps its kind."""
+    events, _ = run_text("An Israeli air strike on Monday hit a school sheltering families in Khan Younis, where "
+                         "fighting has raged for months.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_monday_s_attack_in_a_sentence_of_background_is_not_a_clash() -> None:
+    events, _ = run_text("Israeli warplanes bombed a school in Gaza City on Monday, killing nine people. Monday's attack "
+                         "was the latest in a series of strikes on schools in Gaza, where fighting has raged for "
+                         "nearly a year.")
+    assert "Armed clash" not in {e.sub_event_type for e in events}

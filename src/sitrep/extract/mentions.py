@@ -309,6 +309,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ents_by_group.setdefault(gi, []).append(ent)
     out: list[EventMention] = []
     sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
+    background = _background(sent, dropped, kept_ids)
     # places another clause of the sentence names as its own are not shared with clauses that name none
     claimed_places = {slot(e, sent_index) for ents in ents_by_group.values() for e in ents if e.label_ in PLACE_LABELS}
 
@@ -316,7 +317,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         kept = [t for t in group if t.i in kept_ids]
         if not kept or (running_toll(kept) and not any(e.label_ in TIME_LABELS for e in ents_by_group.get(gi, []))):
             continue
-        tokens = clause_tokens(group, groups, sent)
+        tokens = [t for t in clause_tokens(group, groups, sent) if t.i not in background]
         clause_text = " ".join(t.text for t in tokens)
         sub, cue, typed_by = sub_event(tokens, clause_text, lex, kept)
         if sub is None:
@@ -398,6 +399,15 @@ tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
         if tok in sub and not any(tok in set(k.subtree) for k in sub if k.i in kept_ids):
             return True
     return False
+
+
+def _background(sent: Span, dropped: list[Token], kept_ids: set[int]) -> set[int]:
+    """What dropped triggers tell outside the kept clauses ("in Gaza, where fighting has raged for a year",
+    "a series of strikes"): background, whose words do not type the sentence's event. Not a trigger that
+    says what the people acted on were doing (a participle, "teachers protesting over pay"): that is the
+    event's setting."""
+    told = [d for d in dropped if d.dep_ != "acl"]
+    return {t.i for t in sent if _inside_dropped(t, told, kept_ids)}
 
 
 def _sponsor_only(ent: Span) -> bool:
