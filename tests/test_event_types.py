@@ -88,3 +88,9 @@ def test_monday_s_attack_in_a_sentence_of_background_is_not_a_clash() -> None:
                          "was the latest in a series of strikes on schools in Gaza, where fighting has raged for "
                          "nearly a year.")
     assert "Armed clash" not in {e.sub_event_type for e in events}
+
+
+def test_arrests_after_a_strike_are_an_event_of_their_own() -> None:
+    events, _ = run_text("A US airstrike killed an Islamic State commander in Anbar on Thursday. Officials said they "
+                         "arrested seven members of the group in a follow-up operation in Anbar.")
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Arrests"]

@@ -109,3 +109,9 @@ def test_where_the_people_it_relates_to_live_is_not_where_it_happened() -> None:
                       dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert [p.text for m in mentions for p in m.places if p.text != "Syrian"] == ["Qamishli"]
+
+
+def test_a_desert_named_for_its_province_places_the_event_in_the_province() -> None:
+    events, _ = run_text("Officials said a US airstrike killed an Islamic State commander hiding in Iraq’s Anbar desert "
+                         "on Thursday.")
+    assert [(e.place.name, e.place.kind) for e in events if e.place] == [("Al Anbar", "admin1")]

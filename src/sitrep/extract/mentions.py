@@ -24,7 +24,7 @@ LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "acros
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
-               "village", "camp", "neighbourhood", "neighborhood", "area"}
+               "village", "camp", "neighbourhood", "neighborhood", "area", "desert"}
 BOUNDARY_DEPS = {
 "relcl", "ccomp", "acl", "parataxis", "csubj"}
 

@@ -77,9 +77,15 @@ class _Cluster:
 
     def other_act(self, m: ResolvedMention) -> bool:
         """The mention's own word names another kind of act than the event's words did ("marched" after
-        "detained", "arrested" after "bombed"): another event, wherever it happened."""
+        "detained", "arrested" after "bombed"): another event, wherever it happened. An act its word
+        decides (an arrest, a protest) and one of another event type are two events whichever came first."""
         decided = {x.mention.sub_event_type for x in self.members if x.mention.typed_by == "trigger"}
-        return m.mention.typed_by == "trigger" and bool(decided) and m.mention.sub_event_type not in decided
+        if m.mention.typed_by == "trigger" and bool(decided) and m.mention.sub_event_type not in decided:
+            return True
+        mine = m.mention.event_type
+        if m.mention.typed_by == "trigger":
+            return any(x.mention.event_type not in ("", mine) for x in self.members)
+        return bool(mine) and any(x.mention.typed_by == "trigger" and x.mention.event_type != mine for x in self.members)
 
     def accepts(self, m: ResolvedMention) -> bool:
         roles_swapped = any(mine is not None and mine.known and mine == self.actor(theirs)

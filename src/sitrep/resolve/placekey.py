@@ -8,7 +8,7 @@ import unicodedata
 
 ARTICLE = re.compile(r"^(?:al|el|as|ad|an|ar|ash|at|az|the)[\s\-‐'’]+", re.I)
 SUFFIX = re.compile(r"\s+(?:governorate|province|oblast|region|state|district|prefecture|county|"
-                    r"municipality|raion|department|division|city|town|village)$", re.I)
+                    r"municipality|raion|department|division|city|town|village|desert)$", re.I)
 
 
 def fold(text: str) -> str:
