@@ -99,8 +99,8 @@ def test_who_condemned_an_act_did_not_do_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "group"), [
-    ("The army said it had killed IS deputy caliph Abdallah al-Rufay'i in Anbar on Monday. Officials said "
-     "al-Rufay'i was killed in an airstrike.", "Islamic State"),
+    ("Troops said they had killed IS deputy emir Hamid al-Rawi in Mosul on Monday. Officials said "
+     "al-Rawi was killed in an airstrike.", "Islamic State"),
     ("An Israeli strike killed Mohammed Deif, the leader of Hamas's military wing, in Khan Younis on Saturday.",
      "Hamas"),
 ])

@@ -59,7 +59,14 @@ def test_days_later_counts_from_the_time_the_story_last_told_at_its_precision() 
 
 
 def test_a_later_event_in_a_story_dated_by_month_keeps_that_month() -> None:
-    events, _ = run_text("Last month, rebels ambushed a bus in Kalat and killed 18 passengers. Days later, a roadside "
-                         "bomb killed 11 coal miners in the same district.", dt.date(2025, 3, 12))
+    events, _ = run_text("Last month, gunmen ambushed a police patrol in Turbat and killed six officers. Days later, "
+                         "a landmine blast killed four shepherds in the same area.", dt.date(2025, 3, 12))
     bombs = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert bombs and all(e.when.earliest == dt.date(2025, 2, 1) and e.when.latest == dt.date(2025, 3, 7) for e in bombs)
+
+
+def test_today_in_a_quote_is_the_speakers_day_not_a_new_event() -> None:
+    events, _ = run_text("A US airstrike killed an Islamic State commander in Anbar on Thursday, officials said. The "
+                         "minister welcomed the news on television. “Today a wanted terrorist chief in Anbar was "
+                         "killed.”", dt.date(2025, 3, 14))
+    assert len(events) == 1 and events[0].when.date == dt.date(2025, 3, 13)

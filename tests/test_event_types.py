@@ -77,20 +77,20 @@ def test_an_act_the_classifier_types_is_coded_though_no_cue_word_names_its_kind(
 
 
 def test_words_of_background_the_sentence_does_not_report_do_not_type_its_event() -> None:
-    """'where fighting has raged for months' is no clash on Monday: the air strike keeps its kind."""
-    events, _ = run_text("An Israeli air strike on Monday hit a school sheltering families in Khan Younis, where "
-                         "fighting has raged for months.")
+    """'where clashes have gone on for weeks' is no clash on Monday: the air strike keeps its kind."""
+    events, _ = run_text("An Israeli air strike on Monday hit a clinic sheltering families in Khan Younis, where "
+                         "clashes have gone on for weeks.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
 
 
 def test_monday_s_attack_in_a_sentence_of_background_is_not_a_clash() -> None:
-    events, _ = run_text("Israeli warplanes bombed a school in Gaza City on Monday, killing nine people. Monday's attack "
-                         "was the latest in a series of strikes on schools in Gaza, where fighting has raged for "
-                         "nearly a year.")
+    events, _ = run_text("Israeli jets bombed a mosque in Deir al-Balah on Monday, killing nine people. Monday's "
+                         "raid was the third this month on a mosque in central Gaza, where battles have gone on since "
+                         "the spring.")
     assert "Armed clash" not in {e.sub_event_type for e in events}
 
 
 def test_arrests_after_a_strike_are_an_event_of_their_own() -> None:
-    events, _ = run_text("A US airstrike killed an Islamic State commander in Anbar on Thursday. Officials said they "
-                         "arrested seven members of the group in a follow-up operation in Anbar.")
+    events, _ = run_text("A US airstrike killed an Islamic State commander in Ramadi on Thursday. Officials said they "
+                         "detained four of his aides in a later sweep in Ramadi.")
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Arrests"]

@@ -75,23 +75,23 @@ def test_whose_forces_they_are_is_not_where_the_attack_was() -> None:
 
 
 def test_where_a_ship_was_sailing_to_is_not_where_it_was_struck() -> None:
-    article = Article("t", "", "A missile struck the tanker on Monday as it sailed towards the Suez Canal.",
+    article = Article("t", "", "A missile hit the bulk carrier on Monday as it sailed towards Port Sudan.",
                       dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
-    assert mentions and all("Suez" not in p.text for m in mentions for p in [*m.places, *m.sentence_places])
+    assert mentions and all("Sudan" not in p.text for m in mentions for p in [*m.places, *m.sentence_places])
 
 
 def test_a_possessive_in_another_spelling_still_says_whose() -> None:
     """"Yemen’s Houthi rebels" (a typographic apostrophe, parsed as a nominal modifier): whose, not where."""
-    article = Article("t", "", "The ship sank on Monday following an attack by Yemen’s Houthi rebels.",
+    article = Article("t", "", "Two sailors died on Tuesday in an assault by Yemen’s Houthi rebels.",
                       dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert mentions and all(p.text != "Yemen" for m in mentions for p in m.places)
 
 
 def test_an_attack_at_sea_and_off_a_port_on_its_shore_are_one_event() -> None:
-    events, _ = run_text("Houthi rebels attacked a cargo ship in the Red Sea on Monday. The ship was struck by "
-                         "drones near Hodeidah port, the shipping agency said.")
+    events, _ = run_text("Houthi forces attacked a container vessel in the Red Sea on Monday. The vessel was hit near "
+                         "the port of Hodeidah, a maritime security firm said.")
     assert len(events) == 1
 
 
@@ -112,6 +112,6 @@ def test_where_the_people_it_relates_to_live_is_not_where_it_happened() -> None:
 
 
 def test_a_desert_named_for_its_province_places_the_event_in_the_province() -> None:
-    events, _ = run_text("Officials said a US airstrike killed an Islamic State commander hiding in Iraq’s Anbar desert "
-                         "on Thursday.")
+    events, _ = run_text("Commanders said a coalition drone strike killed two smugglers hiding out in Iraq’s Anbar "
+                         "desert on Friday.")
     assert [(e.place.name, e.place.kind) for e in events if e.place] == [("Al Anbar", "admin1")]

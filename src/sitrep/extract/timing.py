@@ -16,8 +16,17 @@ DAY_WORDS = re.compile(r"\d|monday|tuesday|wednesday|thursday|friday|saturday|su
                        re.I)
 
 
+SPEAKERS_NOW = re.compile(r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night)\b", re.I)
+QUOTES = re.compile(r"[\"“”]")
+
+
 def reported(ent: Span) -> bool:
-    """The date of a statement ("said on Monday", "in a statement released on Monday")."""
+    """The date of a statement ("said on Monday", "in a statement released on Monday"), or a day counted
+    from when someone quoted spoke ("“Today the commander was killed,” he wrote"), which is not known
+    beyond being on or before publication."""
+    before = ent.doc[ent.sent.start : ent.start].text
+    if SPEAKERS_NOW.search(ent.text) and len(QUOTES.findall(before)) % 2 == 1:
+        return True
     node = ent.root
     for _ in range(4):
         if node.head.i == node.i:
