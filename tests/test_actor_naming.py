@@ -107,3 +107,17 @@ def test_who_condemned_an_act_did_not_do_it() -> None:
 def test_a_person_is_coded_as_the_group_the_title_beside_the_name_ties_them_to(text: str, group: str) -> None:
     found = names(text)
     assert found and all(a2 == group for _, a2 in found), found
+
+
+def test_a_strike_told_without_its_author_in_a_story_of_one_authors_strikes_is_theirs() -> None:
+    events, _ = run_text("Russian missiles hit a power plant in Kharkiv on Monday, killing two workers. On Wednesday "
+                         "a strike on a market in Sumy killed five people.")
+    assert len(events) == 2 and all(e.actor1 is not None and e.actor1.name == "Military Forces of Russia"
+                                    for e in events), [e.actor1 for e in events]
+    assert any(e.field == "actor1" and "Russian" in e.quote for e in events[1].evidence)
+
+
+def test_no_author_is_lent_where_the_story_names_two_sides() -> None:
+    found = names("Russian missiles hit a power plant in Kharkiv on Monday. Ukrainian drones struck a refinery in "
+                  "Belgorod on Tuesday. On Wednesday a strike on a market in Sumy killed five people.")
+    assert found and found[-1][0] is None, found

@@ -28,6 +28,7 @@ from sitrep.resolve.places import most_specific
 __all__ = ["link_article"]
 
 STRATEGIC = "Strategic developments"
+REMOTE = "Explosions/Remote violence"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
 
@@ -40,6 +41,7 @@ class _Cluster:
         self.members = [first]
         self.claimant: Actor | None = None  # from a later sentence that claims responsibility
         self.claim_evidence: Evidence | None = None
+        self.attacker: tuple[Actor, Evidence] | None = None  # who did the story's other strikes (story_attacker)
 
     def own_time(self) -> DateInterval | None:
         """The narrowest time the mentions give themselves."""
@@ -126,7 +128,33 @@ def link_article(resolved: Resolved) -> list[Event]:
             target = clusters[max(told)[1]]
             target.claimant, target.claim_evidence = actor, words
 
+    for c in clusters:
+        if c.actor("actor1") is None and c.claimant is None:
+            c.attacker = _story_attacker(c, clusters)
     return [_event(c, resolved) for c in clusters if _codable(c)]
+
+
+def _story_attacker(c: _Cluster, clusters: list[_Cluster]) -> tuple[Actor, Evidence] | None:
+    """A strike the story tells without its author, in a story whose every act names one and the same
+    author ("Israeli strikes on schools ... a strike on a school in central Gaza"): that author, with the
+    words that named it. Not where anyone else acts in the story, nor where that author is the target."""
+    if c.event_type() != REMOTE:
+        return None
+    authors: set[str] = set()
+    told: dict[str, tuple[Actor, Evidence]] = {}  # an author of strikes, with the words that named them
+    for other in clusters:
+        a1 = other.actor("actor1") or other.claimant
+        if other is c or a1 is None or not a1.known or a1.generic:
+            continue
+        authors.add(a1.name)
+        ev = next((e for m in other.members for e in m.evidence if e.field == "actor1"), None)
+        if ev is not None and other.event_type() == REMOTE:
+            told.setdefault(a1.name, (a1, ev))
+    if len(authors) != 1 or not told:
+        return None
+    author, ev = next(iter(told.values()))
+    target = c.actor("actor2")
+    return None if target is not None and actors_compatible(author, target) else (author, ev)
 
 
 def _naming(actor: Actor) -> int:
@@ -167,7 +195,8 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
-    actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant, a2)
+    attacker = c.attacker[0] if c.attacker else None
+    actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1)
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
@@ -183,7 +212,8 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
         fatalities=max(fatal) if fatal else None,
         injuries=max(hurt) if hurt else None,
         sources=[resolved.article.id],
-        evidence=[e for m in c.members for e in m.evidence] + ([c.claim_evidence] if c.claim_evidence else []),
+        evidence=[e for m in c.members for e in m.evidence] + ([c.claim_evidence] if c.claim_evidence else [])
+        + ([c.attacker[1]] if c.attacker else []),
     )
 
 
