@@ -309,7 +309,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ents_by_group.setdefault(gi, []).append(ent)
     out: list[EventMention] = []
     sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
-    background = _background(sent, dropped, kept_ids)
+    background = _background(dropped, kept_ids)
     # places another clause of the sentence names as its own are not shared with clauses that name none
     claimed_places = {slot(e, sent_index) for ents in ents_by_group.values() for e in ents if e.label_ in PLACE_LABELS}
 
@@ -401,13 +401,16 @@ tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
     return False
 
 
-def _background(sent: Span, dropped: list[Token], kept_ids: set[int]) -> set[int]:
+def _background(dropped: list[Token], kept_ids: set[int]) -> set[int]:
     """What dropped triggers tell outside the kept clauses ("in Gaza, where fighting has raged for a year",
     "a series of strikes"): background, whose words do not type the sentence's event. Not a trigger that
     says what the people acted on were doing (a participle, "teachers protesting over pay"): that is the
     event's setting."""
-    told = [d for d in dropped if d.dep_ != "acl"]
-    return {t.i for t in sent if _inside_dropped(t, told, kept_ids)}
+    out: set[int] = set()
+    for d in dropped:
+        if d.dep_ != "acl":  # each dropped clause once, less the kept clauses nested in it (as _inside_dropped)
+            out |= {t.i for t in d.subtree} - {t.i for k in d.subtree if k.i in kept_ids for t in k.subtree}
+    return out
 
 
 def _sponsor_only(ent: Span) -> bool:

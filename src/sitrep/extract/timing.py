@@ -24,8 +24,7 @@ def reported(ent: Span) -> bool:
     """The date of a statement ("said on Monday", "in a statement released on Monday"), or a day counted
     from when someone quoted spoke ("“Today the commander was killed,” he wrote"), which is not known
     beyond being on or before publication."""
-    before = ent.doc[ent.sent.start : ent.start].text
-    if SPEAKERS_NOW.search(ent.text) and len(QUOTES.findall(before)) % 2 == 1:
+    if SPEAKERS_NOW.search(ent.text) and len(QUOTES.findall(ent.doc[ent.sent.start : ent.start].text)) % 2 == 1:
         return True
     node = ent.root
     for _ in range(4):

@@ -56,10 +56,11 @@ def _past_year(month: int, day_of_month: int, published: dt.date) -> int:
     return published.year if candidate <= published else published.year - 1
 
 
-VAGUE_LATER = re.compile(r"\b(?:(?:a few|a couple of|several|some|few)\s+)?(hours|days|weeks)\s+(later|after|earlier|before)\b")
+A_FEW = r"(?:(?:a few|a couple of|several|some|few)\s+)?"
+VAGUE_LATER = re.compile(rf"\b{A_FEW}(hours|days|weeks)\s+(later|after|earlier|before)\b")
 VAGUE_REACH = {"hours": 1, "days": 7, "weeks": 31}  # how far "days later" may reach past the time it counts from
 NARRATIVE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|\d+) days? (?:earlier|before|prior|later|after)|"
-                       r"(?:(?:a few|a couple of|several|some|few) )?(?:days|weeks) (?:earlier|before|later|after)|"
+                       rf"{A_FEW}(?:days|weeks) (?:earlier|before|later|after)|"
                        r"the day before|the previous day|the preceding day|the eve|the next day|the following day|"
                        r"a day later|the day after)\b", re.I)
 

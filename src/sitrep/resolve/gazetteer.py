@@ -252,7 +252,7 @@ class Gazetteer:
         return out
 
 
-def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, name: str = ""
+def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, name: str
             ) -> Callable[[Entry], tuple[bool, float, float, int]]:
     """How ``Gazetteer.ordered`` ranks the entries of one name, lowest first."""
     in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
