@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from sitrep.link.attach import split_event
 from sitrep.link.merge import MERGE_THRESHOLD, similarity
 from sitrep.models import Actor, DateInterval, Event, Place
@@ -164,3 +166,78 @@ def test_an_events_blocks_follow_its_merged_dates(db: str) -> None:
     for event_id, e in stored.items():
         lo, hi = _weeks(dt.date.fromisoformat(e["date_earliest"]), dt.date.fromisoformat(e["date_latest"]))  # type: ignore[misc]
         assert blocks[event_id] == {(e["country"], w) for w in range(lo, hi + 1)}
+
+
+def _attach(store: Store, r: Event) -> None:
+    """Store a report with its article, as a run does, inside the caller's transaction."""
+    from sitrep.link.attach import attach, refresh
+    from sitrep.models import Article
+
+    refresh(store, store.replace_article(Article(r.sources[0], "", "", None, None, None, None, "", r.id))
+            | attach(store, [r]))
+
+
+def _link(store: Store, reports: list[Event]) -> None:
+    with store.transaction():
+        for r in reports:
+            _attach(store, r)
+
+
+def _assigned(store: Store) -> dict[str, str]:
+    return dict(store.execute("SELECT id, event_id FROM reports").fetchall())
+
+
+def _events(store: Store) -> dict[str, tuple[str, ...]]:
+    return {r[0]: tuple(r[1:]) for r in store.execute(
+        "SELECT id, data, fatalities_low, fatalities_high, date_earliest, date_latest FROM events")}
+
+
+def test_a_writer_holds_its_blocks_and_links_as_a_fresh_connection_would(tmp_path: Path) -> None:
+    """The blocks a run has read stay in memory between its transactions: every report must land where a
+    connection reading everything from the database would put it, an article read again included."""
+    import random
+
+    rng = random.Random(3)
+    sites = [BASE, ERBIL, Place("Kirkuk", "Iraq", "IRQ", "Kirkuk", 35.47, 44.39, 1, "city")]
+    sides = [(MILITANTS, US), (KH, US), (None, US)]
+    reports = []
+    for i in range(240):
+        when = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(40))
+        a1, a2 = rng.choice(sides)
+        reports.append(report(f"r{i:03d}", when, rng.choice(sites), a1, a2, rng.choice((None, 1, 3)),
+                              rng.choice(("Air/drone strike", "Shelling/artillery/missile attack"))))
+    reports += [report(r.id, r.when.latest + dt.timedelta(days=1), r.place) for r in reports[::25]]  # retold
+    warm = Store(tmp_path / "warm.db")
+    for r in reports:
+        _link(warm, [r])
+    cold = []
+    for r in reports:
+        store = Store(tmp_path / "cold.db")  # nothing held: every candidate read from the database
+        _link(store, [r])
+        cold.append(store)
+    assert _assigned(warm) == _assigned(cold[-1])
+    assert _events(warm) == _events(cold[-1])
+    assert len(set(_assigned(warm).values())) < len(reports) - 40  # many retellings merged
+    for store in (warm, *cold):
+        store.close()
+
+
+def test_a_writer_sees_what_another_connection_linked_meanwhile(db: str) -> None:
+    first, other = Store(db), Store(db)
+    _link(first, [report("a1", dt.date(2024, 1, 28), BASE)])  # reads (and holds) Iraq's weeks
+    _link(other, [report("b1", dt.date(2024, 1, 28), ERBIL, KH)])
+    _link(first, [report("b2", dt.date(2024, 1, 28), ERBIL, KH)])  # the same strike as b1, from another outlet
+    assert _assigned(first) == {"a1": "a1", "b1": "b1", "b2": "b1"}
+    first.close(), other.close()
+
+
+def test_a_rolled_back_report_is_not_held(db: str) -> None:
+    store = Store(db)
+    _link(store, [report("a1", dt.date(2024, 1, 28), BASE)])
+    with pytest.raises(RuntimeError), store.transaction():
+        _attach(store, report("b1", dt.date(2024, 1, 28), ERBIL, KH))
+        raise RuntimeError("interrupted")
+    _link(store, [report("b2", dt.date(2024, 1, 28), ERBIL, KH)])
+    assert _assigned(store) == {"a1": "a1", "b2": "b2"}
+    assert sorted(r[0] for r in store.execute("SELECT id FROM events")) == ["a1", "b2"]
+    store.close()

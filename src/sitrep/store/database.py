@@ -16,6 +16,7 @@ from typing import Any
 
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
+from sitrep.store.blocks import Block, BlockCache, Held
 from sitrep.store.dialect import Box, dialect_for, display_name
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -109,6 +110,16 @@ def _block_country(country: str | None) -> str:
     return country or ""
 
 
+def _blocks_of(country: str | None, earliest: dt.date | None, latest: dt.date | None) -> tuple[Block, ...]:
+    """The (country, week) blocks an event is filed under."""
+    weeks = _weeks(earliest, latest)
+    return tuple((_block_country(country), w) for w in range(weeks[0], weeks[1] + 1)) if weeks else ()
+
+
+def _filing(ev: Event) -> tuple[Block, ...]:
+    return _blocks_of(ev.place.country if ev.place else None, ev.when.earliest, ev.when.latest)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -136,6 +147,8 @@ class Store:
         self.path = self.dialect.where
         self._clock: str | None = None
         self._decisions: dict[str, set[frozenset[str]]] | None = None
+        self._blocks = BlockCache()
+        self._generation: str | None = None  # meta.generation as this connection last committed it
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         try:
             self.con = self.dialect.connect(cache_mb)
@@ -164,8 +177,16 @@ class Store:
             if self.dialect.lock_sql:
                 self.execute(self.dialect.lock_sql)
             self._clock = _now()  # what one transaction writes changed at one time, read once
+            row = self.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            if (row[0] if row else None) != self._generation:  # another connection wrote since
+                self._blocks.clear()
+            self._generation = str(int(row[0]) + 1 if row else 1)
+            self.execute("INSERT INTO meta VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         (self._generation,))
             yield
         except BaseException:
+            self._blocks.clear()
+            self._generation = None
             self.execute("ROLLBACK")
             raise
         finally:
@@ -190,6 +211,7 @@ class Store:
                         row).fetchone() is not None:
             return set()  # a new article: one statement, where a new version of a stored one takes three
         touched = {r[0] for r in self.execute("SELECT event_id FROM reports WHERE article_id=?", (article.id,))}
+        self._blocks.forget(touched)
         self.execute("DELETE FROM articles WHERE id=?", (article.id,))
         self.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)", row)
         return touched
@@ -199,6 +221,7 @@ class Store:
         self.execute("INSERT INTO reports VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id, "
                      "event_id = excluded.event_id, data = excluded.data",
                      (report.id, report.sources[0], event_id, json.dumps(data)))
+        self._blocks.added(event_id, report)
         self._many(
             'INSERT INTO evidence (report_id, article_id, field, value, sentence, sentence_text, start, "end", quote) '
             "VALUES (?,?,?,?,?,?,?,?,?)",
@@ -216,31 +239,51 @@ class Store:
 
     def candidates(self, report: Event) -> dict[str, tuple[Event, list[str]]]:
         """Stored events that could be the same as ``report`` (merged values, report ids): same country
-        (or none known) and dates that overlap, give or take BLOCK_PAD. An indexed range query, never a
-        scan of all events."""
-        w = report.when
-        if w.earliest is None or w.latest is None:
+        (or none known) and dates that overlap, give or take BLOCK_PAD, no farther than places can be.
+        Read by key from the (country, week) blocks, each read from the database once and then held."""
+        w, p = report.when, report.place
+        wanted = _filing(report)
+        if not wanted:
             return {}
-        p = report.place
-        weeks = _weeks(w.earliest, w.latest)
-        if weeks is None:
-            return {}
-        sql = (f"SELECT e.id, e.data, {self.dialect.concat_ids} FROM events e JOIN reports r ON r.event_id = e.id "
-               "WHERE e.id IN (SELECT event_id FROM event_blocks WHERE country = ? AND week BETWEEN ? AND ?) "
-               "AND e.date_earliest <= ? AND e.date_latest >= ?")
-        args: list[Any] = [_block_country(p.country if p else None), weeks[0], weeks[1],
-                           _iso(w.latest + BLOCK_PAD), _iso(w.earliest - BLOCK_PAD)]
+        for block in self._blocks.missing(wanted):
+            self._load_block(block)
+        lo, hi = _iso(w.earliest - BLOCK_PAD), _iso(w.latest + BLOCK_PAD)  # type: ignore[operator]
+        box = None
         if p is not None and p.latitude is not None and p.longitude is not None:  # no farther than places can be
-            sql += (" AND (e.latitude IS NULL OR e.latitude BETWEEN ? AND ?)"
-                    " AND (e.longitude IS NULL OR e.longitude BETWEEN ? AND ?)")
-            args += [p.latitude - BLOCK_DEGREES, p.latitude + BLOCK_DEGREES, p.longitude - BLOCK_DEGREES * 2,
-                     p.longitude + BLOCK_DEGREES * 2]
-        rows = self.execute(sql + " GROUP BY e.id ORDER BY e.id", args).fetchall()
-        return {r[0]: (event_from_dict(json.loads(r[1])), sorted(r[2].split())) for r in rows}
+            box = (p.latitude - BLOCK_DEGREES, p.latitude + BLOCK_DEGREES,
+                   p.longitude - BLOCK_DEGREES * 2, p.longitude + BLOCK_DEGREES * 2)
+        out = {}
+        for held in self._blocks.members(wanted):
+            if held.earliest > hi or held.latest < lo:  # type: ignore[operator]
+                continue
+            if box and ((held.latitude is not None and not box[0] <= held.latitude <= box[1])
+                        or (held.longitude is not None and not box[2] <= held.longitude <= box[3])):
+                continue
+            if held.event is None:  # decoded once, when first a candidate
+                held.event, held.data = event_from_dict(json.loads(held.data)), None  # type: ignore[arg-type]
+            out[held.id] = (held.event, list(held.report_ids))
+        return out
+
+    def _load_block(self, block: Block) -> None:
+        inside = "SELECT event_id FROM event_blocks WHERE country = ? AND week = ?"
+        ids: dict[str, list[str]] = {}
+        for event_id, report_id in self.execute(f"SELECT event_id, id FROM reports WHERE event_id IN ({inside})", block):
+            ids.setdefault(event_id, []).append(report_id)
+        held = [Held(i, lo, hi, lat, lon, sorted(ids.get(i, ())), data,
+                     blocks=_blocks_of(country, dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)))
+                for i, lo, hi, lat, lon, country, data in self.execute(
+                    "SELECT id, date_earliest, date_latest, latitude, longitude, country, data FROM events "
+                    f"WHERE id IN ({inside})", block)]
+        self._blocks.load(block, held)
 
     def reports_of(self, event_id: str) -> list[Event]:
-        return [event_from_dict(json.loads(r[0])) for r in
-                self.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
+        held = self._blocks.reports(event_id)
+        if held is not None:
+            return list(held)
+        reports = [event_from_dict(json.loads(r[0])) for r in
+                   self.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
+        self._blocks.read(event_id, reports)
+        return list(reports)
 
     def save_event(self, ev: Event, ranges: dict[str, tuple[int, int] | None]) -> None:
         p, w = ev.place, ev.when
@@ -250,6 +293,7 @@ class Store:
         spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
         stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, country, "
                               "date_earliest, date_latest FROM events WHERE id=?", (ev.id,)).fetchone()
+        self._blocks.saved(ev, _filing(ev))
         if stored is not None and tuple(stored[:5]) == (data, *spans):
             return  # every column derives from these: unchanged, so its timestamp of last change stays
         if stored is None:
@@ -274,6 +318,7 @@ class Store:
 
     def delete_event(self, event_id: str) -> None:
         """Drop the event and record its deletion, so that copies made from earlier exports can drop it too."""
+        self._blocks.forget([event_id])
         self.dialect.unindex(self.execute, event_id)
         if self.execute("DELETE FROM events WHERE id=?", (event_id,)).rowcount:
             self.execute("DELETE FROM deletions WHERE event_id=?", (event_id,))
@@ -284,13 +329,13 @@ class Store:
         """File the event under the (country, week) blocks its dates touch; ``fresh``: it has none yet."""
         if not fresh:
             self.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
-        weeks = _weeks(ev.when.earliest, ev.when.latest)
-        if weeks is not None:
-            country = _block_country(ev.place.country if ev.place else None)
-            self._many("INSERT INTO event_blocks VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                       [(country, week, ev.id) for week in range(weeks[0], weeks[1] + 1)])
+        self._many("INSERT INTO event_blocks VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                   [(country, week, ev.id) for country, week in _filing(ev)])
 
     def move_reports(self, report_ids: list[str], event_id: str) -> None:
+        marks = ", ".join("?" * len(report_ids))
+        self._blocks.forget([event_id, *(r[0] for r in self.execute(
+            f"SELECT DISTINCT event_id FROM reports WHERE id IN ({marks})", report_ids))] if report_ids else [event_id])
         self._many("UPDATE reports SET event_id=? WHERE id=?", [(event_id, r) for r in report_ids])
 
     def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]:

@@ -44,7 +44,6 @@ class SQLite:
     name = "sqlite"
     begin = "BEGIN IMMEDIATE"  # one writer at a time; readers go on (WAL)
     lock_sql: str | None = None
-    concat_ids = "group_concat(r.id, ' ')"
     errors: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlite3.IntegrityError)
     open_errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
 
@@ -161,7 +160,6 @@ class PostgreSQL:
     name = "postgresql"
     begin = "BEGIN"
     lock_sql = f"SELECT pg_advisory_xact_lock({PG_LOCK})"  # writers take turns, as BEGIN IMMEDIATE does in SQLite
-    concat_ids = "string_agg(r.id, ' ')"
     sql = staticmethod(_pg_sql)
 
     def __init__(self, url: str) -> None:
