@@ -121,3 +121,16 @@ def test_no_author_is_lent_where_the_story_names_two_sides() -> None:
     found = names("Russian missiles hit a power plant in Kharkiv on Monday. Ukrainian drones struck a refinery in "
                   "Belgorod on Tuesday. On Wednesday a strike on a market in Sumy killed five people.")
     assert found and found[-1][0] is None, found
+
+
+@pytest.mark.parametrize("text", [
+    "Last week Nigerian troops conducted airstrikes on camps of the militants near Lake Chad.",
+    "In October, Turkish jets carried out a wave of strikes against Kurdish fighters in northern Syria.",
+])
+def test_plural_acts_an_agent_performed_are_an_event_with_that_agent(text: str) -> None:
+    found = names(text)
+    assert len(found) == 1 and found[0][0] in ("Military Forces of Nigeria", "Military Forces of Turkey"), found
+
+
+def test_dozens_of_acts_an_agent_performed_are_a_count_not_an_event() -> None:
+    assert names("Over two decades the group carried out dozens of car bombings against markets in the capital.") == []

@@ -11,7 +11,7 @@ from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, r
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
-from sitrep.extract.triggers import anaphoric, lemma
+from sitrep.extract.triggers import anaphoric, lemma, performer
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -202,14 +202,22 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
-            if subj is not None and _is_weapon(subj, lex):
-                a1 = _owner(subj)
-            elif subj is not None and _is_party(subj, lex):
-                a1 = actor_span(subj, doc)
+            a1 = _agent(subj, doc, lex)
+    if a1 is None:  # "troops conducted a wave of airstrikes"
+        a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:
         found = next((x for tok in group if (x := _attributed(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _agent(subj: Token | None, doc: Doc, lex: Lexicon) -> Span | None:
+    """The actor a subject names: a party, or the owner of a weapon ("Israeli jets")."""
+    if subj is None:
+        return None
+    if _is_weapon(subj, lex):
+        return _owner(subj)
+    return actor_span(subj, doc) if _is_party(subj, lex) else None
 
 
 def _attributed(tok: Token, lex: Lexicon) -> Token | None:

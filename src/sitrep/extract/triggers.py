@@ -20,6 +20,7 @@ NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "t
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
 DURATIONS = {"year", "month", "decade", "week"}
+SERIES = ("series", "wave", "string", "spate", "round", "salvo")  # "a series of strikes": one act told in parts
 DAY_NAMES = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
                        r"january|february|march|april|may|june|july|august|september|october|november|december)$", re.I)
 NEGATORS = {
@@ -118,9 +119,11 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         plural = tok.tag_ in ("NNS", "NNPS", "VBG")  # a bare gerund ("increased targeting of") is generic too
         governed_by_event_verb = (tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "nsubj")
                                   and is_trigger(tok.head, lex))
-        if plural and not governed_by_event_verb and not _definite(tok) and not _dated_subject(tok):
+        if plural and not governed_by_event_verb and not _definite(tok) and not _dated_subject(tok) \
+                and not _performed(tok, lex):
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave"):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave") \
+                and not _performed(tok, lex):
             return True
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
@@ -150,6 +153,24 @@ def _dated_subject(tok: Token) -> bool:
     verb = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBD", "VBN") and any(
         c.ent_type_ == "DATE" and DAY_NAMES.search(c.text) for c in verb.subtree)
+
+
+def performer(tok: Token, lex: Lexicon) -> Token | None:
+    """Who performed the acts: the subject of the verb of performing whose object they are ("troops
+    conducted airstrikes", "the rebels launched a wave of attacks"; "dozens of bombings" is a count)."""
+    obj = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        obj = tok.head.head if lemma(tok.head.head) in SERIES else tok.head
+    verb = obj.head
+    if obj.dep_ != "dobj" or lemma(verb) not in lex.performing:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _performed(tok: Token, lex: Lexicon) -> bool:
+    """Plural acts a named agent performed, in the past: an event told in parts."""
+    subject = performer(tok, lex)
+    return subject is not None and subject.head.tag_ == "VBD"
 
 
 def _definite(tok: Token) -> bool:
