@@ -241,3 +241,21 @@ def test_a_rolled_back_report_is_not_held(db: str) -> None:
     assert _assigned(store) == {"a1": "a1", "b2": "b2"}
     assert sorted(r[0] for r in store.execute("SELECT id FROM events")) == ["a1", "b2"]
     store.close()
+
+
+RED_SEA = Place("Red Sea", None, None, None, 20.0, 38.5, 3, "sea")
+PORT = Place("Hodeidah", "Yemen", "YEM", "Al Hudaydah", 14.8, 42.95, 1, "city")  # 600 km from the sea's point
+
+
+@pytest.mark.parametrize("first", ["sea", "shore"])
+def test_a_strike_at_sea_and_the_same_strike_off_a_shore_town_are_one_event(db: str, first: str) -> None:
+    """Blocking must not keep apart what the merge rules join: a sea's events are looked for from every
+    country on its shores, and a sea's point says nothing of how far the act was from a town."""
+    houthis = Actor("Ansar Allah", 2, "Yemen", True)
+    at_sea, ashore = (report(f"{where}", dt.date(2025, 3, 2), place, houthis, None)
+                      for where, place in (("sea", RED_SEA), ("shore", PORT)))
+    store = Store(db)
+    for r in (at_sea, ashore) if first == "sea" else (ashore, at_sea):
+        _link(store, [r])
+    assert len(set(_assigned(store).values())) == 1, _assigned(store)
+    store.close()

@@ -100,3 +100,29 @@ def test_an_older_schema_is_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="schema version 4"):
         Store(path)
 
+
+
+def test_events_at_sea_filed_under_no_country_are_filed_under_its_shores(db: str) -> None:
+    """Revision 0006: a database whose sea events were filed for linking under no country files them under
+    every country on the sea's shores, for the same weeks; other events keep their blocks."""
+    day = dt.date(2025, 3, 2)
+    sea = Place("Red Sea", None, None, None, 20.0, 38.5, 3, "sea")
+    town = Place("Erbil", "Iraq", "IRQ", "Arbil", 36.19, 44.01, 1, "city")
+    store = Store(db)
+    with store.transaction():
+        for event_id, place in (("at_sea", sea), ("on_land", town)):
+            store.save_event(Event(event_id, "Battles", "Armed clash", None, None, None, None, place,
+                                   DateInterval(day, day, day, "day"), None, None, ["a1"]), {})
+        weeks = {w for (w,) in store.execute("SELECT week FROM event_blocks WHERE event_id = 'at_sea'")}
+        store.execute("DELETE FROM event_blocks WHERE event_id = 'at_sea'")  # filed as revision 0005 did
+        for w in weeks:
+            store.execute("INSERT INTO event_blocks VALUES ('', ?, 'at_sea')", (w,))
+        store.execute("UPDATE alembic_version SET version_num = '0005'")
+    store.close()
+    store = Store(db)
+    blocks = {(c, w, e) for c, w, e in store.execute("SELECT country, week, event_id FROM event_blocks")}
+    store.close()
+    assert {(c, w) for c, w, e in blocks if e == "at_sea"} == {(c, w) for c in ("Djibouti", "Egypt", "Eritrea", "Israel",
+                                                                                "Jordan", "Saudi Arabia", "Sudan", "Yemen")
+                                                                for w in weeks}
+    assert {c for c, _, e in blocks if e == "on_land"} == {"Iraq"}

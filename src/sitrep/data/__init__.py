@@ -145,6 +145,12 @@ def country_names() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def coasts() -> dict[str, frozenset[str]]:
+    """Sea -> the countries on its shores (coasts.yaml)."""
+    return {sea: frozenset(countries or ()) for sea, countries in (read_yaml("coasts.yaml") or {}).items()}
+
+
+@lru_cache(maxsize=1)
 def limits() -> dict[str, Any]:
     """limits.yaml: what a run refuses or distrusts. A bad user value stops the run with one line."""
     merged = read_yaml("limits.yaml")

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import lru_cache
 
-from sitrep.data import read_yaml
+from sitrep.data import coasts
 from sitrep.models import Actor, DateInterval, Place
 from sitrep.resolve.actors import actor_dictionary
 
@@ -67,12 +66,6 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if d is None:
         return True
     return d <= MAX_KM[max(a.precision, b.precision)]
-
-
-@lru_cache(maxsize=1)
-def coasts() -> dict[str, frozenset[str]]:
-    """Sea -> the countries on its shores (coasts.yaml)."""
-    return {sea: frozenset(countries or ()) for sea, countries in (read_yaml("coasts.yaml") or {}).items()}
 
 
 STATE_FORCES = {1, 8}  # ACLED inter codes of state forces, at home and abroad

@@ -19,7 +19,8 @@ Block = tuple[str, int]  # (country, week)
 
 @dataclass
 class Held:
-    """One stored event: what blocking compares (its dates as ISO text, its point), its merged values as
+    """One stored event: what blocking compares (its dates as ISO text, its point; none for a sea, which
+    spans farther than the distance filter), its merged values as
     stored JSON until first needed, then decoded, its report ids (sorted) and, once a refresh needed them,
     its reports (in id order, without evidence, as the store keeps them)."""
 
@@ -88,7 +89,8 @@ class BlockCache:
         held.event, held.data = _bare(ev), None
         held.earliest = ev.when.earliest.isoformat() if ev.when.earliest else None
         held.latest = ev.when.latest.isoformat() if ev.when.latest else None
-        held.latitude, held.longitude = (ev.place.latitude, ev.place.longitude) if ev.place else (None, None)
+        p = ev.place
+        held.latitude, held.longitude = (p.latitude, p.longitude) if p and p.kind != "sea" else (None, None)
         if held.blocks != blocks:
             for b in held.blocks:
                 if b in self.blocks:

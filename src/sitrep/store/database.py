@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sitrep.data import coasts
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
 from sitrep.store.blocks import Block, BlockCache, Held
@@ -98,6 +99,10 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
 def _weeks(earliest: dt.date | None, latest: dt.date | None) -> tuple[int, int] | None:
     """The weeks (counted from 1970) an interval touches, padded; None for one too vague to merge."""
     if earliest is None or latest is None or latest - earliest > BLOCK_SPAN:
@@ -106,18 +111,23 @@ def _weeks(earliest: dt.date | None, latest: dt.date | None) -> tuple[int, int] 
     return (lo - EPOCH).days // 7, (hi - EPOCH).days // 7
 
 
-def _block_country(country: str | None) -> str:
-    return country or ""
+def block_countries(kind: str | None, name: str | None, country: str | None) -> tuple[str, ...]:
+    """The countries whose blocks hold an event placed so: its own (none known: ""), or for a sea every
+    country on its shores, where reports told from the shore ("off Hodeidah") look for it."""
+    if kind == "sea":
+        return tuple(sorted(coasts().get(name or "", ()))) or ("",)
+    return (country or "",)
 
 
-def _blocks_of(country: str | None, earliest: dt.date | None, latest: dt.date | None) -> tuple[Block, ...]:
+def _blocks_of(countries: tuple[str, ...], earliest: dt.date | None, latest: dt.date | None) -> tuple[Block, ...]:
     """The (country, week) blocks an event is filed under."""
     weeks = _weeks(earliest, latest)
-    return tuple((_block_country(country), w) for w in range(weeks[0], weeks[1] + 1)) if weeks else ()
+    return tuple((c, w) for c in countries for w in range(weeks[0], weeks[1] + 1)) if weeks else ()
 
 
 def _filing(ev: Event) -> tuple[Block, ...]:
-    return _blocks_of(ev.place.country if ev.place else None, ev.when.earliest, ev.when.latest)
+    p = ev.place
+    return _blocks_of(block_countries(p.kind, p.name, p.country) if p else ("",), ev.when.earliest, ev.when.latest)
 
 
 def _now() -> str:
@@ -248,8 +258,8 @@ class Store:
         for block in self._blocks.missing(wanted):
             self._load_block(block)
         lo, hi = _iso(w.earliest - BLOCK_PAD), _iso(w.latest + BLOCK_PAD)  # type: ignore[operator]
-        box = None
-        if p is not None and p.latitude is not None and p.longitude is not None:  # no farther than places can be
+        box = None  # no farther than places can be (a sea's point says little of where on it)
+        if p is not None and p.latitude is not None and p.longitude is not None and p.kind != "sea":
             box = (p.latitude - BLOCK_DEGREES, p.latitude + BLOCK_DEGREES,
                    p.longitude - BLOCK_DEGREES * 2, p.longitude + BLOCK_DEGREES * 2)
         out = {}
@@ -269,11 +279,11 @@ class Store:
         ids: dict[str, list[str]] = {}
         for event_id, report_id in self.execute(f"SELECT event_id, id FROM reports WHERE event_id IN ({inside})", block):
             ids.setdefault(event_id, []).append(report_id)
-        held = [Held(i, lo, hi, lat, lon, sorted(ids.get(i, ())), data,
-                     blocks=_blocks_of(country, dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)))
-                for i, lo, hi, lat, lon, country, data in self.execute(
-                    "SELECT id, date_earliest, date_latest, latitude, longitude, country, data FROM events "
-                    f"WHERE id IN ({inside})", block)]
+        held = [Held(i, lo, hi, *((None, None) if kind == "sea" else (lat, lon)), sorted(ids.get(i, ())), data,
+                     blocks=_blocks_of(block_countries(kind, name, country), _date(lo), _date(hi)))
+                for i, lo, hi, lat, lon, kind, name, country, data in self.execute(
+                    "SELECT id, date_earliest, date_latest, latitude, longitude, place_kind, location, country, data "
+                    f"FROM events WHERE id IN ({inside})", block)]
         self._blocks.load(block, held)
 
     def reports_of(self, event_id: str) -> list[Event]:
@@ -291,9 +301,10 @@ class Store:
         fr, ir = ranges.get("fatalities"), ranges.get("injuries")
         data = json.dumps(event_to_dict(ev, evidence=False))
         spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
-        stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, country, "
-                              "date_earliest, date_latest FROM events WHERE id=?", (ev.id,)).fetchone()
-        self._blocks.saved(ev, _filing(ev))
+        stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, place_kind, "
+                              "location, country, date_earliest, date_latest FROM events WHERE id=?", (ev.id,)).fetchone()
+        filing = _filing(ev)
+        self._blocks.saved(ev, filing)
         if stored is not None and tuple(stored[:5]) == (data, *spans):
             return  # every column derives from these: unchanged, so its timestamp of last change stays
         if stored is None:
@@ -310,8 +321,8 @@ class Store:
             p.precision if p else None, p.kind if p else None,
             _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
             ev.fatalities, ev.injuries, *spans, data, self._time()))
-        if stored is None or (stored[5], stored[6], stored[7]) != (p.country if p else None, _iso(w.earliest), _iso(w.latest)):
-            self._block(ev, fresh=stored is None)
+        if stored is None or _blocks_of(block_countries(*stored[5:8]), *map(_date, stored[8:])) != filing:
+            self._block(ev.id, filing, fresh=stored is None)
         self.dialect.index(self.execute, ev.id, (
             p.name if p else None, a1.name if a1 else None, a2.name if a2 else None, p.admin1 if p else None,
             p.country if p else None, ev.sub_event_type, ev.claimed_by.name if ev.claimed_by else None))
@@ -325,12 +336,12 @@ class Store:
             self.execute("INSERT INTO deletions VALUES (?, ?)", (event_id, self._time()))
         self.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
 
-    def _block(self, ev: Event, fresh: bool) -> None:
-        """File the event under the (country, week) blocks its dates touch; ``fresh``: it has none yet."""
+    def _block(self, event_id: str, filing: tuple[Block, ...], fresh: bool) -> None:
+        """File the event under its (country, week) blocks; ``fresh``: it has none yet."""
         if not fresh:
-            self.execute("DELETE FROM event_blocks WHERE event_id=?", (ev.id,))
+            self.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
         self._many("INSERT INTO event_blocks VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                   [(country, week, ev.id) for country, week in _filing(ev)])
+                   [(country, week, event_id) for country, week in filing])
 
     def move_reports(self, report_ids: list[str], event_id: str) -> None:
         marks = ", ".join("?" * len(report_ids))
