@@ -94,3 +94,17 @@ def test_arrests_after_a_strike_are_an_event_of_their_own() -> None:
     events, _ = run_text("A US airstrike killed an Islamic State commander in Ramadi on Thursday. Officials said they "
                          "detained four of his aides in a later sweep in Ramadi.")
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Arrests"]
+
+
+def test_a_past_act_the_sentence_measures_by_neither_dates_nor_types_it() -> None:
+    """'the worst ... since the 2016 bombing': the bombing of 2016 is a point of reference; the shooting
+    is Tuesday's, and a shooting of villagers."""
+    events, _ = run_text("Gunmen opened fire on villagers at a market near Kaduna on Tuesday, killing 14 of them, the "
+                         "worst assault on the town since the market bombing in 2016.")
+    assert [(e.sub_event_type, e.when.date) for e in events] == [("Attack", dt.date(2024, 3, 5))]
+
+
+def test_the_strike_in_a_later_sentence_is_the_act_told_before_not_an_air_strike() -> None:
+    events, _ = run_text("Gunmen opened fire on villagers at a market near Kaduna on Tuesday, killing 14 of them. "
+                         "Nine more were wounded in the strike, officials said.")
+    assert [e.sub_event_type for e in events] == ["Attack"]

@@ -290,6 +290,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     stray: list[Span] = []  # times of the sentence that no clause reaches
+    references = [d for d in dropped if d.dep_ == "pobj" and d.head.lower_ == "since"]
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
@@ -304,8 +305,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
             continue
-        if ent.label_ in TIME_LABELS and bounds_period(ent):
-            continue
+        if ent.label_ in TIME_LABELS and (bounds_period(ent) or _inside_dropped(ent.root, references, kept_ids)):
+            continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019")
         trigger_ids = {t.i for t in triggers}
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not any(relative_to(ent, t) for t in g))]
@@ -329,7 +330,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         clause_text = " ".join(t.text for t in tokens)
         sub, cue, typed_by = sub_event(tokens, clause_text, lex, kept)
         if sub is None:
-            sub, typed_by = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback), None), "fallback"
+            sub, typed_by = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback
+                                  and not anaphoric(t)), None), "fallback"  # "the strike" is what was told before
 
         a1, a2 = actors(group, doc, lex)
         ents = ents_by_group.get(gi, [])
@@ -398,9 +400,7 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     return True
 
 
-def _inside_dropped(
-
-tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
+def _inside_dropped(tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
     """In the clause of a dropped trigger and not in a kept clause nested inside it."""
     for d in dropped:
         sub = set(d.subtree)

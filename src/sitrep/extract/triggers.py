@@ -125,6 +125,8 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave") \
                 and not _performed(tok, lex):
             return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+        return True  # "the deadliest attack since the 2019 bombing": a point of reference in time
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
