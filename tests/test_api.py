@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -81,3 +82,54 @@ def test_page_and_libraries_are_served_locally(client: TestClient) -> None:
     assert client.get("/static/app.js").status_code == 200
     vendor = client.get("/vendor/leaflet/dist/leaflet.js")
     assert vendor.status_code == 200, "run scripts/setup (npm ci in web/)"
+
+
+def test_whole_database_answers_are_kept_until_the_next_write(db: str) -> None:
+    """Stats, country shading, suggestions and the map are computed once per state of the database: served
+    again while nothing is written, and computed anew after any write, from another connection too."""
+    import datetime as dt
+
+    from sitrep.models import Actor, DateInterval, Event, Place
+    from sitrep.store import Store
+
+    def add(event_id: str, place: Place) -> None:
+        store = Store(db)
+        day = dt.date(2024, 5, 6)
+        with store.transaction():
+            store.save_event(Event(event_id, "Battles", "Armed clash", None, Actor("Group A", 2, None, True), None,
+                                   None, place, DateInterval(day, day, day, "day"), 3, None, ["a"]), {})
+        store.close()
+
+    def seen() -> tuple[int, list[str], list[str], int]:
+        stats = client.get("/api/stats").json()
+        countries = [c["country"] for c in client.get("/api/countries").json()]
+        facets = client.get("/api/facets").json()["countries"]
+        layer = client.get("/api/map.geojson", params={"zoom": 3}).json()["features"]
+        return stats["events"], countries, facets, len(layer)
+
+    add("e1", Place("Goma", "Democratic Republic of Congo", "COD", "North Kivu", -1.68, 29.22, 1, "city"))
+    with TestClient(create_app(db)) as client:
+        assert seen() == seen() == (1, ["Democratic Republic of Congo"], ["Democratic Republic of Congo"], 1)
+        add("e2", Place("Gao", "Mali", "MLI", "Gao", 16.27, -0.04, 1, "city"))
+        events, countries, facets, features = seen()
+        assert (events, sorted(countries), sorted(facets), features) == (
+            2, ["Democratic Republic of Congo", "Mali"], ["Democratic Republic of Congo", "Mali"], 2)
+
+
+def test_an_aggregate_is_computed_once_per_generation(tmp_path: Path) -> None:
+    from sitrep.api.aggregates import Aggregates
+    from sitrep.store import Store
+
+    store, held, calls = Store(tmp_path / "g.db"), Aggregates(), []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    with store.transaction():
+        pass
+    assert held.get(store, "k", compute) == held.get(store, "k", compute) == 1
+    with store.transaction():
+        pass
+    assert held.get(store, "k", compute) == 2
+    store.close()

@@ -27,12 +27,13 @@ from fastapi.staticfiles import StaticFiles
 
 from sitrep.api import models
 from sitrep.api.acled import acled_router
+from sitrep.api.aggregates import Aggregates, filter_key
 from sitrep.api.decisions import decisions_router
 from sitrep.data import actor_entries
 from sitrep.export.acled import iso_numeric, regions
 from sitrep.export.formats import FORMATS, claim_record, event_record
 from sitrep.export.tally import tally
-from sitrep.store import SORTS, Condition
+from sitrep.store import SORTS, Condition, Store
 from sitrep.store.database import utc_time
 from sitrep.store.dialect import is_postgresql
 from sitrep.store.pool import StorePool
@@ -141,6 +142,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         raise FileNotFoundError(db_path)
     stores = StorePool(db_path)  # one set of connections for the process, borrowed per request
     store = stores.store
+    held = Aggregates()  # whole-database answers, until the next write
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -166,13 +168,14 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
     def facets() -> dict[str, list[str]]:
         """The countries and actors held (most events first), for a filter's suggestions."""
         with store() as s:
-            return s.facets()
+            return held.get(s, "facets", s.facets)
 
     @app.get("/api/countries", response_model=list[models.CountryTotal])
     def countries(f: Filters) -> list[dict[str, Any]]:
         """Events and deaths by country for the filter, most events first (a map shades countries by them)."""
         with store() as s:
-            return [r | {"iso": iso_numeric(r["iso3"])} for r in s.country_totals(**f)]
+            return held.get(s, filter_key("countries", f), lambda: [
+                r | {"iso": iso_numeric(r["iso3"])} for r in s.country_totals(**f)])
 
     @app.get("/api/events", response_model=models.EventPage)
     def events(f: Filters, sort: Sort = "-date", page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
@@ -216,11 +219,14 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         With ``zoom``, a view holding more than 2,000 events comes as cells (``cluster``: count, deaths,
         main type) and countries; without it, events one by one, paged (at most 20,000 a page)."""
         box = _box(view)
-        with store() as s:
+
+        def layer(s: Store) -> list[dict[str, Any]]:
             if zoom is not None and s.count_in_view(box, **f) > MAX_POINTS:
-                features = _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
-            else:
-                features = [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
+                return _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
+            return [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
+
+        with store() as s:
+            features = held.get(s, filter_key("map", f, view, zoom, page, page_size), lambda: layer(s))
         return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", response_model=models.EventDetail, responses={404: {"description": "No such event"}})
@@ -279,8 +285,10 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                    ) -> dict[str, Any]:
         """Reported tallies beside the number of matching events in the database."""
         _check_dates(**{"from": date_from, "to": date_to})
+        places = [w.strip() for w in where.split(",")] if where else []
         with store() as s:
-            return tally(s, target, [w.strip() for w in where.split(",")] if where else [], date_from, date_to)
+            return held.get(s, ("tally", target, tuple(places), date_from, date_to),
+                            lambda: tally(s, target, places, date_from, date_to))
 
     @app.get("/api/stats", response_model=models.Stats)
     def stats(f: Filters,
@@ -290,9 +298,8 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         Events known only to a week or month are not counted in any day's bar: they come as ``spans`` (their
         interval, type and number), at most 500."""
         with store() as s:
-            days = s.day_counts(**f)
-            actors = s.top_actors(20, **f)
-            vague = s.vague_dates(MAX_SPANS, **f)
+            days, actors, vague = held.get(s, filter_key("stats", f), lambda: (
+                s.day_counts(**f), s.top_actors(20, **f), s.vague_dates(MAX_SPANS, **f)))
         if bucket == "auto":
             dated = [r["date"] for r in days if r["date"]]
             long = dated and dt.date.fromisoformat(max(dated)) - dt.date.fromisoformat(min(dated)) > dt.timedelta(days=180)

@@ -187,10 +187,10 @@ class Store:
             if self.dialect.lock_sql:
                 self.execute(self.dialect.lock_sql)
             self._clock = _now()  # what one transaction writes changed at one time, read once
-            row = self.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-            if (row[0] if row else None) != self._generation:  # another connection wrote since
+            seen = self.generation()
+            if seen != self._generation:  # another connection wrote since
                 self._blocks.clear()
-            self._generation = str(int(row[0]) + 1 if row else 1)
+            self._generation = str(int(seen) + 1 if seen else 1)
             self.execute("INSERT INTO meta VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          (self._generation,))
             yield
@@ -555,6 +555,12 @@ class Store:
 
     def count_events(self, **filters: Any) -> int:
         return self.count_in_view(None, **filters)
+
+    def generation(self) -> str | None:
+        """A value every committed write transaction changes (None before the first): whether anything
+        changed since it was last read."""
+        row = self.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return row[0] if row else None
 
     def last_change(self) -> str | None:
         """When an event last changed (ISO 8601 UTC), or None for an empty database."""
