@@ -70,3 +70,11 @@ def test_today_in_a_quote_is_the_speakers_day_not_a_new_event() -> None:
                          "minister welcomed the news on television. “Today a wanted terrorist chief in Anbar was "
                          "killed.”", dt.date(2025, 3, 14))
     assert len(events) == 1 and events[0].when.date == dt.date(2025, 3, 13)
+
+
+def test_a_time_told_of_the_clause_an_act_is_part_of_dates_it() -> None:
+    """'violence that began on March 3 in the north, where soldiers clashed': March 3 is the setting of the
+    clash, not the January of another clause."""
+    events, _ = run_text("The governor was removed in January, but calm was broken by violence that began on March 3 "
+                         "in the north, where soldiers clashed with tribal fighters.")
+    assert [e.when.date for e in events] == [dt.date(2024, 3, 3)], [e.when for e in events]

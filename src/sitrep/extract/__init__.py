@@ -21,8 +21,8 @@ class Extracted:
     article: Article
     mentions: list[EventMention]
     claims: list[ClaimMention]
-    times: list[Slot]  # time expressions of main clauses, in text order: the story's timeline
-    places: list[Slot]  # places named in main clauses, in text order: where the story is
+    times: list[Slot]  # time expressions, but a period's bounds, in text order: the story's timeline
+    places: list[Slot]  # places named as objects of a preposition outside dropped acts, in text order: where the story is
     responsibility: list[tuple[Slot, Sentence]]  # claimants in sentences that tell no event of their own
     affiliations: dict[str, Slot] = field(default_factory=dict)  # person (affiliation.person_key) -> their group
 

@@ -337,7 +337,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ents = ents_by_group.get(gi, [])
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
-        times = [e for e in ents if e.label_ in TIME_LABELS] or (stray if len(stray) == 1 else [])
+        times = [e for e in ents if e.label_ in TIME_LABELS] or _setting(stray, group)
         times = sorted(times, key=lambda e: time_rank(e, group))
         if times and time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
             times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
@@ -398,6 +398,23 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
     return True
+
+
+def _setting(stray: list[Span], group: list[Token]) -> list[Span]:
+    """The time no clause reaches that sets this one: the sentence's only such time, or the one told of the
+    nearest clause this one is part of ("violence that began on March 3 in the region, where forces
+    clashed", beside "was ousted in January")."""
+    if len(stray) <= 1:
+        return stray
+    ranked = sorted((n, e.start, e) for e in stray if (n := _steps_below(e, group)) is not None)
+    return [ranked[0][2]] if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]) else []
+
+
+def _steps_below(time: Span, group: list[Token]) -> int | None:
+    """How far up the tree from the clause the verb a time is told of lies, if it governs the clause."""
+    verb = time.root.head.head if time.root.head.dep_ == "prep" else time.root.head
+    found = [n for t in group for n, a in enumerate([t, *t.ancestors]) if a == verb]
+    return min(found) if found else None
 
 
 def _inside_dropped(tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:
