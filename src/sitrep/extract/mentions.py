@@ -11,7 +11,7 @@ from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, r
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
-from sitrep.extract.triggers import anaphoric, lemma, performer
+from sitrep.extract.triggers import anaphoric, lemma, performer, reference_point
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -290,7 +290,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     stray: list[Span] = []  # times of the sentence that no clause reaches
-    references = [d for d in dropped if d.dep_ == "pobj" and d.head.lower_ == "since"]
+    references = [d for d in dropped if reference_point(d)]
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):

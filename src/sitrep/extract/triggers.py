@@ -125,8 +125,8 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave") \
                 and not _performed(tok, lex):
             return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
-        return True  # "the deadliest attack since the 2019 bombing": a point of reference in time
+    if reference_point(tok):
+        return True
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
@@ -147,6 +147,11 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
            for t in tok.subtree):
         return True  # "bombed sites on three occasions", "targeted ... 76 times": a tally
     return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
+
+
+def reference_point(tok: Token) -> bool:
+    """'the deadliest attack since the 2019 bombing': an act named as a point of reference in time."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
 def _dated_subject(tok: Token) -> bool:

@@ -20,9 +20,9 @@ Block = tuple[str, int]  # (country, week)
 @dataclass
 class Held:
     """One stored event: what blocking compares (its dates as ISO text, its point; none for a sea, which
-    spans farther than the distance filter), its merged values as
-    stored JSON until first needed, then decoded, its report ids (sorted) and, once a refresh needed them,
-    its reports (in id order, without evidence, as the store keeps them)."""
+    spans farther than the distance filter), its merged values as stored JSON until first needed, then
+    decoded, its report ids (sorted) and, once a refresh needed them, its reports (in id order, without
+    evidence, as the store keeps them)."""
 
     id: str
     earliest: str | None
@@ -47,6 +47,7 @@ class BlockCache:
         self.blocks.clear()
 
     def missing(self, wanted: Iterable[Block]) -> list[Block]:
+        """The blocks not held (all of them once the copy outgrew its limit and was dropped)."""
         if len(self.events) > self.limit:
             self.clear()
         return [b for b in wanted if b not in self.blocks]
