@@ -134,3 +134,9 @@ def test_plural_acts_an_agent_performed_are_an_event_with_that_agent(text: str) 
 
 def test_dozens_of_acts_an_agent_performed_are_a_count_not_an_event() -> None:
     assert names("Over two decades the group carried out dozens of car bombings against markets in the capital.") == []
+
+
+def test_the_side_one_clashed_with_is_the_second_actor() -> None:
+    found = names("On Monday Somali soldiers clashed with Al-Shabaab fighters near the town of Jowhar, leaving "
+                  "six dead.")
+    assert found == [("Military Forces of Somalia", "Al Shabaab")], found

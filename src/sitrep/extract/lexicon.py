@@ -32,6 +32,7 @@ class Lexicon:
     purpose_heads: frozenset[str]
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
+    reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
     event_type: dict[str, str]  # sub-event type -> event type
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         motion=frozenset(trig.get("motion") or []),
         attribution=frozenset(trig.get("attribution") or []),
+        reciprocal=frozenset(trig.get("reciprocal") or []),
         performing=frozenset(trig.get("performing") or []),
         habitual=frozenset(trig.get("habitual") or []),
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},

@@ -190,9 +190,9 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = actor_span(obj, doc)
             elif c.dep_ in ("dobj", "nsubjpass") and a2 is None and _is_party(c, lex):
                 a2 = actor_span(c, doc)
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and a2 is None and obj is not None \
-                    and _is_party(obj, lex):
-                a2 = actor_span(obj, doc)
+            elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and lemma(tok) in lex.reciprocal)) \
+                    and a2 is None and obj is not None and _is_party(obj, lex):
+                a2 = actor_span(obj, doc)  # "fired on X", "clashed with X"
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and tok.pos_ in ("NOUN", "PROPN") \
                     and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
                 ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
