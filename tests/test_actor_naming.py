@@ -140,3 +140,11 @@ def test_the_side_one_clashed_with_is_the_second_actor() -> None:
     found = names("On Monday Somali soldiers clashed with Al-Shabaab fighters near the town of Jowhar, leaving "
                   "six dead.")
     assert found == [("Military Forces of Somalia", "Al Shabaab")], found
+
+
+def test_an_aside_inside_the_phrase_does_not_name_the_actor() -> None:
+    """'IS members, including three women': the arrested are IS members; the aside does not make them
+    civilians."""
+    found = names("Officials said they arrested nine more IS members, including three women, in a raid in Mosul "
+                  "on Sunday.")
+    assert [a2 for _, a2 in found] == ["Islamic State"], found

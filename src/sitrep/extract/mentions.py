@@ -160,7 +160,12 @@ def actor_span(tok: Token, doc: Doc) -> Span:
             continue
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep_deps)
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    held = {t.i for t in toks}
+    lo = hi = tok.i  # the unbroken run of the phrase around its head: not an aside it skipped ("X, including Y,")
+    while lo - 1 in held:
+        lo -= 1
+    while hi + 1 in held:
+        hi += 1
     if not any(doc[i].ent_type_ == "ACTOR" for i in range(lo, hi + 1)):
         named = [e for e in doc.ents if e.label_ == "ACTOR" and e.root in set(tok.subtree) and e.root.pos_ == "PROPN"]
         if named:  # "forces assigned to CJTF-OIR": the name is in a modifier (a name, not "a local soldier")
