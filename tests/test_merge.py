@@ -259,3 +259,11 @@ def test_a_strike_at_sea_and_the_same_strike_off_a_shore_town_are_one_event(db: 
         _link(store, [r])
     assert len(set(_assigned(store).values())) == 1, _assigned(store)
     store.close()
+
+
+def test_another_strike_the_same_day_in_the_same_city_is_another_event() -> None:
+    from test_extract import run_text
+
+    events, _ = run_text("An Israeli strike on a school in Gaza City killed seven people on Sunday. Another strike "
+                         "on a clinic in Gaza City on Sunday killed three, medics said.", dt.date(2024, 9, 23))
+    assert sorted(e.fatalities for e in events) == [3, 7], [(e.fatalities, e.place) for e in events]

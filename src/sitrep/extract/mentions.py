@@ -366,16 +366,21 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
                 dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
             times=[slot(t, sent_index) for t in times],
             reported_times=[slot(t, sent_index) for t in times if reported(t)],
-
-
             fatalities=num_slot(fatal, offset, sent_index) or parsed_fatal or zero_slot(none_hurt, sentence),
             injuries=num_slot(hurt, offset, sent_index) or parsed_hurt or zero_slot(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
+            another=any(_another(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
             main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
             typed_by=typed_by,
         ))
     return out
+
+
+def _another(tok: Token) -> bool:
+    """'another strike', 'a strike on another school': an act the story sets beside one told before."""
+    heads = [tok, *(g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children)
 
 
 def _locative(ent: Span, trigger_ids: set[int]) -> bool:

@@ -112,7 +112,7 @@ def _has_anchor(m: ResolvedMention) -> bool:
 def link_article(resolved: Resolved) -> list[Event]:
     clusters: list[_Cluster] = []  # the one the story last added to comes last
     for m in resolved.mentions:
-        target = next((c for c in reversed(clusters) if c.accepts(m)), None)
+        target = None if m.mention.another else next((c for c in reversed(clusters) if c.accepts(m)), None)
         if target is not None:
             target.members.append(m)
             clusters.remove(target)
