@@ -72,10 +72,6 @@ def test_one_strike_told_by_two_outlets_is_one_event(sample_db: str) -> None:
     assert ev["actor2"] == "Military Forces of the United States"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "s06 yields a second event with a toll on 13 July, an 'Armed clash' with Hamas and 12 dead that the "
-    "text does not report, beside the strike itself"
-))
 def test_mawasi_strike_told_on_two_days_is_one_event(sample_db: str) -> None:
     """The al-Mawasi strike: s06 on the day (71 dead), s07 the next day (90 dead) report one strike."""
     mawasi = [e for e in _events(sample_db) if "s06_gaza_khan_younis_mawasi_strike" in _sources(e)

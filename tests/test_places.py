@@ -115,3 +115,9 @@ def test_a_desert_named_for_its_province_places_the_event_in_the_province() -> N
     events, _ = run_text("Commanders said a coalition drone strike killed two smugglers hiding out in Iraq’s Anbar "
                          "desert on Friday.")
     assert [(e.place.name, e.place.kind) for e in events if e.place] == [("Al Anbar", "admin1")]
+
+
+def test_where_the_source_sits_is_not_where_the_act_was() -> None:
+    events, _ = run_text("Israeli jets bombed a tent camp near Khan Younis on Friday, killing 12 people. More than 100 "
+                         "others were wounded, according to the health ministry in Gaza City.")
+    assert [(e.place.name if e.place else None, e.injuries) for e in events] == [("Khan Yunis", 100)], events

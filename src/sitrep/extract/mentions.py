@@ -405,9 +405,18 @@ def _locative(ent: Span, trigger_ids: set[int]) -> bool:
     if people.dep_ == "pobj" and people.head.lower_ in RELATIONAL and people.head.head.i not in trigger_ids \
             and (people.ent_type_ == "NORP" or lemma(people) in lexicon().persons):
         return False
+    if root.dep_ == "pobj" and prep.lower_ == "in" and _source(prep.head):
+        return False  # "according to the health ministry in Gaza", "officials in Kyiv said": where the source is
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
     return True
+
+
+def _source(tok: Token) -> bool:
+    """Who tells the news: the subject of a reporting verb, or what it is "according to"."""
+    if tok.dep_ == "nsubj" and lemma(tok.head) in REPORTING:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _setting(stray: list[Span], group: list[Token]) -> list[Span]:
