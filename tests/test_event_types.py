@@ -22,6 +22,8 @@ from test_extract import run_text
     ("Twin car bombings rocked a market in Mogadishu on Saturday, killing at least 12 people.",
      "Remote explosive/landmine/IED"),
     ("A mob lynched two men accused of theft in the village of Kasese on Monday.", "Mob violence"),
+    ("A van laden with explosives blew up at a checkpoint in Kismayo on Monday, killing five soldiers.",
+     "Remote explosive/landmine/IED"),
 ])
 def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     events, _ = run_text(text)
