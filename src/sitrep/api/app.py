@@ -33,7 +33,7 @@ from sitrep.data import actor_entries
 from sitrep.export.acled import iso_numeric, regions
 from sitrep.export.formats import FORMATS, claim_record, event_record
 from sitrep.export.tally import tally
-from sitrep.store import SORTS, Condition, Store
+from sitrep.store import SORTS, Condition
 from sitrep.store.database import utc_time
 from sitrep.store.dialect import is_postgresql
 from sitrep.store.pool import StorePool
@@ -219,14 +219,13 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         With ``zoom``, a view holding more than 2,000 events comes as cells (``cluster``: count, deaths,
         main type) and countries; without it, events one by one, paged (at most 20,000 a page)."""
         box = _box(view)
-
-        def layer(s: Store) -> list[dict[str, Any]]:
-            if zoom is not None and s.count_in_view(box, **f) > MAX_POINTS:
-                return _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
-            return [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
-
         with store() as s:
-            features = held.get(s, filter_key("map", f, view, zoom, page, page_size), lambda: layer(s))
+            def layer() -> list[dict[str, Any]]:
+                if zoom is not None and s.count_in_view(box, **f) > MAX_POINTS:
+                    return _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
+                return [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
+
+            features = held.get(s, filter_key("map", f, view, zoom, page, page_size), layer)
         return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", response_model=models.EventDetail, responses={404: {"description": "No such event"}})

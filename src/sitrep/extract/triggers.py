@@ -122,7 +122,7 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         if plural and not governed_by_event_verb and not _definite(tok) and not _dated_subject(tok) \
                 and not _performed(tok, lex):
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", "series", "wave") \
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", *SERIES) \
                 and not _performed(tok, lex):
             return True
     if reference_point(tok):
