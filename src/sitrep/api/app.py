@@ -219,13 +219,13 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         With ``zoom``, a view holding more than 2,000 events comes as cells (``cluster``: count, deaths,
         main type) and countries; without it, events one by one, paged (at most 20,000 a page)."""
         box = _box(view)
-        with store() as s:
-            def layer() -> list[dict[str, Any]]:
-                if zoom is not None and s.count_in_view(box, **f) > MAX_POINTS:
-                    return _cells(s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f))
-                return [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
-
-            features = held.get(s, filter_key("map", f, view, zoom, page, page_size), layer)
+        with store() as s:  # the view's count and cells are kept (small); a page of events is read, not kept
+            if zoom is not None and held.get(s, filter_key("in view", f, view),
+                                             lambda: s.count_in_view(box, **f)) > MAX_POINTS:
+                features = held.get(s, filter_key("cells", f, view, zoom), lambda: _cells(
+                    s.map_cells(CELL_DEGREES / 2**zoom, box, **f)) + _countries(s.country_counts(**f)))
+            else:
+                features = [_event_feature(r) for r in s.geo_events(page_size, (page - 1) * page_size, box, **f)]
         return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", response_model=models.EventDetail, responses={404: {"description": "No such event"}})
