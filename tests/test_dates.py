@@ -78,3 +78,14 @@ def test_a_time_told_of_the_clause_an_act_is_part_of_dates_it() -> None:
     events, _ = run_text("The governor was removed in January, but calm was broken by violence that began on March 3 "
                          "in the north, where soldiers clashed with tribal fighters.")
     assert [e.when.date for e in events] == [dt.date(2024, 3, 3)], [e.when for e in events]
+
+
+def test_a_date_inside_a_point_of_reference_does_not_move_the_story() -> None:
+    """'since the start of the war following the assault of Oct. 7': that date is background; a later
+    clause with no time of its own still happened on the story's day."""
+    events, _ = run_text("Syrian jets bombed a militia camp on Tuesday, killing four men. Among the dead was a fighter "
+                         "of a faction that has raided army posts since the start of the war following the rebel "
+                         "assault on Aleppo on Oct. 7. A fifth man was wounded in the bombing.", dt.date(2024, 5, 9))
+    bombing = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert bombing.when.date == dt.date(2024, 5, 7)
+    assert 2 in {x.sentence for x in bombing.evidence}, [(e.when, e.sub_event_type) for e in events]

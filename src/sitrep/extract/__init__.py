@@ -11,7 +11,7 @@ from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import bounds_period, mentions_in
 from sitrep.extract.responsibility import claimants
-from sitrep.extract.triggers import keep, triggers_in
+from sitrep.extract.triggers import in_reference, keep, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
 
@@ -47,10 +47,10 @@ def extract(processed: Processed) -> Extracted:
         affiliated.update(affiliations(sent, ents, i, lex))
         kept_ids = {t.i for t in triggers if keep(t, lex)}
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
-                     if e.label_ in ("DATE", "TIME") and not bounds_period(e))
+                     if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root))
         dropped = [t for t in triggers if t.i not in kept_ids]
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
-                      if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj"
+                      if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         if said is not None and found:

@@ -154,6 +154,12 @@ def reference_point(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
+def in_reference(tok: Token) -> bool:
+    """Inside a point of reference in time at any depth ('since the start of the war that followed the
+    attack of October 7'): what it dates is background, not where the story is."""
+    return any(a.lower_ == "since" and a.dep_ == "prep" for a in tok.ancestors)
+
+
 def _dated_subject(tok: Token) -> bool:
     """'Twin car bombings rocked the ministry on Saturday': plural acts that did something on a named day
     are one incident told in parts, not a generic reference."""

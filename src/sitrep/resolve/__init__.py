@@ -74,6 +74,7 @@ def resolve(extracted: Extracted) -> Resolved:
     story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
 
     story_place: Place | None = None  # where the story last was
+    aside: tuple[int, Place | None] = (-1, None)  # (sentence, place) of a clause aside
     named_before = StoryActors()
     members = {key: actor for key, group in extracted.affiliations.items()
                if (actor := resolve_actor(group.text)) is not None and actor.known}
@@ -117,9 +118,11 @@ def resolve(extracted: Extracted) -> Resolved:
             story_place = told_place or story_place
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places:
-            places = _fallback_place(m, context, text, story_place)
-        else:
+            places = _fallback_place(m, context, text, aside[1] if aside[0] == m.sentence.index else story_place)
+        elif m.main_clause:  # the story moves there
             story_place = places[0][0]
+        else:  # a place in a clause aside holds for the rest of its sentence only
+            aside = (m.sentence.index, places[0][0])
         country = next((p.country for p, _ in places if p is not None and p.country), None)
         a1 = named_before.name(_party(m.actor1, members), country)
         a2 = named_before.name(_party(m.actor2, members), country, other=a1)
