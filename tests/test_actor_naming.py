@@ -126,6 +126,7 @@ def test_no_author_is_lent_where_the_story_names_two_sides() -> None:
 @pytest.mark.parametrize("text", [
     "Last week Nigerian troops conducted airstrikes on camps of the militants near Lake Chad.",
     "In October, Turkish jets carried out a wave of strikes against Kurdish fighters in northern Syria.",
+    "Nigerian troops have conducted raids on two militant hideouts near Lake Chad, the army said.",
 ])
 def test_plural_acts_an_agent_performed_are_an_event_with_that_agent(text: str) -> None:
     found = names(text)
@@ -134,6 +135,7 @@ def test_plural_acts_an_agent_performed_are_an_event_with_that_agent(text: str) 
 
 def test_dozens_of_acts_an_agent_performed_are_a_count_not_an_event() -> None:
     assert names("Over two decades the group carried out dozens of car bombings against markets in the capital.") == []
+    assert names("Turkish jets have carried out strikes on Kurdish fighters in Iraq since 2019.") == []
 
 
 def test_the_side_one_clashed_with_is_the_second_actor() -> None:

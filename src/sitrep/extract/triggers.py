@@ -183,7 +183,12 @@ def performer(tok: Token, lex: Lexicon) -> Token | None:
 def _performed(tok: Token, lex: Lexicon) -> bool:
     """Plural acts a named agent performed, in the past: an event told in parts."""
     subject = performer(tok, lex)
-    return subject is not None and subject.head.tag_ == "VBD"
+    if subject is None:
+        return False
+    verb = subject.head
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in verb.children)
+    return verb.tag_ == "VBD" or perfect  # "has carried out strikes" (not "... since May": ongoing)
 
 
 def _definite(tok: Token) -> bool:
