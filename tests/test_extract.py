@@ -92,3 +92,14 @@ def test_a_later_claim_of_responsibility_names_the_attacker() -> None:
     assert ev.claimed_by is not None and ev.claimed_by.name == "Al Shabaab"
     assert ev.actor1 is not None and ev.actor1.name == "Al Shabaab"
     assert any(e.field == "claimed_by" for e in ev.evidence)
+
+
+def test_a_similar_act_is_a_new_event_of_the_kind_told_before() -> None:
+    """'after a similar attack on a tanker on Friday': another event, by the same means and author; the
+    country the ship was tied to is no place of either."""
+    events, _ = run_text("Houthi rebels fired missiles at a cargo ship in the Red Sea on Monday, setting it ablaze. The "
+                         "rebels said the vessel was targeted over its ties to Israel. It was the second ship hit in a "
+                         "week, after a similar attack on a tanker on Friday.", dt.date(2024, 5, 9))
+    assert [(e.when.date, e.sub_event_type, e.actor1 and e.actor1.name, e.place and e.place.name) for e in events] == [
+        (dt.date(2024, 5, 6), "Shelling/artillery/missile attack", "Ansar Allah", "Red Sea"),
+        (dt.date(2024, 5, 3), "Shelling/artillery/missile attack", "Ansar Allah", "Red Sea")]

@@ -65,6 +65,7 @@ class EventMention:
     injuries: Slot | None = None
     anaphoric: bool = False  # "the strike", "the attack": refers back to an event told before
     another: bool = False  # "another strike", "a strike on another school": never an event told before
+    similar: bool = False  # "a similar attack": another act of the kind the story told last
     plural: bool = False  # "their attacks": refers to several events, never makes one
     main_clause: bool = False  # the trigger is the sentence's main verb or one of its arguments
     doubted: bool = False  # the classifier is sure its sentence reports no event: it may add to an event, not start one

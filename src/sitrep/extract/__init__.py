@@ -9,7 +9,7 @@ from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
-from sitrep.extract.mentions import bounds_period, mentions_in
+from sitrep.extract.mentions import bounds_period, locative, mentions_in
 from sitrep.extract.responsibility import claimants
 from sitrep.extract.triggers import in_reference, keep, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
@@ -51,6 +51,7 @@ def extract(processed: Processed) -> Extracted:
         dropped = [t for t in triggers if t.i not in kept_ids]
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
+                      and locative(e, kept_ids)
                       and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         if said is not None and found:

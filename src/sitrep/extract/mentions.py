@@ -303,7 +303,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             ent = Span(doc, ent.start, ent.end, label="GPE")
 
         if ent.label_ in PLACE_LABELS:
-            if _sponsor_only(ent) or not _locative(ent, kept_ids):
+            if _sponsor_only(ent) or not locative(ent, kept_ids):
                 continue
             if _inside_dropped(ent.root, dropped, kept_ids):  # where an intended or denied act was aimed
                 continue
@@ -369,7 +369,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             fatalities=num_slot(fatal, offset, sent_index) or parsed_fatal or zero_slot(none_hurt, sentence),
             injuries=num_slot(hurt, offset, sent_index) or parsed_hurt or zero_slot(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
-            another=any(_another(t) for t in kept),
+            another=any(_another(t) or _similar(t) for t in kept),
+            similar=any(_similar(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
             main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
             typed_by=typed_by,
@@ -383,7 +384,12 @@ def _another(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children)
 
 
-def _locative(ent: Span, trigger_ids: set[int]) -> bool:
+def _similar(tok: Token) -> bool:
+    """'a similar attack on another ship': a new act of the kind told before."""
+    return any(c.dep_ == "amod" and c.lower_ == "similar" for c in tok.children)
+
+
+def locative(ent: Span, trigger_ids: set[int]) -> bool:
     """Where something happened, not who acted nor what it relates to: "in Iraq", "Iraq's Babylon
     province", "hit Kharkiv" - not "The United States carried out", "Israel said", "Syria's
     authorities" or "ties to Iran"."""

@@ -42,6 +42,7 @@ class _Cluster:
         self.claimant: Actor | None = None  # from a later sentence that claims responsibility
         self.claim_evidence: Evidence | None = None
         self.attacker: tuple[Actor, Evidence] | None = None  # who did the story's other strikes (story_attacker)
+        self.like: _Cluster | None = None  # the event a "similar" act is likened to
 
     def own_time(self) -> DateInterval | None:
         """The narrowest time the mentions give themselves."""
@@ -118,7 +119,10 @@ def link_article(resolved: Resolved) -> list[Event]:
             clusters.remove(target)
             clusters.append(target)
         elif not m.mention.doubted and (not m.mention.anaphoric or (_has_anchor(m) and not m.mention.plural)):
-            clusters.append(_Cluster(m))
+            new = _Cluster(m)
+            if m.mention.similar and clusters:  # "a similar attack": of the kind, and by the author, told last
+                new.like = clusters[-1]
+            clusters.append(new)
     clusters.sort(key=lambda c: c.members[0].mention.trigger.start)
 
     for sentence, actor, words in resolved.responsibility:  # for the event told last before the claim
@@ -173,7 +177,7 @@ def _codable(c: _Cluster) -> bool:
     t = c.own_time()
     if t is not None and t.precision == "year":
         return False
-    typed = any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members)
+    typed = c.like is not None or any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members)
     place = c.place()
     located = place is not None and place.kind != "country"
     named = any(a is not None and a.known and not a.generic and a.inter != CIVILIANS
@@ -187,6 +191,8 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
     lex = lexicon()
     a2 = c.actor("actor2")
     sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
+    if c.like is not None and not any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members):
+        sub = _sub_event_type(c.like, sub)
 
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
     first = c.members[0].mention
@@ -195,7 +201,7 @@ def _event(c: _Cluster, resolved: Resolved) -> Event:
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
-    attacker = c.attacker[0] if c.attacker else None
+    attacker = c.attacker[0] if c.attacker else c.like.actor("actor1") if c.like is not None else None
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1)
     return Event(
