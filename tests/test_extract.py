@@ -103,3 +103,26 @@ def test_a_similar_act_is_a_new_event_of_the_kind_told_before() -> None:
     assert [(e.when.date, e.sub_event_type, e.actor1 and e.actor1.name, e.place and e.place.name) for e in events] == [
         (dt.date(2024, 5, 6), "Shelling/artillery/missile attack", "Ansar Allah", "Red Sea"),
         (dt.date(2024, 5, 3), "Shelling/artillery/missile attack", "Ansar Allah", "Red Sea")]
+
+
+def _mentions(text: str) -> list:
+    article = Article("t", "", text, dt.date(2024, 5, 9), "cli", None, None, "t.txt", "h")
+    return extract(next(process([article]))).mentions
+
+
+def test_a_time_told_of_the_next_verb_of_one_subject_dates_the_act() -> None:
+    """'had been detained and sentenced ... in 2015': the year dates the detention too."""
+    mentions = _mentions("Kamara, in his 40s, had been detained and sentenced to six years in prison in 2015 for the "
+                         "murder of two guards.")
+    assert [m.trigger.text for m in mentions] == ["detained"] and "2015" in [t.text for t in mentions[0].times]
+
+
+@pytest.mark.parametrize("text", [
+    "The gang leader was also charged with robbing trucks, raping and kidnapping motorists on the highway.",
+    "The rights group said it was important to end prolonged pretrial detention so the prisons can focus on "
+    "detaining dangerous convicts.",  # what is to be ended; under a modal
+    "Before the riot, 2,000 inmates were in detention there.",  # a state
+])
+def test_what_is_charged_wished_or_a_state_is_no_event(text: str) -> None:
+    found = [m.trigger.text for m in _mentions(text)]
+    assert not {"raping", "kidnapping", "detention", "detaining"} & set(found), found

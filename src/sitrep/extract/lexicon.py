@@ -35,6 +35,7 @@ class Lexicon:
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
+    charges: frozenset[str]  # "charged with", "convicted of": what follows is an accusation, not an act told
     event_type: dict[str, str]  # sub-event type -> event type
     crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
     force_first: frozenset[str]  # sub-event types of demonstrations whose first actor is the force
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         reciprocal=frozenset(trig.get("reciprocal") or []),
         performing=frozenset(trig.get("performing") or []),
         habitual=frozenset(trig.get("habitual") or []),
+        charges=frozenset(trig.get("charges") or []),
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),
         crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},

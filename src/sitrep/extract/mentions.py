@@ -478,11 +478,13 @@ def _sponsor_only(ent: Span) -> bool:
 def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     """The entity belongs to the trigger's clause: the path between them passes no other verb but a
     reporting one ("said on Sunday it launched"), or one that describes the trigger itself ("the mutiny
-    which occurred in X"). "attending a summit in Spain" and "since Russia launched its invasion in
-    February 2022" are other clauses."""
+    which occurred in X") or goes on from it ("was arrested and jailed in 2011"). "attending a summit in
+    Spain" and "since Russia launched its invasion in February 2022" are other clauses."""
     for t in tree_path(tok, trigger)[1:-1]:
         if t.dep_ == "relcl" and t.head.i in trigger_ids:
             continue
+        if t.dep_ == "conj" and t.head.i in trigger_ids and not any(c.dep_.startswith("nsubj") for c in t.children):
+            continue  # "had been arrested and sentenced in 2011": one subject, one time
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
                 and lemma(t) not in REPORTING | {"be", "have", "do"} \
                 and not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in t.children):

@@ -96,7 +96,8 @@ def intended(tok: Token, lex: Lexicon) -> bool:
             break
         if node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
             return True
-        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) and node.dep_ in ("xcomp", "dobj", "ccomp"):
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) \
+                and node.dep_ in ("xcomp", "dobj", "ccomp", "prep", "pcomp"):  # "can focus on detaining"
 
             return True
         infinitive = node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -127,6 +128,11 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
             return True
     if reference_point(tok):
         return True
+    prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+    if prep is not None and prep.lower_ in ("with", "of", "for") and lemma(prep.head) in lex.charges:
+        return True  # "charged with kidnapping and attacking motorists": an accusation
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "under") and lemma(tok.head.head) in ("be", "remain", "stay"):
+        return True  # "1,500 prisoners were in detention", "remains under arrest": a state, not an act
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
