@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, SHARED
 
-from sitrep.data import limits
+from sitrep.data import DataError, limits, shores
 from sitrep.export import write
 from sitrep.ingest import IngestError, iter_articles
 from sitrep.models import Article
@@ -334,3 +334,17 @@ def test_an_unusable_language_model_copy_costs_time_not_articles(
         assert copy.is_dir() if damage == "a directory" else not copy.exists()
     finally:
         language._identifier.cache_clear()
+
+
+def test_a_sea_without_points_for_its_shores_is_refused_naming_the_file_and_sea(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "data"
+    user.mkdir()
+    (user / "coasts.yaml").write_text("Caspian Sea: [Iran, Azerbaijan]\n")
+    monkeypatch.setenv("SITREP_DATA_DIRS", str(user))
+    shores.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"^coasts.yaml: Caspian Sea: expected each shore country"):
+            shores()
+    finally:
+        shores.cache_clear()

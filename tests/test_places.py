@@ -121,3 +121,15 @@ def test_where_the_source_sits_is_not_where_the_act_was() -> None:
     events, _ = run_text("Israeli jets bombed a tent camp near Khan Younis on Friday, killing 12 people. More than 100 "
                          "others were wounded, according to the health ministry in Gaza City.")
     assert [(e.place.name if e.place else None, e.injuries) for e in events] == [("Khan Yunis", 100)], events
+
+
+def test_a_sea_in_a_story_about_a_shore_country_is_placed_off_that_country() -> None:
+    """'in the Red Sea' in a story about Yemen: off Yemen's coast (coasts.yaml), not the sea's centre,
+    which lies off Sudan; with no shore country in the story, the centre."""
+    events, _ = run_text("Rebels fired a missile at a tanker in the Red Sea on Monday. The rebels control much of "
+                         "the coast in Yemen.", dt.date(2024, 5, 9))
+    sea = next(e.place for e in events if e.place and e.place.kind == "sea")
+    assert sea.name == "Red Sea" and sea.latitude is not None and sea.longitude is not None
+    assert 12 < sea.latitude < 17 and 41 < sea.longitude < 44, (sea.latitude, sea.longitude)
+    events, _ = run_text("Pirates fired at a tanker in the Red Sea on Monday.", dt.date(2024, 5, 9))
+    assert [(e.place.latitude, e.place.longitude) for e in events if e.place] == [(20.0, 38.5)]

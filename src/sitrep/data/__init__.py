@@ -145,9 +145,21 @@ def country_names() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def shores() -> dict[str, dict[str, tuple[float, float]]]:
+    """Sea -> the countries on its shores -> a point in the sea off each (coasts.yaml)."""
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    for sea, countries in (read_yaml("coasts.yaml") or {}).items():
+        points = countries if isinstance(countries, dict) else {}
+        if not points or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, int | float) for x in p)
+                                 for p in points.values()):
+            raise DataError(f"coasts.yaml: {sea}: expected each shore country with [latitude, longitude]")
+        out[sea] = {country: (float(p[0]), float(p[1])) for country, p in points.items()}
+    return out
+
+
 def coasts() -> dict[str, frozenset[str]]:
-    """Sea -> the countries on its shores (coasts.yaml)."""
-    return {sea: frozenset(countries or ()) for sea, countries in (read_yaml("coasts.yaml") or {}).items()}
+    """Sea -> the countries on its shores."""
+    return {sea: frozenset(points) for sea, points in shores().items()}
 
 
 @lru_cache(maxsize=1)

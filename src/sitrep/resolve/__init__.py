@@ -17,7 +17,7 @@ from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
 from sitrep.resolve.numbers import parse_count, plausible
-from sitrep.resolve.places import article_context, country_place, is_place, most_specific, resolve_place
+from sitrep.resolve.places import article_context, country_place, is_place, most_specific, off_shore, resolve_place
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
@@ -66,6 +66,7 @@ def resolve(extracted: Extracted) -> Resolved:
     names = [p.text for m in extracted.mentions for p in m.places] + [
         p.text for c in extracted.claims for p in c.places]
     context = article_context([*names, article.title])
+    shore_context: dict[str, float] = {}
     out: list[ResolvedMention] = []
     doubts: list[str] = []
     anchor: dt.date | None = None
@@ -161,7 +162,9 @@ def resolve(extracted: Extracted) -> Resolved:
                 story_time, story_kind, anchor = own, own_kind, own.date
 
         for place, s in _split_places(places, m.places_listed):
-
+            if place is not None and place.kind == "sea":  # which side of the sea: all the places the story names
+                shore_context = shore_context or article_context([*names, *(p.text for p in extracted.places)])
+                place = off_shore(place, shore_context)
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
+from sitrep.data import shores
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, gazetteer
 
@@ -69,6 +71,17 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None
     return to_place(entry, near=bool(NEAR.search(before)))
+
+
+def off_shore(sea: Place, context: dict[str, float]) -> Place:
+    """A sea in a story about a country on its shores: the point off that country (coasts.yaml), not the
+    sea's centre ("the Red Sea" in a story about Yemen is off Yemen's coast, not off Sudan's)."""
+    points = shores().get(sea.name, {})
+    country = max((c for c in points if c in context), key=lambda c: context[c], default=None)
+    if country is None:
+        return sea
+    latitude, longitude = points[country]
+    return replace(sea, latitude=latitude, longitude=longitude)
 
 
 def is_place(text: str) -> bool:
