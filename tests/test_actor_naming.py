@@ -150,3 +150,8 @@ def test_an_aside_inside_the_phrase_does_not_name_the_actor() -> None:
     found = names("Officials said they arrested nine more IS members, including three women, in a raid in Mosul "
                   "on Sunday.")
     assert [a2 for _, a2 in found] == ["Islamic State"], found
+
+
+def test_security_workers_killed_are_the_states_forces() -> None:
+    found = names("A roadside bomb struck a truck near Bannu in Pakistan on Friday, killing two security workers.")
+    assert found and found[0][1] == "Military Forces of Pakistan", found
