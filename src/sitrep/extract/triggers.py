@@ -34,8 +34,10 @@ def lemma(tok: Token) -> str:
 
 def is_trigger(tok: Token, lex: Lexicon) -> bool:
     low, lem = tok.lower_, lemma(tok)
-    if lem in lex.verb_objects and tok.pos_ == "VERB":
-        return any(c.dep_ == "dobj" and lemma(c) in lex.verb_objects[lem] for c in tok.children)
+    if lem in lex.verb_objects and tok.pos_ == "VERB":  # "opened fire", "set fire to", "was set on fire", "set ablaze"
+        said = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "xcomp")]
+        said += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(lemma(c) in lex.verb_objects[lem] or c.lower_ in lex.verb_objects[lem] for c in said)
     if lem not in lex.verbs and lem not in lex.nouns and low not in lex.nouns and lem != "shoot":
         return False  # most words: no need to look at the part of speech
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):

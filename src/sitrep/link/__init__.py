@@ -28,6 +28,7 @@ from sitrep.resolve.places import most_specific
 __all__ = ["link_article"]
 
 STRATEGIC = "Strategic developments"
+DESTRUCTION = "Looting/property destruction"
 REMOTE = "Explosions/Remote violence"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
@@ -135,7 +136,8 @@ def link_article(resolved: Resolved) -> list[Event]:
     for c in clusters:
         if c.actor("actor1") is None and c.claimant is None:
             c.attacker = _story_attacker(c, clusters)
-    return [_event(c, resolved) for c in clusters if _codable(c)]
+    crowds = any(c.event_type() in lexicon().crowd for c in clusters)
+    return [_event(c, resolved, crowds) for c in clusters if _codable(c)]
 
 
 def _story_attacker(c: _Cluster, clusters: list[_Cluster]) -> tuple[Actor, Evidence] | None:
@@ -187,10 +189,14 @@ def _codable(c: _Cluster) -> bool:
     return typed or located or named
 
 
-def _event(c: _Cluster, resolved: Resolved) -> Event:
+def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
+    """The event a cluster tells. In a story of demonstrations (``crowds``), property destroyed by no one
+    named is the crowd's doing: a violent demonstration, as ACLED codes destruction during a riot."""
     lex = lexicon()
     a2 = c.actor("actor2")
     sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
+    if crowds and sub == DESTRUCTION and c.actor("actor1") is None:
+        sub = "Violent demonstration"
     if c.like is not None and not any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members):
         sub = _sub_event_type(c.like, sub)
 

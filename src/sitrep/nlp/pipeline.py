@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.data import country_names
+from sitrep.data import country_names, lemma_fixes
 from sitrep.models import Article
 from sitrep.nlp.patterns import actor_patterns, place_patterns
 
@@ -43,6 +43,9 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} is not installed; run scripts/setup (or set SITREP_MODEL)"
         ) from exc
     nlp.add_pipe("line_breaks", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:  # lemmas the model gets wrong (lemmas.yaml); the lemmatizer keeps them
+        nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
+            [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in lemma_fixes().items()])
     places, place_names = place_patterns()
     ruler = nlp.add_pipe(
         "entity_ruler",
