@@ -110,3 +110,17 @@ def test_the_strike_in_a_later_sentence_is_the_act_told_before_not_an_air_strike
     events, _ = run_text("Gunmen opened fire on villagers at a market near Kaduna on Tuesday, killing 14 of them. "
                          "Nine more were wounded in the strike, officials said.")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of opposition supporters protested in Lahore on Tuesday against the arrest of their leader.",
+     ("Peaceful protest", "Protesters (Pakistan)")),
+    ("Students rallied in Nairobi on Monday over the killing of a classmate.", ("Peaceful protest", "Protesters (Kenya)")),
+    ("Police fired tear gas at students who rallied in Nairobi on Monday over the killing of a classmate.",
+     ("Protest with intervention", "Protesters (Kenya)")),
+])
+def test_what_a_crowd_protests_is_not_what_happened_to_it(text: str, expected: tuple[str, str]) -> None:
+    """An arrest or killing the crowd protests against is its cause, not an intervention or excessive force;
+    the people who demonstrate are the crowd, first actor beside the force that met them."""
+    events, _ = run_text(text, dt.date(2024, 5, 9))
+    assert [(e.sub_event_type, e.actor1 and e.actor1.name) for e in events] == [expected]

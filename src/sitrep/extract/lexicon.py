@@ -35,6 +35,7 @@ class Lexicon:
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
+    grievance: frozenset[str]  # "protested against", "demanding": what follows is the demonstration's cause
     charges: frozenset[str]  # "charged with", "convicted of": what follows is an accusation, not an act told
     event_type: dict[str, str]  # sub-event type -> event type
     crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         performing=frozenset(trig.get("performing") or []),
         habitual=frozenset(trig.get("habitual") or []),
         charges=frozenset(trig.get("charges") or []),
+        grievance=frozenset(trig.get("grievance") or []),
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),
         crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},

@@ -130,7 +130,11 @@ def _describes_people(tok: Token, lex: Lexicon) -> bool:
 
 def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
     """Follow taxonomy.yaml's refinements while the clause holds their cues; a type met twice ends the
-    walk, so a user's data file that makes a cycle cannot loop."""
+    walk, so a user's data file that makes a cycle cannot loop. A demonstration's cause is no cue."""
+    cause = _grievance(tokens, lex)
+    if cause:
+        tokens = [t for t in tokens if t.i not in cause]
+        low = " ".join(t.lower_ for t in tokens)
     words = {w for t in tokens if not _describes_people(t, lex) for w in (lemma(t), t.lower_)}
     seen = {sub}
     while True:
@@ -140,6 +144,19 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
             return sub
         sub = to
         seen.add(sub)
+
+
+def _grievance(tokens: list[Token], lex: Lexicon) -> set[int]:
+    """Token indices of what demonstrators protest: "against the arrest of their leader" after a
+    demonstration word, "demanding the release of detainees"."""
+    out: set[int] = set()
+    for t in tokens:
+        cause = (t.dep_ == "prep" and t.lower_ in lex.grievance and lex.cue_words.get(lemma(t.head)) == "Peaceful protest") \
+            or (t.pos_ == "VERB" and lemma(t) in lex.grievance)
+        if cause:
+            out.update(c.i for child in t.children if child.dep_ in ("pobj", "dobj", "ccomp", "xcomp")
+                       for c in child.subtree)
+    return out
 
 
 def actor_span(tok: Token, doc: Doc) -> Span:

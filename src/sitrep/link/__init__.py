@@ -248,10 +248,10 @@ def _crowd(event_type: str, sub: str, a1: Actor | None, a2: Actor | None) -> tup
     crowd = Actor(name, inter, None, known=True, generic=True)
     if a2 is not None and a2.name in crowds:  # "police dispersed protesters"
         a1, a2 = a2, a1
-    if a1 is not None and a1.inter in STATE_FORCES and (a2 is None or a2.name in crowds):
-        a1, a2 = a2, a1  # "police fired tear gas": the force is the crowd's counterpart
-    if a1 is None or a1.name in crowds or not a1.known:
-        a1 = crowd
+    if a1 is not None and a1.inter in STATE_FORCES and (a2 is None or a2.name in crowds or a2.inter == CIVILIANS):
+        a1, a2 = a2, a1  # "police fired tear gas at students": the force is the crowd's counterpart
+    if a1 is None or a1.name in crowds or not a1.known or a1.inter == CIVILIANS:
+        a1 = crowd  # the people who demonstrate are the crowd
     return (a2, a1) if sub in lex.force_first else (a1, a2)
 
 
