@@ -59,3 +59,14 @@ def test_a_single_attack_is_not_a_tally() -> None:
 def test_a_toll_to_date_is_a_claim() -> None:
     (c,) = claims("More than 3,000 people have been killed in Sudan since April 15, the ministry said.")
     assert (c.quantity, c.bound, c.counted, c.date_from, c.where) == (3000, "at_least", "kill", D(2023, 4, 15), ["Sudan"])
+
+
+def test_the_second_count_of_a_toll_to_date_is_a_claim_too() -> None:
+    """'have been killed and 300 others wounded ... during the four months of the truce': two tallies."""
+    found = claims("At least 120 people have been killed and 300 others wounded in government air raids during the "
+                   "four months of the truce, officials said.")
+    assert sorted((c.quantity, c.bound) for c in found) == [(120, "at_least"), (300, "exact")]
+
+
+def test_the_toll_of_one_event_is_no_claim() -> None:
+    assert claims("Two soldiers were killed and five others wounded in the blast in Kabul on Monday.") == []

@@ -92,6 +92,11 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
         for c in tok.children:
             if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and verb in ("die", "flee")):
                 out.extend((tok, num, None) for num in _counts_of(c))
+    for tok in tokens:  # "... have been killed and 491 others injured": the second count of a toll to date
+        head = tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma(tok) in lex.toll_verbs and head.dep_ == "conj" \
+                and head.head.pos_ == "VERB" and _over_time(head.head, period, lex):
+            out.extend((tok, num, None) for num in _counts_of(head))
     for tok in tokens:  # "36 attacks in Iraq and another 40 in Syria", "504 attacks in 2024, compared to 116 in 2023"
         nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
         elided = sent.doc[tok.i - 1].lower_ == "another" or (
