@@ -141,3 +141,11 @@ def test_property_set_on_fire_is_an_event_and_in_a_story_of_demonstrations_a_rio
                          "office was torched.", dt.date(2024, 5, 9))
     assert [(e.sub_event_type, e.actor1 and e.actor1.name) for e in events] == [
         ("Peaceful protest", "Protesters (Pakistan)"), ("Violent demonstration", "Rioters (Pakistan)")]
+
+
+def test_a_similar_attack_on_a_named_ship_has_the_target_of_the_attack_it_is_likened_to() -> None:
+    events, _ = run_text("Houthi rebels fired missiles at a cargo ship in the Red Sea on Monday, setting it ablaze. It was "
+                         "the second ship hit in a week, after a similar attack on the Sea Star on Friday.",
+                         dt.date(2024, 5, 9))
+    assert [(e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events] == [
+        ("Ansar Allah", "Civilians"), ("Ansar Allah", "Civilians")]

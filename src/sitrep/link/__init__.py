@@ -193,7 +193,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     """The event a cluster tells. In a story of demonstrations (``crowds``), property destroyed by no one
     named is the crowd's doing: a violent demonstration, as ACLED codes destruction during a riot."""
     lex = lexicon()
-    a2 = c.actor("actor2")
+    a2 = c.actor("actor2") or (c.like.actor("actor2") if c.like is not None else None)  # "a similar attack": like it
     sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
     if crowds and sub == DESTRUCTION and c.actor("actor1") is None:
         sub = "Violent demonstration"
