@@ -162,6 +162,7 @@ def shores() -> dict[str, dict[str, tuple[float, float]]]:
     return out
 
 
+@lru_cache(maxsize=1)
 def coasts() -> dict[str, frozenset[str]]:
     """Sea -> the countries on its shores."""
     return {sea: frozenset(points) for sea, points in shores().items()}

@@ -60,6 +60,14 @@ class _Cluster:
         told = [a for m in self.members if (a := getattr(m, role)) is not None]
         return min(told, key=_naming, default=None)
 
+    def typed(self) -> bool:
+        """A mention's words or the sentence classifier gave a sub-event type."""
+        return any(m.mention.sub_event_type or m.mention.suggested_type for m in self.members)
+
+    def likened(self, role: str) -> Actor | None:
+        """The actor of the event a "similar" act is likened to."""
+        return self.like.actor(role) if self.like is not None else None
+
     def event_type(self) -> str:
         types = [m.mention.event_type for m in self.members if m.mention.event_type]
         return types[0] if types else ""
@@ -179,7 +187,7 @@ def _codable(c: _Cluster) -> bool:
     t = c.own_time()
     if t is not None and t.precision == "year":
         return False
-    typed = c.like is not None or any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members)
+    typed = c.like is not None or c.typed()
     place = c.place()
     located = place is not None and place.kind != "country"
     named = any(a is not None and a.known and not a.generic and a.inter != CIVILIANS
@@ -193,11 +201,11 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     """The event a cluster tells. In a story of demonstrations (``crowds``), property destroyed by no one
     named is the crowd's doing: a violent demonstration, as ACLED codes destruction during a riot."""
     lex = lexicon()
-    a2 = c.actor("actor2") or (c.like.actor("actor2") if c.like is not None else None)  # "a similar attack": like it
+    a2 = c.actor("actor2") or c.likened("actor2")  # "a similar attack": on the like of the other's target
     sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
     if crowds and sub == DESTRUCTION and c.actor("actor1") is None:
         sub = "Violent demonstration"
-    if c.like is not None and not any(m.mention.sub_event_type or m.mention.suggested_type for m in c.members):
+    if c.like is not None and not c.typed():
         sub = _sub_event_type(c.like, sub)
 
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
@@ -207,7 +215,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
-    attacker = c.attacker[0] if c.attacker else c.like.actor("actor1") if c.like is not None else None
+    attacker = c.attacker[0] if c.attacker else c.likened("actor1")
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1)
     return Event(

@@ -66,7 +66,7 @@ def resolve(extracted: Extracted) -> Resolved:
     names = [p.text for m in extracted.mentions for p in m.places] + [
         p.text for c in extracted.claims for p in c.places]
     context = article_context([*names, article.title])
-    shore_context: dict[str, float] = {}
+    shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
     doubts: list[str] = []
     anchor: dt.date | None = None
@@ -163,7 +163,8 @@ def resolve(extracted: Extracted) -> Resolved:
 
         for place, s in _split_places(places, m.places_listed):
             if place is not None and place.kind == "sea":  # which side of the sea: all the places the story names
-                shore_context = shore_context or article_context([*names, *(p.text for p in extracted.places)])
+                if shore_context is None:
+                    shore_context = article_context([*names, *(p.text for p in extracted.places)])
                 place = off_shore(place, shore_context)
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = own_kind if time_slot and own else context_kind
