@@ -133,3 +133,14 @@ def test_a_sea_in_a_story_about_a_shore_country_is_placed_off_that_country() -> 
     assert 12 < sea.latitude < 17 and 41 < sea.longitude < 44, (sea.latitude, sea.longitude)
     events, _ = run_text("Pirates fired at a tanker in the Red Sea on Monday.", dt.date(2024, 5, 9))
     assert [(e.place.latitude, e.place.longitude) for e in events if e.place] == [(20.0, 38.5)]
+
+
+def test_a_story_about_one_town_places_what_it_tells_without_a_place_in_that_town() -> None:
+    one_town = ("Rebels seized the town of Bunia in Ituri province on Monday after heavy fighting, residents said. "
+                "A day later, police arrested three protesters who had gathered to denounce the army's retreat.")
+    events, _ = run_text(one_town)
+    arrest = next(e for e in events if e.actor2 is not None and e.actor2.name.startswith("Police"))
+    assert arrest.place is not None and (arrest.place.name, arrest.place.precision) == ("Bunia", 2)
+    events, _ = run_text("A drone strike hit the town of Beni in North Kivu on Monday. " + one_town)
+    arrest = next(e for e in events if e.actor2 is not None and e.actor2.name.startswith("Police"))
+    assert arrest.place is not None and arrest.place.kind == "country"  # two towns: which one is not told

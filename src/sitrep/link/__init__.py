@@ -211,6 +211,10 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
     first = c.members[0].mention
     place = c.place()
+    if resolved.site is not None and place is not None and place.kind == "country":  # a story about one town:
+        named, site = resolved.site  # what it tells at country level once it named the town happened there
+        if site.country == place.country and first.sentence.index >= named and not any(m.unplaced for m in c.members):
+            place = site
     key = f"{resolved.article.id}:{first.trigger.start}:{place.name if place else ''}"  # one clause, several sites
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.extract import Extracted
 from sitrep.extract.affiliation import person_key
@@ -39,6 +39,7 @@ class ResolvedMention:
     injuries: int | None
     time_kind: str | None = None  # narrative, absolute or deictic (dates.time_kind); None: no own time
     own_place: bool = False  # the place is named in the mention's own clause, not inherited
+    unplaced: bool = False  # the mention's clause names a place the gazetteer does not know
 
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -50,6 +51,7 @@ class Resolved:
     claims: list[Claim]
     responsibility: list[tuple[int, Actor, Evidence]] = field(default_factory=list)  # (sentence, claimant, words)
     doubts: list[str] = field(default_factory=list)  # figures the text states and the record does not believe
+    site: tuple[int, Place] | None = None  # the one town or site the whole story names, and where first (_sole_site)
 
 
 def _default_window(published: dt.date | None) -> DateInterval | None:
@@ -169,13 +171,15 @@ def resolve(extracted: Extracted) -> Resolved:
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
-                                       own_place=named_place, evidence=ev + place_ev))
+                                       own_place=named_place, unplaced=bool(m.places) and not named_place,
+                                       evidence=ev + place_ev))
 
 
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
-    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts)
+    site = _sole_site([*extracted.places, *(p for m in extracted.mentions for p in m.places)], context)
+    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts, site)
 
 
 
@@ -206,6 +210,18 @@ def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:
     if not words or not any(ch.isupper() for ch in words[-1]):  # "several Tehran-backed factions" (not "al-Rufai")
         return None
     return None if is_place(text) else actor
+
+
+def _sole_site(slots: list[Slot], context: dict[str, float]) -> tuple[int, Place] | None:
+    """The one town or site a story names, if it names only one ("the city of Goma" ... "the Goma
+    prison"), with the sentence that first names it: where what the story tells from there on happened,
+    near enough (ACLED geo precision 2)."""
+    sites: dict[tuple[str, str | None], tuple[int, Place]] = {}
+    for s in sorted(slots, key=lambda s: s.start):
+        p = resolve_place(s.text, context)
+        if p is not None and p.kind in ("city", "facility"):
+            sites.setdefault((p.name, p.country), (s.sentence, replace(p, precision=2)))
+    return next(iter(sites.values())) if len(sites) == 1 else None
 
 
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None
