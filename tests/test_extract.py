@@ -149,3 +149,11 @@ def test_a_similar_attack_on_a_named_ship_has_the_target_of_the_attack_it_is_lik
                          dt.date(2024, 5, 9))
     assert [(e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events] == [
         ("Ansar Allah", "Civilians"), ("Ansar Allah", "Civilians")]
+
+
+def test_what_follows_a_statement_date_happened_on_or_before_it() -> None:
+    """'the army announced on Tuesday': the next sentence's act is not dated Tuesday, so it stays the
+    Sunday strike it tells more of."""
+    events, _ = run_text("Government aircraft bombed a rebel camp near Kidal on Sunday night, the army announced on "
+                         "Tuesday. The pilots also struck the camp's fuel depot, killing 14 fighters, the statement said.")
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2024, 3, 3), 14)]

@@ -11,6 +11,7 @@ from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import bounds_period, locative, mentions_in
 from sitrep.extract.responsibility import claimants
+from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
@@ -25,6 +26,7 @@ class Extracted:
     places: list[Slot]  # places named as objects of a preposition outside dropped acts, in text order: where the story is
     responsibility: list[tuple[Slot, Sentence]]  # claimants in sentences that tell no event of their own
     affiliations: dict[str, Slot] = field(default_factory=dict)  # person (affiliation.person_key) -> their group
+    statement_times: set[int] = field(default_factory=set)  # starts of the timeline's times that date a statement
 
 
 
@@ -33,6 +35,7 @@ def extract(processed: Processed) -> Extracted:
     mentions: list[EventMention] = []
     claims: list[ClaimMention] = []
     times: list[Slot] = []
+    statement_times: set[int] = set()
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
     affiliated: dict[str, Slot] = {}
@@ -46,8 +49,9 @@ def extract(processed: Processed) -> Extracted:
         triggers = triggers_in(sent, lex)
         affiliated.update(affiliations(sent, ents, i, lex))
         kept_ids = {t.i for t in triggers if keep(t, lex)}
-        times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
-                     if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root))
+        told = [e for e in ents if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root)]
+        times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in told)
+        statement_times.update(e.start_char for e in told if reported(e))
         dropped = [t for t in triggers if t.i not in kept_ids]
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
@@ -69,5 +73,5 @@ def extract(processed: Processed) -> Extracted:
             responsibility.append((claimed, Sentence(i, sent.start_char, sent.end_char, sent.text)))
         mentions.extend(found)
         claims.extend(tallies)
-    return Extracted(article, mentions, claims, times, places, responsibility, affiliated)
+    return Extracted(article, mentions, claims, times, places, responsibility, affiliated, statement_times)
 

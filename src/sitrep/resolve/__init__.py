@@ -54,6 +54,11 @@ class Resolved:
     site: tuple[int, Place] | None = None  # the one town or site the whole story names, and where first (_sole_site)
 
 
+def _on_or_before(said: DateInterval) -> DateInterval:
+    """The time of an act a statement of that time reports: on or before it (REPORT_LAG)."""
+    return DateInterval(said.latest, said.earliest - REPORT_LAG, said.latest, "week")  # type: ignore[operator]
+
+
 def _default_window(published: dt.date | None) -> DateInterval | None:
     """No date in the story: reported events are recent; the honest interval is the week before publication."""
     if published is None:
@@ -95,12 +100,14 @@ def resolve(extracted: Extracted) -> Resolved:
             if told is not None and told.precision == "day":
                 story_time, anchor = told, told.date
                 story_kind = time_kind(pending.text)
+                if pending.start in extracted.statement_times:  # "announced on Monday": what it tells came on or before
+                    story_time = _on_or_before(told)
             pending = next(timeline, None)
         own, time_slot = None, None
         for candidate in m.times:  # the best-ranked expression that names a time
             own = resolve_time(candidate.text, pub, anchor, since)
             if own is not None and candidate in m.reported_times and own.earliest is not None and own.latest:
-                own = DateInterval(own.latest, own.earliest - REPORT_LAG, own.latest, "week")  # on or before it
+                own = _on_or_before(own)
             if own is not None:
                 time_slot = candidate
                 break
