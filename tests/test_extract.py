@@ -157,3 +157,9 @@ def test_what_follows_a_statement_date_happened_on_or_before_it() -> None:
     events, _ = run_text("Government aircraft bombed a rebel camp near Kidal on Sunday night, the army announced on "
                          "Tuesday. The pilots also struck the camp's fuel depot, killing 14 fighters, the statement said.")
     assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2024, 3, 3), 14)]
+
+
+def test_a_day_beside_what_preceded_the_act_still_dates_the_act() -> None:
+    """'seized ... on Monday after heavy fighting': Monday is not measured from the fighting."""
+    events, _ = run_text("Rebels seized the town of Bunia on Monday after heavy fighting, residents said.")
+    assert [e.when.date for e in events] == [dt.date(2024, 3, 4)]

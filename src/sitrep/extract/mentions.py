@@ -330,8 +330,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         if ent.label_ in TIME_LABELS and (bounds_period(ent) or _inside_dropped(ent.root, references, kept_ids)):
             continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019")
         trigger_ids = {t.i for t in triggers}
+        # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
-                      and (ent.label_ not in TIME_LABELS or not any(relative_to(ent, t) for t in g))]
+                      and (ent.label_ not in TIME_LABELS or not all(relative_to(ent, t) for t in g))]
         if not candidates:
             if ent.label_ in TIME_LABELS and not reported(ent) and not any(relative_to(ent, t) for g in groups for t in g):
                 stray.append(ent)  # "violence that began March 6 in the region, where forces clashed"
