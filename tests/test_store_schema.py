@@ -126,3 +126,28 @@ def test_events_at_sea_filed_under_no_country_are_filed_under_its_shores(db: str
                                                                                 "Jordan", "Saudi Arabia", "Sudan", "Yemen")
                                                                 for w in weeks}
     assert {c for c, _, e in blocks if e == "on_land"} == {"Iraq"}
+
+
+def test_a_new_database_is_copied_from_the_first_one_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up: a new SQLite file is a copy of an empty database at the newest schema, kept in the cache
+    when the first one was migrated, not migrated again; its schema is the same."""
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path / "cache"))
+    Store(tmp_path / "first.db").close()
+    assert (tmp_path / "cache" / f"schema-{migrate.digest()}.sqlite").is_file()
+
+    def no_migration(*args: object) -> None:
+        raise AssertionError("migrated")
+
+    monkeypatch.setattr(migrate, "upgrade", no_migration)
+    store = Store(tmp_path / "second.db")
+    day = dt.date(2024, 1, 2)
+    with store.transaction():
+        store.save_event(Event("e1", "Battles", "Armed clash", None, Actor("Group 1", 2, None, True), None, None,
+                               Place("Erbil", "Iraq", "IRQ", "Arbil", 36.19, 44.01, 1, "city"),
+                               DateInterval(day, day, day, "day"), None, None, ["a1"]), {})
+    assert [e["id"] for e in store.events(q="Erbil")] == ["e1"]
+    assert store.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head()
+    store.close()
+    schemas = [sorted(sqlite3.connect(tmp_path / name).execute("SELECT type, name, sql FROM sqlite_master"))
+               for name in ("first.db", "second.db")]
+    assert schemas[0] == schemas[1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitrep.data import coasts
+from sitrep.data import cache_dir, coasts
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
 from sitrep.store.blocks import Block, BlockCache, Held
@@ -160,15 +160,27 @@ class Store:
         self._blocks = BlockCache()
         self._generation: str | None = None  # meta.generation as this connection last committed it
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
+        template = cache_dir() / f"schema-{migrate.digest()}.sqlite"  # a new database at the newest schema
         try:
+            self.dialect.from_template(template)
             self.con = self.dialect.connect(cache_mb)
             if self.dialect.revision(self.con) != migrate.head():
+                blank = self.dialect.blank(self.con)
                 migrate.upgrade(self.dialect.engine(), self.dialect.lock_sql)
+                if blank:
+                    self._keep_template(template)
             self.dialect.inspect(self.con)
         except migrate.LegacySchemaError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
         except (*self.dialect.open_errors, migrate.MigrationError) as exc:
             raise StoreError(f"{self.path}: not a usable sitrep database ({_first_line(exc.__cause__ or exc)})") from None
+
+    def _keep_template(self, template: Path) -> None:
+        """A cache: where it cannot be written, the next new database is migrated instead."""
+        try:
+            self.dialect.save_template(self.con, template)
+        except (OSError, *self.dialect.errors):
+            pass
 
     def execute(self, sql: str, args: Iterable[Any] = ()) -> Any:
         """Run one statement written with ``?`` placeholders; the cursor, whose rows read by name or position."""

@@ -4,10 +4,13 @@ written once, with ``?`` placeholders, and passes through ``sql()``."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # SQLAlchemy is for migrations only (store.migrate); the Store speaks DB-API
@@ -50,6 +53,38 @@ class SQLite:
     def __init__(self, path: str) -> None:
         self.path = path
         self.where = path
+
+    def from_template(self, template: Path) -> bool:
+        """Make a new database file as a copy of ``template`` (an empty database at the newest schema),
+        instead of migrating one: 0.4 s of start-up. False when the file exists or there is no template;
+        a file another process made meanwhile is kept as it is."""
+        target = Path(self.path)
+        if self.path == ":memory:" or self.path.startswith("file:") or target.exists() or not template.is_file():
+            return False
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
+        try:
+            shutil.copyfile(template, tmp)
+            os.link(tmp, target)  # never over a file: two runs creating one database share it
+        except FileExistsError:
+            pass
+        except OSError:  # no such directory, no hard links here: migrate as before
+            return False
+        finally:
+            tmp.unlink(missing_ok=True)
+        return True
+
+    @staticmethod
+    def blank(con: sqlite3.Connection) -> bool:
+        """Nothing in the database yet: once migrated, it can serve as the template of new ones."""
+        return con.execute("SELECT 1 FROM sqlite_master").fetchone() is None
+
+    def save_template(self, con: sqlite3.Connection, template: Path) -> None:
+        """Keep a copy of a database just made at the newest schema, for ``from_template``."""
+        template.parent.mkdir(parents=True, exist_ok=True)
+        tmp = template.with_name(f".{template.name}.{os.getpid()}.new")
+        tmp.unlink(missing_ok=True)
+        con.execute("VACUUM INTO ?", (str(tmp),))
+        os.replace(tmp, template)
 
     def _raw(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
@@ -171,6 +206,14 @@ class PostgreSQL:
         self.errors = (psycopg.OperationalError, psycopg.IntegrityError)
         self.open_errors = (psycopg.Error,)
         self.postgis = False
+
+    @staticmethod
+    def from_template(template: Path) -> bool:  # a server's database is made by the server
+        return False
+
+    @staticmethod
+    def blank(con: Any) -> bool:
+        return False
 
     def connect(self, cache_mb: int) -> Any:  # the server keeps the page cache: nothing to set
         return self.psycopg.connect(self.url, autocommit=True, row_factory=_rows)

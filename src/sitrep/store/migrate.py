@@ -4,6 +4,7 @@ for the whole upgrade: two processes opening a new database at once do not both 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 from importlib import resources
@@ -49,6 +50,16 @@ def head() -> str:
     if len(heads) != 1:
         raise MigrationError(f"the migrations have {len(heads)} heads, not one")
     return heads.pop()
+
+
+@cache
+def digest() -> str:
+    """A digest of the revision files: a schema built from them is the same until one changes."""
+    h = hashlib.sha256()
+    for script in sorted((resources.files("sitrep.store") / "migrations" / "versions").iterdir(), key=lambda f: f.name):
+        if script.name.endswith(".py"):
+            h.update(script.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def upgrade(engine: sa.Engine, lock_sql: str | None) -> None:
