@@ -70,3 +70,12 @@ def test_the_second_count_of_a_toll_to_date_is_a_claim_too() -> None:
 
 def test_the_toll_of_one_event_is_no_claim() -> None:
     assert claims("Two soldiers were killed and five others wounded in the blast in Kabul on Monday.") == []
+
+
+def test_a_tally_that_names_no_place_counts_in_the_country_the_story_is_about() -> None:
+    found = claims("Gunmen killed four farmers near Maiduguri in Nigeria on Sunday. "
+                   "Insurgents have carried out more than 200 attacks this year, the army said.")
+    assert [(c.quantity, c.where) for c in found] == [(200, ["Nigeria"])]
+    found = claims("Drones struck depots in Iraq and Syria on Sunday. "
+                   "Insurgents have carried out more than 200 attacks this year, the army said.")
+    assert [(c.quantity, c.where) for c in found] == [(200, [])]  # two countries: neither

@@ -17,11 +17,18 @@ from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
 from sitrep.resolve.numbers import parse_count, plausible
-from sitrep.resolve.places import article_context, country_place, is_place, most_specific, off_shore, resolve_place
+from sitrep.resolve.places import (
+    article_context,
+    country_place,
+    is_place,
+    main_country,
+    most_specific,
+    off_shore,
+    resolve_place,
+)
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
-MAIN_COUNTRY_SHARE = 0.5
 
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
 
@@ -244,11 +251,8 @@ def _fallback_place(m: EventMention, context: dict[str, float], text: str, story
     if story_place is not None:
         return [(story_place if story_place.kind == "sea" or not story_place.country
                  else country_place(story_place.country), None)]
-    main = max(context.items(), key=lambda kv: kv[1], default=None)
-
-    if main is not None and main[1] >= MAIN_COUNTRY_SHARE:  # the country the whole story is about
-        return [(country_place(main[0]), None)]
-    return []
+    main = main_country(context)
+    return [(country_place(main), None)] if main is not None else []
 
 
 def _split_places(places: list[tuple[Place, Slot]], listed: bool) -> list[tuple[Place | None, Slot | None]]:

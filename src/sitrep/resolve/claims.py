@@ -11,7 +11,7 @@ from sitrep.resolve.actors import resolve_actor
 from sitrep.resolve.dates import resolve_time
 from sitrep.resolve.evidence import evidence
 from sitrep.resolve.numbers import parse_count, plausible
-from sitrep.resolve.places import resolve_place
+from sitrep.resolve.places import main_country, resolve_place
 
 ATTACK_COUNTS = {"attack", "time", "incident"}
 SINCE = re.compile(r"\bsince\b", re.I)  # a period of its own, even one we cannot date
@@ -20,9 +20,10 @@ SINCE = re.compile(r"\bsince\b", re.I)  # a period of its own, even one we canno
 def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[str, float]) -> list[Claim]:
     """Tallies in text order; one that names no period or place of its own, after a tally of the same
     kind, shares that tally's ("76 times since October 17 ... 36 attacks in Iraq and another 40 in
-    Syria")."""
+    Syria"); else one that names no place counts in the country the story is about, if there is one."""
     out: list[Claim] = []
     previous: tuple[ClaimMention, Claim] | None = None
+    main = main_country(context)
     for c in claims:
         claim = resolve_claim(c, article, context)
         if previous is not None and c.counted in ATTACK_COUNTS and previous[0].counted in ATTACK_COUNTS:
@@ -32,6 +33,8 @@ def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[s
                 claim = replace(claim, where=previous[1].where)
             if claim.target is None:
                 claim = replace(claim, target=previous[1].target)
+        if not claim.where and main is not None:  # counted in the country the story is about
+            claim = replace(claim, where=[main])
         out.append(claim)
         previous = (c, claim)
     return out

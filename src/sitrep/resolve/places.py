@@ -36,6 +36,7 @@ def to_place(entry: Entry, near: bool = False) -> Place:
                  admin2=entry.admin2)
 
 
+MAIN_COUNTRY_SHARE = 0.5
 TOWN_NEEDS_CONTEXT = 100_000  # a smaller GeoNames town counts only in a country the article is about
 
 
@@ -59,6 +60,15 @@ def article_context(names: list[str]) -> dict[str, float]:
             counts[entry.country] += 2 if entry.kind == "country" else 1
     total = sum(counts.values()) or 1
     return {c: n / total for c, n in counts.items()}
+
+
+def main_country(context: dict[str, float]) -> str | None:
+    """The country the whole story is about: half or more of the weight of the places it names, and no
+    other as much ("in Iraq and Syria" is about neither)."""
+    ranked = sorted(context.values(), reverse=True)
+    if not ranked or ranked[0] < MAIN_COUNTRY_SHARE or ranked[1:2] == ranked[:1]:
+        return None
+    return max(context, key=context.__getitem__)
 
 
 def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
