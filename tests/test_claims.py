@@ -32,6 +32,12 @@ def claims(text: str):
          0, "exact", D(2024, 3, 10), D(2024, 3, 14), {"Yemen"}),
         ("Militants have targeted the base about 20 times since February 1, officials said.",
          20, "approx", D(2024, 2, 1), PUB, set()),
+        ("Since November 2022, rebels have carried out about 40 attacks on shipping in the Red Sea.",
+         40, "approx", D(2022, 11, 1), PUB, {"Red Sea"}),
+        ("At least 30 homicides were recorded in the city between Friday and Sunday.",
+         30, "at_least", D(2024, 3, 15), D(2024, 3, 17), set()),
+        ("The army carried out more than 60 raids in February alone, a spokesman said.",
+         60, "at_least", D(2024, 2, 1), D(2024, 2, 29), set()),
     ],
 )
 def test_tally(text, quantity, bound, date_from, date_to, where) -> None:

@@ -16,9 +16,13 @@ BOUNDS = [
     ("at_most", ("at most", "up to", "fewer than", "less than", "no more than")),
     ("approx", ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated")),
 ]
-PERIOD_FROM_TO = re.compile(r"\b[Ff]rom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\s*(?:to|–|-|—|until|through)"
-                            r"\s*(?P<b>[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}(?:\s+[A-Z][a-z]+)?)")
-PERIOD_SINCE = re.compile(r"\bsince\s+(?P<a>(?:early |late |mid-)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)")
+PERIOD_FROM_TO = re.compile(r"\b[Ff]rom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+)\s*(?:to|–|-|—|until|through)"
+                            r"\s*(?P<b>[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}(?:\s+[A-Z][a-z]+)?)")
+PERIOD_SINCE = re.compile(r"\b[Ss]ince\s+(?P<a>(?:early |late |mid-)?[A-Z][a-z]+\.?(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?)")
+DAY = r"(?:[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+PERIOD_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{DAY})\s+and\s+(?P<b>{DAY})")
+MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"(?:,? \d{4})?$")
 
 
 def _bound(sent: Span, num: Token) -> str:
@@ -39,6 +43,13 @@ def _period_ent(sent: Span) -> Span | None:
     """A date expression that spans a period, not a day: "last year", "in 2024", "the last 15 months"."""
     return next((e for e in sent.ents if e.label_ == "DATE" and PERIOD_ENT.search(e.text) and not POINT.search(e.text)),
                 None)
+
+
+def _month_ent(sent: Span) -> Span | None:
+    """A month named as a whole, as when ("in April", "during May 2024", not "a November ceasefire"): the
+    period of a count in its sentence."""
+    return next((e for e in sent.ents if e.label_ == "DATE" and MONTH.match(e.text) and e.root.dep_ == "pobj"
+                 and e.root.head.lower_ in ("in", "during", "throughout")), None)
 
 
 def _perfect(verb: Token) -> bool:
@@ -156,6 +167,8 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
             start = end = own
         elif start is None and ent is not None:
             start = end = Slot(ent.text, ent.start_char, ent.end_char, sent_index)
+        elif start is None and (month := _month_ent(sent)) is not None:  # "50 strikes in April alone"
+            start = end = Slot(month.text, month.start_char, month.end_char, sent_index)
         elif start is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
             start = end = Slot(day.text, day.start_char, day.end_char, sent_index)
         target = _target(noun, sent)
@@ -227,6 +240,10 @@ def _places_near(num: Token, sent: Span, sent_index: int) -> list[Slot]:
 def _period(sent: Span, i: int) -> tuple[Slot | None, Slot | None]:
     base = sent.start_char
     m = PERIOD_FROM_TO.search(sent.text)
+    if m:
+        return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
+                Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))
+    m = PERIOD_BETWEEN.search(sent.text)  # "between Friday and Sunday"
     if m:
         return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
                 Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))
