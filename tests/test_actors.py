@@ -13,6 +13,10 @@ from sitrep.resolve.actors import resolve_actor
         ("Hashd ash-Shabi", "Popular Mobilization Forces"),
         ("PMF", "Popular Mobilization Forces"),
         ("the Houthis", "Ansar Allah"),
+        ("Government aircraft", "Military Forces"),  # a state's forces named without their state
+        ("the air force", "Military Forces"),
+        ("the Chadian air force", "Military Forces of Chad"),  # a demonym before a generic force: that state's
+        ("two Togolese soldiers", "Military Forces of Togo"),  # as ACLED names it, dictionary entry or not
     ],
 )
 def test_aliases_map_to_one_canonical_actor(text: str, name: str) -> None:

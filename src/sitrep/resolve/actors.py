@@ -102,6 +102,10 @@ class ActorDictionary:
                     and (best is None or len(alias) + 2 > best[0]):
                 best = (len(alias) + 2, actor, alias)
         if best:
+            before = re.sub(r"^(the|a|an)\s+", "", span[: span.lower().find(best[2].lower())].strip(), flags=re.I)
+            owner = self.demonyms.get(QUANTITY.sub("", before).strip().lower())
+            if owner is not None and best[1].name in self.by_country:  # "Chadian air force": that state's forces
+                return self.in_country(best[1], owner), f"alias {best[2]!r} of a demonym of {owner}: its forces"
             return best[1], f"alias {best[2]!r} in actors.yaml"
         country = self.demonyms.get(span.lower())
         if country is not None:  # "Israeli" alone, as in "an Israeli airstrike": that state's forces
