@@ -144,3 +144,19 @@ def test_a_story_about_one_town_places_what_it_tells_without_a_place_in_that_tow
     events, _ = run_text("A drone strike hit the town of Beni in North Kivu on Monday. " + one_town)
     arrest = next(e for e in events if e.actor2 is not None and e.actor2.name.startswith("Police"))
     assert arrest.place is not None and arrest.place.kind == "country"  # two towns: which one is not told
+
+
+def test_seas_straits_and_lakes_are_places() -> None:
+    """Bodies of water named in facilities.csv: an attack on one is placed on it (ACLED codes the water)."""
+    events, _ = run_text("Unknown gunmen in speedboats attacked a fishing camp on Lake Chad on Monday, killing nine "
+                         "fishermen. A day later a tanker was struck by a drone in the Strait of Hormuz.")
+    assert [(e.place.name, e.place.kind) for e in events if e.place] == [("Lake Chad", "sea"), ("Strait of Hormuz", "sea")]
+
+
+def test_a_site_the_gazetteer_lacks_named_after_its_town_is_in_that_town() -> None:
+    """sites.yaml: 'the Kassala prison', 'Peshawar High Court' -> Kassala, Peshawar; a name ending in no
+    site word, or whose first words are no town, stays unplaced."""
+    context = {"Pakistan": 0.5, "Sudan": 0.5}
+    assert [p.name if p else None for p in (resolve_place(t, context) for t in (
+        "the Kassala prison", "Peshawar High Court", "Peshawar Zalmi", "Blue Nile Hospital"))] == [
+        "Kassala", "Peshawar", None, None]

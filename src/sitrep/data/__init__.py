@@ -150,6 +150,12 @@ def lemma_fixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def site_words() -> frozenset[str]:
+    """Words that end a site's name (sites.yaml)."""
+    return frozenset(str(w).lower() for w in (read_yaml("sites.yaml") or {}).get("site_words") or [])
+
+
+@lru_cache(maxsize=1)
 def shores() -> dict[str, dict[str, tuple[float, float]]]:
     """Sea -> the countries on its shores -> a point in the sea off each (coasts.yaml)."""
     out: dict[str, dict[str, tuple[float, float]]] = {}

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.data import shores
+from sitrep.data import shores, site_words
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, gazetteer
 
@@ -77,10 +77,23 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
     said = ADMIN.search(text) or re.search(rf"\b({ADMIN_WORDS}) of\s*$", before, re.I) or ADMIN.match(after.strip())
     admin = None if said is None else ("admin2" if said.group(1).lower() in DISTRICT else "admin1")
-    entry = gazetteer().lookup(_clean(text), context, admin=admin)
+    entry = gazetteer().lookup(_clean(text), context, admin=admin) or _town_of_site(_clean(text), context)
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None
     return to_place(entry, near=bool(NEAR.search(before)))
+
+
+def _town_of_site(name: str, context: dict[str, float]) -> Entry | None:
+    """A site the gazetteer lacks, named after its town ("Islamabad High Court", "the Kassala prison"):
+    that town (sites.yaml lists the words that end such names)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in site_words():
+        return None
+    for end in range(len(words) - 1, 0, -1):
+        entry = gazetteer().lookup(" ".join(words[:end]), context)
+        if entry is not None:
+            return entry if entry.kind == "city" else None
+    return None
 
 
 def off_shore(sea: Place, context: dict[str, float]) -> Place:
