@@ -25,7 +25,8 @@ def test_a_wire_dateline_is_not_the_subject() -> None:
 
 def test_soldiers_are_the_forces_the_story_named_before() -> None:
     assert names("Ukrainian troops pushed into the village of Robotyne on Monday. On Tuesday the soldiers "
-                 "shelled Russian positions near the village, killing four.") == [("Military Forces of Ukraine", None)]
+                 "shelled Russian positions near the village, killing four.") == [
+        ("Military Forces of Ukraine", "Military Forces of Russia")]  # whose positions were shelled: the target
 
 
 def test_militants_are_the_group_the_story_named_before() -> None:

@@ -163,3 +163,20 @@ def test_a_day_beside_what_preceded_the_act_still_dates_the_act() -> None:
     """'seized ... on Monday after heavy fighting': Monday is not measured from the fighting."""
     events, _ = run_text("Rebels seized the town of Bunia on Monday after heavy fighting, residents said.")
     assert [e.when.date for e in events] == [dt.date(2024, 3, 4)]
+
+
+def test_what_an_armed_party_holds_names_the_target() -> None:
+    """'struck Houthi positions', 'bombed a Boko Haram camp': the holder is actor2; not of a refugee camp."""
+    events, _ = run_text("US warplanes struck Houthi positions near Hodeidah on Monday. On Tuesday, Nigerian air force "
+                         "jets bombed a Boko Haram camp near Maiduguri. On Wednesday, Israeli jets bombed a Palestinian "
+                         "refugee camp in Gaza.")
+    assert [e.actor2.name if e.actor2 else None for e in events] == ["Ansar Allah", "Boko Haram", None]
+
+
+def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
+    """'talks were halted in September 2023 after an attack on a base': the attack, not the talks, is the
+    event, in or shortly before September 2023, not in the week of publication."""
+    events, _ = run_text("Peace talks with the rebels were halted in September 2023 after an attack on a military base "
+                         "killed three soldiers.")
+    assert [(e.when.earliest, e.when.latest, e.fatalities) for e in events] == [
+        (dt.date(2023, 8, 26), dt.date(2023, 9, 30), 3)]

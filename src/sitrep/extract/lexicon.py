@@ -36,6 +36,8 @@ class Lexicon:
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
     grievance: frozenset[str]  # "protested against", "demanding": what follows is the demonstration's cause
+    holdings: frozenset[str]  # what an armed party holds ("Houthi positions"): its holder is the target
+    civilian_sites: frozenset[str]  # words that make a holding civilian ("a refugee camp")
     charges: frozenset[str]  # "charged with", "convicted of": what follows is an accusation, not an act told
     event_type: dict[str, str]  # sub-event type -> event type
     crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
@@ -85,6 +87,8 @@ def lexicon() -> Lexicon:
         habitual=frozenset(trig.get("habitual") or []),
         charges=frozenset(trig.get("charges") or []),
         grievance=frozenset(trig.get("grievance") or []),
+        holdings=frozenset(trig.get("holdings") or []),
+        civilian_sites=frozenset(trig.get("civilian_sites") or []),
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),
         crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, running_toll, zero_slot
 from sitrep.extract.lexicon import Lexicon, lexicon
-from sitrep.extract.timing import REPORTING, bounds_period, relative_to, reported, time_rank
+from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
 from sitrep.extract.triggers import anaphoric, lemma, performer, reference_point
 from sitrep.models import EventMention, Sentence, Slot
@@ -215,6 +215,9 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and lemma(tok) in lex.reciprocal)) \
                     and a2 is None and obj is not None and _is_party(obj, lex):
                 a2 = actor_span(obj, doc)  # "fired on X", "clashed with X"
+            elif a2 is None and (held := _holder(c if c.dep_ in ("dobj", "nsubjpass") else obj if c.dep_ == "prep"
+                                                 and c.lower_ in TARGET_PREPS else None, lex)) is not None:
+                a2 = held  # "struck Houthi positions", "fired at a rebel camp"
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and tok.pos_ in ("NOUN", "PROPN") \
                     and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
                 ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
@@ -282,6 +285,21 @@ def _is_party(tok: Token, lex: Lexicon) -> bool:
     return lemma(tok) in lex.persons
 
 
+def _holder(target: Token | None, lex: Lexicon) -> Span | None:
+    """The party that holds what was struck ("Houthi positions", "a rebel camp", "Hezbollah's depots"), if
+    no word of civilian life comes with it ("a Palestinian refugee camp")."""
+    if target is None or lemma(target) not in lex.holdings:
+        return None
+    mods = [c for c in target.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if any(lemma(c) in lex.civilian_sites or c.lower_ in lex.civilian_sites for c in mods):
+        return None
+    party = next((c for c in mods if _is_party(c, lex)), None)
+    if party is None:
+        return None
+    ent = next((e for e in target.doc.ents if e.start <= party.i < e.end), None)
+    return ent if ent is not None and target not in ent else target.doc[party.i : party.i + 1]
+
+
 def _owner(weapon: Token) -> Span | None:
     """Who a weapon belongs to, from its modifiers ("Russian missiles", "Hezbollah's rockets")."""
     for c in weapon.children:
@@ -312,6 +330,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     stray: list[Span] = []  # times of the sentence that no clause reaches
+    preceded: set[int] = set()  # times a clause's act came before (came_before)
     references = [d for d in dropped if reference_point(d)]
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
@@ -333,6 +352,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not all(relative_to(ent, t) for t in g))]
+        if not candidates and ent.label_ in TIME_LABELS:  # "halted in September after an attack": on or before it
+            candidates = [g for g in groups if any(came_before(ent, t) for t in g)]
+            if candidates:
+                preceded.add(ent.start)
         if not candidates:
             if ent.label_ in TIME_LABELS and not reported(ent) and not any(relative_to(ent, t) for g in groups for t in g):
                 stray.append(ent)  # "violence that began March 6 in the region, where forces clashed"
@@ -383,7 +406,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             sentence_places=sorted((p for p in all_places if p not in claimed_places), key=lambda p: min(
                 dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
             times=[slot(t, sent_index) for t in times],
-            reported_times=[slot(t, sent_index) for t in times if reported(t)],
+            reported_times=[slot(t, sent_index) for t in times if reported(t) or t.start in preceded],
             fatalities=num_slot(fatal, offset, sent_index) or parsed_fatal or zero_slot(none_hurt, sentence),
             injuries=num_slot(hurt, offset, sent_index) or parsed_hurt or zero_slot(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),

@@ -59,6 +59,25 @@ def bounds_period(ent: Span) -> bool:
     return prev in ("since", "from", "until", "till", "between", "through")
 
 
+CALENDAR = re.compile(r"\b(?:\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                      r"april|may|june|july|august|september|october|november|december)\b", re.I)
+
+
+def came_before(ent: Span, trigger: Token) -> bool:
+    """The act is told in an "after" clause of what a calendar time dates ("talks were halted in September
+    2024 after an attack on a base"): it happened on or before that time."""
+    if not CALENDAR.search(ent.text):
+        return False
+    verb = ent.root  # what the time dates
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    node = trigger
+    while node.head.i != node.i and node.head != verb:
+        node = node.head
+    return node.head == verb and node.i > ent.root.i and (
+        node.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in node.children))
+
+
 def relative_to(ent: Span, trigger: Token) -> bool:
     """The time expression is measured from the trigger ("a day before the strike"): it dates something
     else, not the trigger."""

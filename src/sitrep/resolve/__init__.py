@@ -63,7 +63,8 @@ class Resolved:
 
 def _on_or_before(said: DateInterval) -> DateInterval:
     """The time of an act a statement of that time reports: on or before it (REPORT_LAG)."""
-    return DateInterval(said.latest, said.earliest - REPORT_LAG, said.latest, "week")  # type: ignore[operator]
+    return DateInterval(said.latest, said.earliest - REPORT_LAG, said.latest,  # type: ignore[operator]
+                        "week" if said.precision == "day" else said.precision)
 
 
 def _default_window(published: dt.date | None) -> DateInterval | None:
