@@ -17,6 +17,8 @@ from sitrep.resolve.actors import resolve_actor
         ("the air force", "Military Forces"),
         ("the Chadian air force", "Military Forces of Chad"),  # a demonym before a generic force: that state's
         ("two Togolese soldiers", "Military Forces of Togo"),  # as ACLED names it, dictionary entry or not
+        ("an M23 rebel commander", "M23"),  # a named group's alias wins over a longer description ("rebel commander")
+        ("the rebel", "Unidentified Armed Group"),
     ],
 )
 def test_aliases_map_to_one_canonical_actor(text: str, name: str) -> None:

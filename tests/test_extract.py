@@ -180,3 +180,9 @@ def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
                          "killed three soldiers.")
     assert [(e.when.earliest, e.when.latest, e.fatalities) for e in events] == [
         (dt.date(2023, 8, 26), dt.date(2023, 9, 30), 3)]
+
+
+def test_what_an_act_was_a_bid_to_do_is_not_done() -> None:
+    """'in a bid to kill a Hamas commander': no killing of the commander, and Hamas is not the target."""
+    events, _ = run_text("Dozens were killed as Israeli jets bombed a camp in a bid to kill a Hamas commander.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Air/drone strike", None)]

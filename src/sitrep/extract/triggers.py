@@ -96,13 +96,13 @@ def intended(tok: Token, lex: Lexicon) -> bool:
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp") and lemma(head) in lex.intent:
+        infinitive = node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (infinitive or node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp")) \
+                and lemma(head) in lex.intent:  # "in a bid to kill"
             return True
         if any(c.lower_ in MODALS and c.dep_ == "aux" for c in head.children) \
                 and node.dep_ in ("xcomp", "dobj", "ccomp", "prep", "pcomp"):  # "can focus on detaining"
-
             return True
-        infinitive = node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if node.dep_ not in ("xcomp", "dobj", "pobj", "pcomp", "prep", "aux", "compound", "amod", "acomp") \
                 and not infinitive:  # "preparing an offensive to retake the city"
             break

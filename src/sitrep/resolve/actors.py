@@ -73,7 +73,8 @@ class ActorDictionary:
         return [alias for alias in self.by_alias if not alias.strip()]
 
     def _longest_alias(self, norm: str) -> tuple[int, Actor, str] | None:
-        """The longest alias in the span (the first listed among equally long ones)."""
+        """The longest alias of a named actor in the span, else of a description ("an M23 rebel" is M23);
+        the first listed among equally long ones."""
         found = [alias for alias in self._blank if alias in norm]
         fields = norm[1:-1].split(" ")
         for width in self._widths:
@@ -83,7 +84,7 @@ class ActorDictionary:
                     found.append(run)
         if not found:
             return None
-        alias = min(found, key=lambda a: (-len(a), self._order[a]))
+        alias = min(found, key=lambda a: (self.by_alias[a].generic, -len(a), self._order[a]))
         return len(alias), self.by_alias[alias], alias.strip()
 
     def resolve(self, text: str | None) -> Actor | None:
@@ -98,8 +99,8 @@ class ActorDictionary:
             return None, "a pronoun or a word for speakers, not an actor"
         best = self._longest_alias(_norm(span))
         for alias, actor in self.exact.items():
-            if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) \
-                    and (best is None or len(alias) + 2 > best[0]):
+            if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (
+                    best is None or (best[1].generic, -best[0]) > (actor.generic, -len(alias) - 2)):
                 best = (len(alias) + 2, actor, alias)
         if best:
             before = re.sub(r"^(the|a|an)\s+", "", span[: span.lower().find(best[2].lower())].strip(), flags=re.I)
