@@ -239,14 +239,10 @@ def _places_near(num: Token, sent: Span, sent_index: int) -> list[Slot]:
 
 def _period(sent: Span, i: int) -> tuple[Slot | None, Slot | None]:
     base = sent.start_char
-    m = PERIOD_FROM_TO.search(sent.text)
-    if m:
-        return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
-                Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))
-    m = PERIOD_BETWEEN.search(sent.text)  # "between Friday and Sunday"
-    if m:
-        return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
-                Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))
+    for pattern in (PERIOD_FROM_TO, PERIOD_BETWEEN):  # "from March 2 to 9", "between Friday and Sunday"
+        if m := pattern.search(sent.text):
+            return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
+                    Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))
     m = PERIOD_SINCE.search(sent.text)
     if m:
         return Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i), None

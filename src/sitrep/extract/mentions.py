@@ -220,8 +220,7 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a2 = held  # "struck Houthi positions", "fired at a rebel camp"
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and tok.pos_ in ("NOUN", "PROPN") \
                     and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
-                ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
-                a1 = ent if ent is not None and tok not in ent else doc[c.i : c.i + 1]
+                a1 = _modifier_name(c, tok)
         if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             head = tok.head
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
@@ -294,10 +293,13 @@ def _holder(target: Token | None, lex: Lexicon) -> Span | None:
     if any(lemma(c) in lex.civilian_sites or c.lower_ in lex.civilian_sites for c in mods):
         return None
     party = next((c for c in mods if _is_party(c, lex)), None)
-    if party is None:
-        return None
-    ent = next((e for e in target.doc.ents if e.start <= party.i < e.end), None)
-    return ent if ent is not None and target not in ent else target.doc[party.i : party.i + 1]
+    return _modifier_name(party, target) if party is not None else None
+
+
+def _modifier_name(mod: Token, head: Token) -> Span:
+    """The name a modifier belongs to ("Boko Haram" in "a Boko Haram camp"), or the word alone."""
+    ent = next((e for e in head.doc.ents if e.start <= mod.i < e.end), None)
+    return ent if ent is not None and head not in ent else head.doc[mod.i : mod.i + 1]
 
 
 def _owner(weapon: Token) -> Span | None:

@@ -228,8 +228,8 @@ def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:
 
 
 def _sole_site(slots: list[Slot], context: dict[str, float]) -> tuple[int, Place] | None:
-    """The one town or site a story names, if it names only one ("the city of Goma" ... "the Goma
-    prison"), with the sentence that first names it: where what the story tells from there on happened,
+    """The one town or site a story names, if it names only one ("the town of Bunia" ... "the Bunia
+    market"), with the sentence that first names it: where what the story tells from there on happened,
     near enough (ACLED geo precision 2)."""
     sites: dict[tuple[str, str | None], tuple[int, Place]] = {}
     for s in sorted(slots, key=lambda s: s.start):

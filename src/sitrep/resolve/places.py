@@ -66,7 +66,7 @@ def main_country(context: dict[str, float]) -> str | None:
     """The country the whole story is about: half or more of the weight of the places it names, and no
     other as much ("in Iraq and Syria" is about neither)."""
     ranked = sorted(context.values(), reverse=True)
-    if not ranked or ranked[0] < MAIN_COUNTRY_SHARE or ranked[1:2] == ranked[:1]:
+    if not ranked or ranked[0] < MAIN_COUNTRY_SHARE or (len(ranked) > 1 and ranked[1] == ranked[0]):
         return None
     return max(context, key=context.__getitem__)
 
@@ -84,7 +84,7 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
 
 
 def _town_of_site(name: str, context: dict[str, float]) -> Entry | None:
-    """A site the gazetteer lacks, named after its town ("Islamabad High Court", "the Kassala prison"):
+    """A site the gazetteer lacks, named after its town ("Peshawar High Court", "the Kassala prison"):
     that town (sites.yaml lists the words that end such names)."""
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in site_words():
