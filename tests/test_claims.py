@@ -85,3 +85,14 @@ def test_a_tally_that_names_no_place_counts_in_the_country_the_story_is_about() 
     found = claims("Drones struck depots in Iraq and Syria on Sunday. "
                    "Insurgents have carried out more than 200 attacks this year, the army said.")
     assert [(c.quantity, c.where) for c in found] == [(200, [])]  # two countries: neither
+
+
+def test_a_toll_over_the_last_months_is_a_tally_not_an_event() -> None:
+    """'In the last 12 months, 900 militants have been killed': the period is no day of a month ("last 12"
+    is not "March 12"), so the count is a tally over it and no event's toll."""
+    article = Article("c", "", "In the last 12 months, 900 militants have been killed in the region, the army said.",
+                      PUB, "cli", None, None, "c.txt", "h")
+    resolved = resolve(extract(next(process([article]))))
+    (c,) = resolved.claims
+    assert c.quantity == 900 and c.date_from is not None and c.date_from.year == 2023
+    assert [m.fatalities for m in resolved.mentions] == []

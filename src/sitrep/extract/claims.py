@@ -35,7 +35,8 @@ def _bound(sent: Span, num: Token) -> str:
 
 PERIOD_ENT = re.compile(r"^(?:the )?\d{4}$|\b(?:year|years|month|months|week|weeks|decade)\b", re.I)
 LONG_PERIOD = re.compile(r"\b(?:year|years|months|decade)\b|^(?:the )?(?:last|past) month\b", re.I)  # not a bare year
-POINT = re.compile(r"\bago\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|[A-Za-z]+\.? \d{1,2}\b", re.I)
+POINT = re.compile(r"\bago\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                   r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)  # not "last 15"
 SCALE = {"million", "billion", "thousand"}
 
 
