@@ -85,8 +85,9 @@ def test_page_and_libraries_are_served_locally(client: TestClient) -> None:
 
 
 def test_whole_database_answers_are_kept_until_the_next_write(db: str) -> None:
-    """Stats, country shading, suggestions and the map are computed once per state of the database: served
-    again while nothing is written, and computed anew after any write, from another connection too."""
+    """Stats, country shading, suggestions, the map and the count of a filter's events are computed once per
+    state of the database: served again while nothing is written, and computed anew after any write, from
+    another connection too."""
     import datetime as dt
 
     from sitrep.models import Actor, DateInterval, Event, Place
@@ -100,20 +101,21 @@ def test_whole_database_answers_are_kept_until_the_next_write(db: str) -> None:
                                    None, place, DateInterval(day, day, day, "day"), 3, None, ["a"]), {})
         store.close()
 
-    def seen() -> tuple[int, list[str], list[str], int]:
+    def seen() -> tuple[int, list[str], list[str], int, int]:
         stats = client.get("/api/stats").json()
+        total = client.get("/api/events", params={"event_type": "Armed clash"}).json()["total"]
         countries = [c["country"] for c in client.get("/api/countries").json()]
         facets = client.get("/api/facets").json()["countries"]
         layer = client.get("/api/map.geojson", params={"zoom": 3}).json()["features"]
-        return stats["events"], countries, facets, len(layer)
+        return stats["events"], countries, facets, len(layer), total
 
     add("e1", Place("Goma", "Democratic Republic of Congo", "COD", "North Kivu", -1.68, 29.22, 1, "city"))
     with TestClient(create_app(db)) as client:
-        assert seen() == seen() == (1, ["Democratic Republic of Congo"], ["Democratic Republic of Congo"], 1)
+        assert seen() == seen() == (1, ["Democratic Republic of Congo"], ["Democratic Republic of Congo"], 1, 1)
         add("e2", Place("Gao", "Mali", "MLI", "Gao", 16.27, -0.04, 1, "city"))
-        events, countries, facets, features = seen()
-        assert (events, sorted(countries), sorted(facets), features) == (
-            2, ["Democratic Republic of Congo", "Mali"], ["Democratic Republic of Congo", "Mali"], 2)
+        events, countries, facets, features, total = seen()
+        assert (events, sorted(countries), sorted(facets), features, total) == (
+            2, ["Democratic Republic of Congo", "Mali"], ["Democratic Republic of Congo", "Mali"], 2, 2)
 
 
 def test_an_aggregate_is_computed_once_per_generation(tmp_path: Path) -> None:

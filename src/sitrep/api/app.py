@@ -182,7 +182,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
                page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict[str, Any]:
         """Events matching the filters, one page at a time."""
         with store() as s:
-            total = s.count_events(**f)
+            total = held.get(s, filter_key("count", f), lambda: s.count_events(**f))  # each page of a filter: one count
             rows = list(s.events(sort=sort, limit=page_size, offset=(page - 1) * page_size, **f))
         return {"total": total, "page": page, "page_size": page_size, "events": [event_record(r, []) for r in rows]}
 
