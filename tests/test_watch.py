@@ -105,6 +105,9 @@ def test_changed_article_replaces_its_event_and_a_withdrawn_one_is_a_deletion(tm
     later = (dt.datetime.fromisoformat(deleted_at) + dt.timedelta(seconds=1)).isoformat()
     assert client.get("/api/deletions", params={"since": later}).json()["deletions"] == []
     assert client.get("/api/deletions", params={"since": "2024-02-30"}).status_code == 422
+    before_year_one = client.get("/api/deletions", params={"since": "0001-01-01T02:00:01+17:00"})  # UTC: year 0
+    assert before_year_one.status_code == 200 and before_year_one.json()["total"] == 1
+    assert client.get("/api/deletions", params={"since": "9999-12-31T22:00:00-05:00"}).json()["total"] == 0
     exported = CliRunner().invoke(app, ["export", "--format", "deletions", "--db", str(db)])
     assert exported.exit_code == 0 and "1 deletions exported" in exported.stderr
     rows = list(csv.DictReader(io.StringIO(exported.stdout)))

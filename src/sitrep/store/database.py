@@ -136,12 +136,13 @@ def _now() -> str:
 
 def utc_time(value: str) -> str:
     """An ISO 8601 date or time as the store writes times (UTC, seconds), so that they compare as text; a
-    time without a zone is UTC. Raises ValueError for anything else."""
+    time without a zone is UTC; one whose zone moves it off the calendar is its first or last second, which
+    compares the same with every stored time. Raises ValueError for anything else."""
     t = dt.datetime.fromisoformat(value)
     try:
         t = t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
-    except OverflowError:  # a zone that moves year 1 or 9999 off the calendar
-        raise ValueError(value) from None
+    except OverflowError:  # "0001-01-01T02:00+17:00" is before year 1 in UTC, "9999-12-31T22:00-05:00" after 9999
+        t = (dt.datetime.min if t.year == 1 else dt.datetime.max).replace(tzinfo=dt.UTC)
     return t.isoformat(timespec="seconds")
 
 
