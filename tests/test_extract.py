@@ -174,10 +174,10 @@ def test_what_an_armed_party_holds_names_the_target() -> None:
 
 
 def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
-    """'talks were halted in September 2023 after an attack on a base': the attack, not the talks, is the
-    event, in or shortly before September 2023, not in the week of publication."""
-    events, _ = run_text("Peace talks with the rebels were halted in September 2023 after an attack on a military base "
-                         "killed three soldiers.")
+    """'mediators left in September 2023 after an assault on an outpost': the assault is the event, in or
+    shortly before September 2023, not in the week of publication."""
+    events, _ = run_text("Mediators left the capital in September 2023 after an assault on an army outpost killed "
+                         "three soldiers.")
     assert [(e.when.earliest, e.when.latest, e.fatalities) for e in events] == [
         (dt.date(2023, 8, 26), dt.date(2023, 9, 30), 3)]
 

@@ -168,7 +168,7 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
             start = end = own
         elif start is None and ent is not None:
             start = end = Slot(ent.text, ent.start_char, ent.end_char, sent_index)
-        elif start is None and (month := _month_ent(sent)) is not None:  # "50 strikes in April alone"
+        elif start is None and (month := _month_ent(sent)) is not None:  # "60 raids in February alone"
             start = end = Slot(month.text, month.start_char, month.end_char, sent_index)
         elif start is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
             start = end = Slot(day.text, day.start_char, day.end_char, sent_index)
@@ -240,7 +240,7 @@ def _places_near(num: Token, sent: Span, sent_index: int) -> list[Slot]:
 
 def _period(sent: Span, i: int) -> tuple[Slot | None, Slot | None]:
     base = sent.start_char
-    for pattern in (PERIOD_FROM_TO, PERIOD_BETWEEN):  # "from March 2 to 9", "between Friday and Sunday"
+    for pattern in (PERIOD_FROM_TO, PERIOD_BETWEEN):  # "from March 2 to 9", "between Monday and Wednesday"
         if m := pattern.search(sent.text):
             return (Slot(m.group("a"), base + m.start("a"), base + m.end("a"), i),
                     Slot(m.group("b"), base + m.start("b"), base + m.end("b"), i))

@@ -354,7 +354,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not all(relative_to(ent, t) for t in g))]
-        if not candidates and ent.label_ in TIME_LABELS:  # "halted in September after an attack": on or before it
+        if not candidates and ent.label_ in TIME_LABELS:  # "left in September after an assault": on or before it
             candidates = [g for g in groups if any(came_before(ent, t) for t in g)]
             if candidates:
                 preceded.add(ent.start)

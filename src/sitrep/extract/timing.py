@@ -64,8 +64,8 @@ CALENDAR = re.compile(r"\b(?:\d{4}|monday|tuesday|wednesday|thursday|friday|satu
 
 
 def came_before(ent: Span, trigger: Token) -> bool:
-    """The act is told in an "after" clause of what a calendar time dates ("talks were halted in September
-    2024 after an attack on a base"): it happened on or before that time."""
+    """The act is told in an "after" clause of what a calendar time dates ("mediators left in September 2023
+    after an assault on an outpost"): it happened on or before that time."""
     if not CALENDAR.search(ent.text):
         return False
     verb = ent.root  # what the time dates
