@@ -186,3 +186,10 @@ def test_what_an_act_was_a_bid_to_do_is_not_done() -> None:
     """'in a bid to kill a Hamas commander': no killing of the commander, and Hamas is not the target."""
     events, _ = run_text("Dozens were killed as Israeli jets bombed a camp in a bid to kill a Hamas commander.")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Air/drone strike", None)]
+
+
+def test_down_alone_is_no_interception() -> None:
+    """'broke down', 'cracked down': no weapon was brought down ('shot down', 'brought down', 'downed' are)."""
+    events, _ = run_text("Talks between the two sides broke down in September 2023 after an attack on a border base "
+                         "killed three soldiers.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
