@@ -36,12 +36,12 @@ def _bound(sent: Span, num: Token) -> str:
 PERIOD_ENT = re.compile(r"^(?:the )?\d{4}$|\b(?:year|years|month|months|week|weeks|decade)\b", re.I)
 LONG_PERIOD = re.compile(r"\b(?:year|years|months|decade)\b|^(?:the )?(?:last|past) month\b", re.I)  # not a bare year
 POINT = re.compile(r"\bago\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-                   r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)  # not "last 15"
+                   r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)  # not "last 12"
 SCALE = {"million", "billion", "thousand"}
 
 
 def _period_ent(sent: Span) -> Span | None:
-    """A date expression that spans a period, not a day: "last year", "in 2024", "the last 15 months"."""
+    """A date expression that spans a period, not a day: "last year", "in 2024", "the last 12 months"."""
     return next((e for e in sent.ents if e.label_ == "DATE" and PERIOD_ENT.search(e.text) and not POINT.search(e.text)),
                 None)
 
@@ -59,7 +59,7 @@ def _perfect(verb: Token) -> bool:
 
 def _counts_of(noun: Token) -> list[Token]:
     """The numbers that count a noun or stand for it: "400 people", "199 (have been killed)", and those
-    of the nouns joined to it ("1,250 terrorists ... along with 563 security personnel")."""
+    of the nouns joined to it ("900 militants ... along with 40 policemen")."""
     nouns = [noun, *noun.conjuncts]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("with", "including"):
@@ -123,7 +123,7 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
 
 def _over_time(verb: Token, period: Span | None, lex: Lexicon) -> bool:
     """Killed over a span of time, not in one event: in the perfect ("have been killed"), within a period
-    longer than a week ("in the last 15 months", "last year"), or within a year by someone, not by one
+    longer than a week ("in the last 12 months", "last year"), or within a year by someone, not by one
     named act ("In 2024, the group killed 400 people", not "In 2019, a bomb killed 26 people")."""
     if _perfect(verb) or period is None:
         return _perfect(verb)

@@ -137,7 +137,7 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
             return span(dt.date(published.year, 1, 1), published, "year")
         m = re.search(r"\b(?:last|past|previous) (\d+|two|three|four|five|six|seven|eight|nine|ten) "
                       r"(month|year)s\b", low)
-        if m:  # "in the last 15 months": a period reaching back from publication
+        if m:  # "in the last 12 months": a period reaching back from publication
             n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
             months = n * (12 if m.group(2) == "year" else 1)
             start = _months_back(published, months)
