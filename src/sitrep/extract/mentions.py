@@ -215,8 +215,7 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and lemma(tok) in lex.reciprocal)) \
                     and a2 is None and obj is not None and _is_party(obj, lex):
                 a2 = actor_span(obj, doc)  # "fired on X", "clashed with X"
-            elif a2 is None and (held := _holder(c if c.dep_ in ("dobj", "nsubjpass") else obj if c.dep_ == "prep"
-                                                 and c.lower_ in TARGET_PREPS else None, lex)) is not None:
+            elif a2 is None and (held := _holder(_struck(c, obj), lex)) is not None:
                 a2 = held  # "struck Houthi positions", "fired at a rebel camp"
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and tok.pos_ in ("NOUN", "PROPN") \
                     and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
@@ -282,6 +281,13 @@ def _is_party(tok: Token, lex: Lexicon) -> bool:
     if tok.ent_type_ in ("ACTOR", "NORP", "ORG", "PERSON", "GPE"):
         return True
     return lemma(tok) in lex.persons
+
+
+def _struck(child: Token, obj: Token | None) -> Token | None:
+    """What a trigger's child says was struck: its object, or the object of a target preposition."""
+    if child.dep_ in ("dobj", "nsubjpass"):
+        return child
+    return obj if child.dep_ == "prep" and child.lower_ in TARGET_PREPS else None
 
 
 def _holder(target: Token | None, lex: Lexicon) -> Span | None:

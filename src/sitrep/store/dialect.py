@@ -54,24 +54,21 @@ class SQLite:
         self.path = path
         self.where = path
 
-    def from_template(self, template: Path) -> bool:
+    def from_template(self, template: Path) -> None:
         """Make a new database file as a copy of ``template`` (an empty database at the newest schema),
-        instead of migrating one: 0.4 s of start-up. False when the file exists or there is no template;
-        a file another process made meanwhile is kept as it is."""
+        instead of migrating one: 0.4 s of start-up. An existing file, or one another process made
+        meanwhile, is kept as it is; without a template (or where it cannot be copied) the Store migrates."""
         target = Path(self.path)
         if self.path == ":memory:" or self.path.startswith("file:") or target.exists() or not template.is_file():
-            return False
+            return
         tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
         try:
             shutil.copyfile(template, tmp)
             os.link(tmp, target)  # never over a file: two runs creating one database share it
-        except FileExistsError:
+        except OSError:  # made meanwhile, no such directory, no hard links here
             pass
-        except OSError:  # no such directory, no hard links here: migrate as before
-            return False
         finally:
             tmp.unlink(missing_ok=True)
-        return True
 
     @staticmethod
     def blank(con: sqlite3.Connection) -> bool:
@@ -208,8 +205,8 @@ class PostgreSQL:
         self.postgis = False
 
     @staticmethod
-    def from_template(template: Path) -> bool:  # a server's database is made by the server
-        return False
+    def from_template(template: Path) -> None:  # a server's database is made by the server
+        return None
 
     @staticmethod
     def blank(con: Any) -> bool:
