@@ -16,6 +16,10 @@ D = dt.date
         ("Wednesday", D(2023, 12, 6), None, D(2023, 12, 6), D(2023, 12, 6), "day"),
         ("yesterday", D(2023, 12, 5), None, D(2023, 12, 4), D(2023, 12, 4), "day"),
         ("last week", D(2024, 8, 1), None, D(2024, 7, 22), D(2024, 7, 28), "week"),
+        # "last Saturday" on a Thursday: last week's Saturday, the only one there can be
+        ("last Saturday", D(2024, 8, 1), None, D(2024, 7, 27), D(2024, 7, 27), "day"),
+        # "last Tuesday" on a Thursday: two days ago or nine, as readers differ
+        ("last Tuesday", D(2024, 8, 1), None, D(2024, 7, 23), D(2024, 7, 30), "week"),
         ("in February", D(2024, 7, 31), None, D(2024, 2, 1), D(2024, 2, 29), "month"),
         ("on December 3", D(2023, 12, 5), None, D(2023, 12, 3), D(2023, 12, 3), "day"),
         ("the morning of November 23", D(2023, 12, 5), None, D(2023, 11, 23), D(2023, 11, 23), "day"),

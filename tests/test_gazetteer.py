@@ -140,3 +140,26 @@ def test_a_state_outranks_a_small_town_that_has_its_name_only_as_another_name() 
     for town, country in (("Kidal", "Mali"), ("Tillaberi", "Niger")):
         entry = gazetteer().lookup(town, {country: 1.0})
         assert entry is not None and entry.kind == "city", town
+
+
+def test_a_district_named_after_its_seat_is_placed_there_under_its_own_name() -> None:
+    """GeoNames links none of Lebanon's towns to their district: the district takes its seat's point, so an
+    event coded to it is on the map, and its name loses the "Caza de" GeoNames writes before it."""
+    district = resolve_place("Baalbek", {"Lebanon": 1.0}, "shelling in the Baalbek district")
+    assert district is not None and (district.kind, district.name, district.precision) == ("admin2", "Baalbek", 2)
+    assert abs(district.latitude - 34.01) < 0.05 and abs(district.longitude - 36.21) < 0.05
+
+
+def test_an_interrupted_build_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    from sitrep.resolve import gazetteer as module
+
+    def interrupted():
+        yield "somewhere", module.Entry("Somewhere", "city", None, None, None, 0.0, 0.0, 0)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, "_rows", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        module.build(tmp_path / "gazetteer-test.sqlite")
+    assert list(tmp_path.iterdir()) == []

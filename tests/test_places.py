@@ -8,7 +8,7 @@ from test_extract import run_text
 
 from sitrep.extract import extract
 from sitrep.link.rules import places_compatible
-from sitrep.models import Article
+from sitrep.models import Article, Place
 from sitrep.nlp import process
 from sitrep.resolve.places import resolve_place
 
@@ -160,3 +160,15 @@ def test_a_site_the_gazetteer_lacks_named_after_its_town_is_in_that_town() -> No
     assert [p.name if p else None for p in (resolve_place(t, context) for t in (
         "the Kassala prison", "Peshawar High Court", "Peshawar Zalmi", "Blue Nile Hospital"))] == [
         "Kassala", "Peshawar", None, None]
+
+
+def test_a_district_holds_only_its_own_towns_even_where_it_has_no_point() -> None:
+    """Two strikes on one day, one in a district of the south and one in a town of the next province 20 km
+    away, are two events: a district is compared by province, not by distance."""
+    district = Place("Bint Jbeil", "Lebanon", "LBN", "An Nabatiyah", None, None, 2, "admin2", "Bint Jbeil")
+    town = Place("Qana", "Lebanon", "LBN", "Al Janub", 33.21, 35.30, 1, "city")
+    neighbour = Place("Aitaroun", "Lebanon", "LBN", "An Nabatiyah", 33.12, 35.46, 1, "city")
+    assert not places_compatible(district, town)
+    assert places_compatible(district, neighbour)
+    other_district = Place("Marjayoun", "Lebanon", "LBN", "An Nabatiyah", 33.36, 35.59, 2, "admin2", "Marjayoun")
+    assert not places_compatible(district, other_district)

@@ -58,7 +58,9 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return False
     if "country" in (a.kind, b.kind):
         return True
-    regional = any(p.kind in ("admin1", "region") for p in (a, b))
+    if "admin2" in (a.kind, b.kind) and a.admin2 and b.admin2:  # a district holds its own places only
+        return a.admin2 == b.admin2
+    regional = any(p.kind in ("admin1", "admin2", "region") for p in (a, b))
     if regional and a.admin1 and b.admin1:  # a region holds the places inside it, and no others
         return a.admin1 == b.admin1
     d = km(a, b)

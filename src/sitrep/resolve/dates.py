@@ -145,9 +145,16 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
         for name, wd in WEEKDAYS.items():
             if re.search(rf"\b{name}\b", low):
                 delta = (published.weekday() - wd) % 7
-                if re.search(rf"\blast {name}\b", low) and delta == 0:
-                    delta = 7
-                return day(published - dt.timedelta(days=delta))
+                if not re.search(rf"\blast {name}\b", low):
+                    return day(published - dt.timedelta(days=delta))
+                if delta == 0:
+                    return day(published - dt.timedelta(days=7))
+                nearest = published - dt.timedelta(days=delta)
+                if wd > published.weekday():  # "last Friday" on a Tuesday: only last week's Friday
+                    return day(nearest)
+                # "last Monday" on a Wednesday: two days ago, or the Monday of last week, as readers
+                # differ; both, with the nearer as the date, until another source tells which
+                return DateInterval(nearest, nearest - dt.timedelta(days=7), nearest, "week")
     return _absolute(low, published)
 
 

@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.data import cache_dir, read_csv, replace_in_cache
-from sitrep.resolve.placekey import SUFFIX, fold, place_key
+from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 # Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a
@@ -65,8 +65,18 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | No
 
 
 def _short(name: str) -> str:
-    """A district's name as ACLED writes it: "Abbottabad", not "Abbottābād District"."""
-    return SUFFIX.sub("", fold(name)).strip() or fold(name)
+    """A district's name as ACLED writes it: "Abbottabad", not "Abbottābād District" nor "Caza de Tyr"."""
+    return PREFIX.sub("", SUFFIX.sub("", fold(name))).strip() or fold(name)
+
+
+def _seat(towns: dict[str, tuple[int, float, float]], parent: str, names: set[str]) -> tuple[float | None, float | None]:
+    """A district whose towns GeoNames does not link to it is placed at the town it is named after, in its
+    province ("Caza de Tyr", alias Tyre: the town of Tyre), as ACLED codes a district to its seat."""
+    found = [towns[k] for k in (f"{parent}/{place_key(n, strip_suffix=True)}" for n in names) if k in towns]
+    if not found:
+        return None, None
+    _, lat, lon = max(found)
+    return lat, lon
 
 
 def _districts(codes: Iterable[str]) -> tuple[dict[str, list], dict[int, str]]:
@@ -99,9 +109,13 @@ def _rows() -> Iterable[tuple[str, Entry]]:
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)  # admin code or district -> places
     capital: dict[str, tuple[int, float, float]] = {}  # country -> its capital (the largest of the name)
+    towns: dict[str, tuple[int, float, float]] = {}  # admin1 code/name key -> its largest town of that name
     for c in cities:
         cc, where = c["countrycode"], (c["latitude"], c["longitude"])
         points[f"{cc}.{c['admin1code']}"].append(where)
+        town = f"{cc}.{c['admin1code']}/{place_key(c['name'])}"
+        if c["population"] >= towns.get(town, (-1, 0.0, 0.0))[0]:
+            towns[town] = (c["population"], *where)
         points[cc].append(where)
         if c["geonameid"] in district_of:
             points[f"{cc}.{c['admin1code']}/{district_of[c['geonameid']]}"].append(where)
@@ -125,7 +139,8 @@ def _rows() -> Iterable[tuple[str, Entry]]:
                 continue
             parent = sub.geonames_code.rsplit(".", 1)[0]
             name = _short(sub.name)
-            lat, lon = _centre(points.get(f"{parent}/{name}", []))
+            lat, lon = _centre(points.get(f"{parent}/{name}", [])) if points.get(f"{parent}/{name}") else \
+                _seat(towns, parent, {sub.name, name, *sub.aliases})
             entry = Entry(name, "admin2", cname[cc], iso3.get(cc), admin1_name.get(parent), lat, lon, 0, name)
             for alias in {sub.name, name, *sub.aliases}:
                 if alias.isascii() or fold(alias).isascii():
@@ -177,6 +192,15 @@ def build(path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
+    try:  # interrupted (Ctrl-C in a first run), it leaves nothing behind
+        _write(tmp)
+        replace_in_cache(tmp, path, "gazetteer-*.sqlite")
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _write(tmp: Path) -> None:
     con = sqlite3.connect(tmp)
     con.execute("CREATE TABLE place (key TEXT, name TEXT, kind TEXT, country TEXT, iso3 TEXT, admin1 TEXT, "
                 "latitude REAL, longitude REAL, population INTEGER, admin2 TEXT, curated INTEGER)")
@@ -193,8 +217,6 @@ def build(path: Path | None = None) -> Path:
     con.execute("CREATE INDEX place_key ON place(key)")
     con.commit()
     con.close()
-    replace_in_cache(tmp, path, "gazetteer-*.sqlite")
-    return path
 
 
 LOOKUP_CACHE = 8192  # names remembered: an article names its places many times, a corpus its main places often

@@ -9,6 +9,11 @@ import unicodedata
 ARTICLE = re.compile(r"^(?:al|el|as|ad|an|ar|ash|at|az|the)[\s\-‐'’]+", re.I)
 SUFFIX = re.compile(r"\s+(?:governorate|province|oblast|region|state|district|prefecture|county|"
                     r"municipality|raion|department|division|city|town|village|desert)$", re.I)
+# The same words before the name, as GeoNames writes many subdivisions: "Caza de Tyr", "Municipio de Cúcuta",
+# "Shahrestan-e Zahedan", "Kabupaten Nduga".
+PREFIX = re.compile(r"^(?:caza (?:de la|de|du)|(?:municipio|departamento|provincia|distrito|partido)(?: del?)?|"
+                    r"(?:district|municipality|province|governorate) of|shahrestan-e|kabupaten|amphoe|huyen|markaz)\s+",
+                    re.I)
 
 
 def fold(text: str) -> str:
@@ -20,7 +25,7 @@ def place_key(name: str, strip_suffix: bool = False) -> str:
     s = fold(name).lower().strip()
     s = s.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("ʿ", "").replace("ʾ", "")
     if strip_suffix:
-        s = SUFFIX.sub("", s)
+        s = PREFIX.sub("", SUFFIX.sub("", s))
     s = ARTICLE.sub("", s)
     s = re.sub(r"[^a-z0-9]+", "", s)
     s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("kh", "k").replace("q", "k")
