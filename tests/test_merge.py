@@ -267,3 +267,64 @@ def test_another_strike_the_same_day_in_the_same_city_is_another_event() -> None
     events, _ = run_text("An Israeli strike on a school in Gaza City killed seven people on Sunday. Another strike "
                          "on a clinic in Gaza City on Sunday killed three, medics said.", dt.date(2024, 9, 23))
     assert sorted(e.fatalities for e in events) == [3, 7], [(e.fatalities, e.place) for e in events]
+
+
+def _article(store: Store, article_id: str, reports: list[Event]) -> None:
+    """One article's reports, linked as a run links them."""
+    from sitrep.link.attach import attach, refresh
+    from sitrep.models import Article
+
+    with store.transaction():
+        touched = store.replace_article(Article(article_id, "", "", None, None, None, None, "", article_id))
+        refresh(store, touched | attach(store, reports))
+
+
+def _of_article(r: Event, article_id: str) -> Event:
+    from dataclasses import replace
+
+    return replace(r, sources=[article_id])
+
+
+HOSTAGES = Actor("Civilians", 7, None, True, generic=True)
+IRAQ = Place("Iraq", "Iraq", "IRQ", None, None, None, 3, "country")
+
+
+def test_what_two_stories_of_one_attack_also_tell_alike_is_one_event(db: str) -> None:
+    """Two outlets tell one raid on a base, and that crew were taken, the one by its day, the other within
+    the week. On its own the kidnapping agrees too little (same type, country only); told by stories that
+    already share the raid, it is one event."""
+    from dataclasses import replace
+
+    def taken(id: str, when: dt.date) -> Event:
+        r = report(id, when, IRAQ, actor1=None, actor2=HOSTAGES, sub="Abduction/forced disappearance")
+        return replace(r, event_type="Violence against civilians")
+
+    first = [report("a1", dt.date(2024, 1, 22), BASE), taken("a2", dt.date(2024, 1, 22))]
+    vague = replace_when(taken("b2", dt.date(2024, 1, 24)), dt.date(2024, 1, 18), dt.date(2024, 1, 24))
+    second = [vague, report("b1", dt.date(2024, 1, 22), BASE)]  # the kidnapping told first
+    assert not merges(first[1], vague)
+    store = Store(db)
+    _article(store, "a", [_of_article(r, "a") for r in first])
+    _article(store, "b", [_of_article(r, "b") for r in second])
+    assigned = _assigned(store)
+    store.close()
+    assert assigned["a1"] == assigned["b1"] and assigned["a2"] == assigned["b2"] and assigned["a1"] != assigned["a2"]
+
+
+def test_an_article_that_told_two_days_apart_never_puts_both_in_one_event(db: str) -> None:
+    """One story dates a strike on the base to Monday and another to Tuesday; a second story tells one
+    strike there that week. At most one of the first story's strikes joins it."""
+    week = replace_when(report("w", dt.date(2024, 1, 23), BASE), dt.date(2024, 1, 17), dt.date(2024, 1, 23))
+    store = Store(db)
+    _article(store, "w", [_of_article(week, "w")])
+    _article(store, "d", [_of_article(report("mon", dt.date(2024, 1, 22), BASE), "d"),
+                          _of_article(report("tue", dt.date(2024, 1, 23), BASE), "d")])
+    assigned = _assigned(store)
+    store.close()
+    assert assigned["mon"] != assigned["tue"]
+
+
+def replace_when(r: Event, earliest: dt.date, latest: dt.date) -> Event:
+    from dataclasses import replace
+
+    return replace(r, when=DateInterval(latest, earliest, latest, "week"))

@@ -33,14 +33,39 @@ def _fresh_id(store: ReportStore, seed: str) -> str:
 
 
 def attach(store: ReportStore, reports: list[Event]) -> set[str]:
-    """Link each report to the event it tells (or a new one); returns the events that changed."""
+    """Link each report of one article to the event it tells (or a new one); returns the events that
+    changed. Reports that join an event on their own go first: the articles they join are the article's
+    partners, stories of the same incident, which its other reports count as a point of agreement.
+    Two reports of the article may join one event (it split, for want of a date, what another source
+    tells as one), unless it gave them two different days."""
     decisions = Decisions(**store.decisions())
-    touched = set()
+    joined: dict[str, list[Event]] = {}  # event -> the article's reports in it
+    partners: set[str] = set()
+    pending = []
     for report in reports:
-        event_id = choose(report, store.candidates(report), decisions) or _fresh_id(store, report.id)
+        candidates = _open(store.candidates(report), joined, report)
+        event_id = choose(report, candidates, decisions)
+        if event_id is None:
+            pending.append(report)
+            continue
+        partners.update(candidates[event_id][0].sources)
         store.add_report(report, event_id)
-        touched.add(event_id)
-    return touched
+        joined.setdefault(event_id, []).append(report)
+    for report in pending:
+        event_id = choose(report, _open(store.candidates(report), joined, report), decisions, partners) \
+            or _fresh_id(store, report.id)
+        store.add_report(report, event_id)
+        joined.setdefault(event_id, []).append(report)
+    return set(joined)
+
+
+def _open(candidates: dict[str, tuple[Event, list[str]]], joined: dict[str, list[Event]], report: Event
+          ) -> dict[str, tuple[Event, list[str]]]:
+    """Candidates but the events where the article put a report it dated to another day than this one."""
+    def other_day(r: Event) -> bool:
+        return r.when.precision == report.when.precision == "day" and r.when.date != report.when.date
+
+    return {event_id: c for event_id, c in candidates.items() if not any(map(other_day, joined.get(event_id, ())))}
 
 
 def refresh(store: ReportStore, event_ids: set[str]) -> None:

@@ -67,8 +67,10 @@ def _same_known(x: Actor | None, y: Actor | None) -> bool:
     return x is not None and y is not None and x.known and x.name == y.name
 
 
-def choose(report: Event, candidates: dict[str, tuple[Event, list[str]]], decisions: Decisions) -> str | None:
-    """The event (id) a report belongs to, among candidate events (merged values and report ids)."""
+def choose(report: Event, candidates: dict[str, tuple[Event, list[str]]], decisions: Decisions,
+           partners: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The event (id) a report belongs to, among candidate events (merged values and report ids).
+    ``partners``: articles that already share an event with the report's (one more point of agreement)."""
     for event_id, (_, report_ids) in candidates.items():
         if any(frozenset((report.id, r)) in decisions.together for r in report_ids):
             return event_id
@@ -76,9 +78,9 @@ def choose(report: Event, candidates: dict[str, tuple[Event, list[str]]], decisi
     for event_id, (event, report_ids) in sorted(candidates.items()):
         if any(frozenset((report.id, r)) in decisions.apart for r in report_ids):
             continue
-        if set(event.sources) & set(report.sources):
-            continue  # its own article already told them apart
         score = similarity(report, event)
+        if score is not None and partners & set(event.sources):
+            score += 1
 
         if score is not None and score >= MERGE_THRESHOLD and (best is None or score > best[0]):
             best = (score, event_id)
