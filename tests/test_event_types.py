@@ -30,6 +30,16 @@ def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     assert sub_event_type in {e.sub_event_type for e in events}, [(e.sub_event_type, e.place) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Air defences shot down three drones over Odesa on Thursday, the regional governor said.",
+    "Israeli jets downed a drone launched from Lebanon over the town of Metula on Sunday.",
+])
+def test_an_act_that_is_itself_the_interception_is_disrupted_weapons_use(text: str) -> None:
+    """The drone names what was stopped, not a strike: the interception is the event."""
+    events, _ = run_text(text)
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
 def test_a_month_in_the_dateline_is_no_march() -> None:
     events, _ = run_text("BAMAKO, March 4, 2024 - Jihadists attacked an army camp near Boni on Sunday, killing three soldiers.")
     assert events and not {e.event_type for e in events} & {"Protests", "Riots"}, [e.sub_event_type for e in events]

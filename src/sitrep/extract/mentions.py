@@ -11,16 +11,17 @@ from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, r
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
-from sitrep.extract.triggers import anaphoric, lemma, performer, reference_point
+from sitrep.extract.triggers import anaphoric, interception, lemma, performer, reference_point
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ACTOR", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # a rare
 # place name is often read as one of these
 TIME_LABELS = {"DATE", "TIME"}
+DISRUPTED = "Disrupted weapons use"
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
-LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside"}
+LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over"}
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
@@ -107,9 +108,11 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
     disrupted = any(lemma(t) in lex.disrupted or t.lower_ in lex.disrupted for t in tokens) or any(
         p in low for p in lex.disrupted if " " in p)
     if disrupted:
-        found.append((lex.rank("Disrupted weapons use"), "Disrupted weapons use", "interception"))
+        found.append((lex.rank(DISRUPTED), DISRUPTED, "interception"))
     decided = [(lex.rank(lex.trigger_types[lemma(t)]), lex.trigger_types[lemma(t)], t.lower_) for t in kept
                if lemma(t) in lex.trigger_types]
+    # a trigger that is itself the interception ("shot down two drones") decides, whatever it stopped
+    decided += [(lex.rank(DISRUPTED), DISRUPTED, t.lower_) for t in kept if interception(t, lex)]
     if not (decided or found):
         return None, None, "cue"
     _, sub, cue = min(decided or found)

@@ -32,6 +32,13 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def interception(tok: Token, lex: Lexicon) -> bool:
+    """A word that stops a weapon ("intercepted", "downed"), or a verb that does with its particle
+    ("shot down", "brought down")."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return tok.lower_ in lex.disrupted or (f"{lemma(tok)}_{particle}" if particle else lemma(tok)) in lex.disrupted
+
+
 def is_trigger(tok: Token, lex: Lexicon) -> bool:
     low, lem = tok.lower_, lemma(tok)
     if lem in lex.verb_objects and tok.pos_ == "VERB":  # "opened fire", "set fire to", "was set on fire", "set ablaze"
@@ -144,6 +151,8 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
     if any((c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for t in scope for c in t.children):
         return True  # "have been engaged in drone operations since the start of the war": ongoing
+    if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "nsubjpass") and interception(tok.head.head, lex):
+        return True  # "downed a drone launched from Lebanon": the launch of what was stopped
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lemma(tok.head) not in lex.cue_words:
 
         return True  # "troops being targeted", "militants spotted attacking": a description of people

@@ -43,17 +43,18 @@ def attach(store: ReportStore, reports: list[Event]) -> set[str]:
     partners: set[str] = set()
     pending = []
     for report in reports:
-        candidates = _open(store.candidates(report), joined, report)
+        found = store.candidates(report)
+        candidates = _open(found, joined, report)
         event_id = choose(report, candidates, decisions)
         if event_id is None:
-            pending.append(report)
+            pending.append((report, found))
             continue
         partners.update(candidates[event_id][0].sources)
         store.add_report(report, event_id)
         joined.setdefault(event_id, []).append(report)
-    for report in pending:
-        event_id = choose(report, _open(store.candidates(report), joined, report), decisions, partners) \
-            or _fresh_id(store, report.id)
+    for report, found in pending:  # what the store holds changes only when the events are refreshed
+        event_id = partners and choose(report, _open(found, joined, report), decisions, partners)
+        event_id = event_id or _fresh_id(store, report.id)
         store.add_report(report, event_id)
         joined.setdefault(event_id, []).append(report)
     return set(joined)
@@ -62,6 +63,9 @@ def attach(store: ReportStore, reports: list[Event]) -> set[str]:
 def _open(candidates: dict[str, tuple[Event, list[str]]], joined: dict[str, list[Event]], report: Event
           ) -> dict[str, tuple[Event, list[str]]]:
     """Candidates but the events where the article put a report it dated to another day than this one."""
+    if not joined:
+        return candidates
+
     def other_day(r: Event) -> bool:
         return r.when.precision == report.when.precision == "day" and r.when.date != report.when.date
 
