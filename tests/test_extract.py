@@ -193,3 +193,12 @@ def test_down_alone_is_no_interception() -> None:
     events, _ = run_text("Talks between the two sides broke down in September 2023 after an attack on a border base "
                          "killed three soldiers.")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_an_interception_told_with_its_particle_after_the_object_is_one() -> None:
+    """'shot all of them down': the particle comes after the object and is parsed as an adverb."""
+    article = Article("t", "", "On Tuesday evening, nine drones were launched toward shipping lanes in the Gulf of Aden. "
+                      "Jets from a carrier and two destroyers shot all of them down, and no damage was reported.",
+                      dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert [m.sub_event_type for m in mentions if m.trigger.text == "shot"] == ["Disrupted weapons use"]

@@ -81,6 +81,14 @@ def test_where_a_ship_was_sailing_to_is_not_where_it_was_struck() -> None:
     assert mentions and all("Sudan" not in p.text for m in mentions for p in [*m.places, *m.sentence_places])
 
 
+def test_where_the_aircraft_flew_from_is_not_where_the_story_is() -> None:
+    """'jets flying from Cyprus': an origin; what the story tells next did not happen there."""
+    article = Article("t", "", "Warplanes struck rebel depots across the country on Friday. Two of the jets were flying "
+                      "from Cyprus. Rebels said five of their fighters died.", dt.date(2024, 3, 7), "cli", None, None,
+                      "t.txt", "h")
+    assert "Cyprus" not in [p.text for p in extract(next(process([article]))).places]
+
+
 def test_a_possessive_in_another_spelling_still_says_whose() -> None:
     """"Yemen’s Houthi rebels" (a typographic apostrophe, parsed as a nominal modifier): whose, not where."""
     article = Article("t", "", "Two sailors died on Tuesday in an assault by Yemen’s Houthi rebels.",

@@ -457,8 +457,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
         prep = prep.head.head
     if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and prep.lower_ in RELATIONAL | {"by"}):
         return False
-    if root.dep_ == "pobj" and prep.lower_ in DESTINATION and lemma(prep.head) in lexicon().motion:
-        return False  # "as it sailed towards the Suez Canal": where it was going
+    if root.dep_ == "pobj" and prep.lower_ in DESTINATION | {"from"} and lemma(prep.head) in lexicon().motion:
+        return False  # "as it sailed towards the Suez Canal", "jets flying from Cyprus": where it was going or came from
     people = prep.head  # "in solidarity with Palestinians in Gaza", "support for Kurds in Syria": where they live
     if people.dep_ == "pobj" and people.head.lower_ in RELATIONAL and people.head.head.i not in trigger_ids \
             and (people.ent_type_ == "NORP" or lemma(people) in lexicon().persons):
