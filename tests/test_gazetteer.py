@@ -56,7 +56,7 @@ def test_district_word_prefers_the_district() -> None:
 
 def test_a_district_abroad_does_not_place_the_story() -> None:
     """District names are many and local: one abroad never counts without its country in the story."""
-    assert resolve_place("Catatumbo", {"Colombia": 1.0}, "in the Catatumbo region") is None
+    assert resolve_place("Almirante Padilla", {"Colombia": 1.0}, "in the Almirante Padilla district") is None
 
 
 def test_absurd_names_give_no_place() -> None:
