@@ -49,3 +49,25 @@ def test_absurd_tolls_are_refused_by_the_limit_in_the_data() -> None:
 def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> None:
     killed, wounded, _ = casualties(text)
     assert (killed and killed.group("n"), wounded and wounded.group("n")) == (fatal, hurt)
+
+
+@pytest.mark.parametrize(("text", "fatalities", "injuries"), [
+    ("A police officer was killed when gunmen opened fire on a checkpoint in Peshawar on Tuesday.", 1, None),
+    ("An airstrike killed the group's deputy commander near Deir ez-Zor on Monday.", 1, None),
+    ("The rebel commander Joseph Kabila Nzeza was shot dead by soldiers near Beni on Friday.", 1, None),
+    ("Gunmen wounded a teacher in an attack on a school in Maiduguri on Monday.", None, 1),
+    # a person among others is no count of one: the regular expression's figure stands
+    ("A soldier and three civilians were killed when a mine exploded near Gao on Sunday.", 3, None),
+])
+def test_one_person_killed_or_hurt_counts_one(text: str, fatalities: int | None, injuries: int | None) -> None:
+    from test_extract import run_text
+
+    events, _ = run_text(text)
+    assert [(e.fatalities, e.injuries) for e in events] == [(fatalities, injuries)]
+
+
+def test_hiring_someone_to_kill_is_no_killing() -> None:
+    from test_extract import run_text
+
+    events, _ = run_text("Investigators say two men paid a hitman to kill an exiled journalist living in Berlin.")
+    assert events == []

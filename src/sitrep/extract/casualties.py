@@ -59,12 +59,16 @@ KILL = {"kill", "die", "slay", "eliminate"}
 HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}
 
 
-def parsed_casualties(group: list[Token], sent_index: int) -> tuple[Slot | None, Slot | None]:
+def parsed_casualties(group: list[Token], sent_index: int, individuals: frozenset[str]
+                      ) -> tuple[Slot | None, Slot | None]:
     """Counts the regular expressions miss because words stand between number and verb: "More than 90
-    other people, including displaced civilians in nearby tents, were killed"."""
+    other people, including displaced civilians in nearby tents, were killed"; and one person killed or
+    hurt, named or described ("the commander was killed", "shot dead a police officer"), a count of one
+    (a Slot labelled ONE)."""
     found: dict[str, Slot] = {}
     for tok in group:
-        key = "fatal" if lemma(tok) in KILL else "hurt" if lemma(tok) in HURT_LEMMAS else None
+        shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" for c in tok.children)
+        key = "fatal" if lemma(tok) in KILL or shot_dead else "hurt" if lemma(tok) in HURT_LEMMAS else None
         if key is None or key in found:
             continue
         victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
@@ -74,7 +78,23 @@ def parsed_casualties(group: list[Token], sent_index: int) -> tuple[Slot | None,
                 lo = min([num.i, *(q.i for q in num.children if q.dep_ in ("quantmod", "advmod"))])
                 span = tok.doc[lo : num.i + 1]
                 found[key] = Slot(span.text, span.start_char, span.end_char, sent_index)
+            elif _one_person(v, individuals):
+                found[key] = Slot(v.text, v.idx, v.idx + len(v.text), sent_index, label=ONE)
     return found.get("fatal"), found.get("hurt")
+
+
+ONE = "ONE"  # the label of a casualty slot that names one person instead of a number
+
+
+def _one_person(victim: Token, individuals: frozenset[str]) -> bool:
+    """A single person, alone: a name ("Jean Mbeki"), or a singular word for one ("a soldier", "the
+    commander") that no other victim joins ("a soldier and two civilians")."""
+    if any(c.dep_ in ("conj", "nummod") for c in victim.children):
+        return False
+    if victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN":
+        return True
+    return victim.tag_ == "NN" and lemma(victim) in individuals and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in victim.children)
 
 
 def running_toll(kept: list[Token]) -> bool:

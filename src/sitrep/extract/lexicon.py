@@ -27,6 +27,7 @@ class Lexicon:
     tally_verbs: dict[str, str]  # verb lemma -> what its counts count, always a tally
     civilian: frozenset[str]
     persons: frozenset[str]
+    individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         tally_verbs=dict(trig.get("tally_verbs") or {}),
         civilian=frozenset(trig["civilian"]),
         persons=frozenset(trig["persons"]),
+        individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),

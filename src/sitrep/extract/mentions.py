@@ -401,7 +401,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         # casualties: the whole sentence when it tells one event, else this clause's stretch of it
         text, offset = (sent.text, sent.start_char) if len(groups) == 1 else (clause_text_span(tokens, doc), tokens[0].idx)
         fatal, hurt, none_hurt = casualties(text)
-        parsed_fatal, parsed_hurt = parsed_casualties(group, sent_index)
+        parsed_fatal, parsed_hurt = parsed_casualties(group, sent_index, lex.individuals)
         main = kept[0]
         out.append(EventMention(
             article_id=article_id,

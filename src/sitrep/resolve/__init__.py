@@ -16,7 +16,7 @@ from sitrep.resolve.actors import StoryActors, resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
-from sitrep.resolve.numbers import parse_count, plausible
+from sitrep.resolve.numbers import count_of, plausible
 from sitrep.resolve.places import (
     article_context,
     country_place,
@@ -150,8 +150,7 @@ def resolve(extracted: Extracted) -> Resolved:
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
             a1, a2 = None, a2 or a1
 
-        said_fatal = parse_count(m.fatalities.text) if m.fatalities else None
-        said_hurt = parse_count(m.injuries.text) if m.injuries else None
+        said_fatal, said_hurt = count_of(m.fatalities), count_of(m.injuries)
         fatal, hurt = plausible(said_fatal, "largest_event_toll"), plausible(said_hurt, "largest_event_toll")
         for name, actor, s in (("actor1", a1, m.actor1 or m.claimed_by), ("actor2", a2, m.actor2),
                                ("claimed_by", claimed, m.claimed_by)):

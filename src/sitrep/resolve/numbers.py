@@ -10,6 +10,8 @@ import re
 from text_to_num import text2num
 
 from sitrep.data import limits
+from sitrep.extract.casualties import ONE
+from sitrep.models import Slot
 
 VAGUE = {"several": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20,
          "hundreds": 100, "thousands": 1000, "many": 3, "multiple": 2, "a couple": 2, "couple": 2,
@@ -59,6 +61,13 @@ def parse_count(text: str | None) -> int | None:
         except ValueError:
             continue
     return None
+
+
+def count_of(slot: Slot | None) -> int | None:
+    """A casualty slot's figure: its words', or one for a slot that names one person (extract's ONE)."""
+    if slot is None:
+        return None
+    return 1 if slot.label == ONE else parse_count(slot.text)
 
 
 def plausible(value: int | None, limit: str) -> int | None:
