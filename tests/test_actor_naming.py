@@ -77,6 +77,16 @@ def test_an_armed_group_battles_the_state_military_when_the_text_names_no_other_
         ("Military Forces of Somalia", None)]
 
 
+def test_a_states_strike_that_killed_people_it_does_not_describe_was_on_civilians() -> None:
+    """taxonomy.yaml's default_target for remote violence: a state's forces, and someone killed or hurt."""
+    assert names("A Russian missile strike on the centre of Zaporizhzhia on Thursday killed at least 11, "
+                 "officials said.") == [("Military Forces of Russia", "Civilians")]
+    assert names("A Russian missile strike hit the centre of Zaporizhzhia on Thursday, damaging a power "
+                 "plant.") == [("Military Forces of Russia", None)]
+    assert names("Al-Shabaab fighters fired mortars at the airport in Mogadishu on Monday, killing two.") == [
+        ("Al Shabaab", None)]
+
+
 @pytest.mark.parametrize("text", [
     "In May 2022, 40 villagers were killed in a massacre attributed to Boko Haram in Borno State.",
     "On Friday a bombing at a market in Mogadishu was blamed on al-Shabaab; nine people were killed.",

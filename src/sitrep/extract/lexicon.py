@@ -43,8 +43,9 @@ class Lexicon:
     event_type: dict[str, str]  # sub-event type -> event type
     crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
     force_first: frozenset[str]  # sub-event types of demonstrations whose first actor is the force
-    default_target: dict[str, tuple[str, frozenset[int] | None]]  # event type -> (the actor its acts are done
-    # to when the text names none, the inter codes of the first actor it needs, or None: any)
+    default_target: dict[str, tuple[str, frozenset[int] | None, bool]]  # event type -> (the actor its acts are
+    # done to when the text names none, the inter codes of the first actor it needs or None: any, whether only
+    # when the act killed or wounded someone)
     priority: tuple[str, ...]
 
     def rank(self, sub_event_type: str) -> int:
@@ -95,7 +96,8 @@ def lexicon() -> Lexicon:
         priority=tuple(tax["priority"]),
         crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},
         force_first=frozenset(tax.get("force_first") or []),
-        default_target={t: (str(d["target"]), frozenset(d["when_first_is"]) if d.get("when_first_is") else None)
+        default_target={t: (str(d["target"]), frozenset(d["when_first_is"]) if d.get("when_first_is") else None,
+                            bool(d.get("when_casualties")))
                         for t, d in (tax.get("default_target") or {}).items()},
     )
 

@@ -221,7 +221,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     attacker = c.attacker[0] if c.attacker else c.likened("actor1")
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
-    actor2 = actor2 or _default_target(lex.event_type[sub], actor1)
+    actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any(n for n in (*fatal, *hurt)))
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],
@@ -241,11 +241,13 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     )
 
 
-def _default_target(event_type: str, actor1: Actor | None) -> Actor | None:
+def _default_target(event_type: str, actor1: Actor | None, casualties: bool) -> Actor | None:
     """Who the act was done to when the text names no one (taxonomy.yaml's default_target): the civilians
-    of an abduction, the state's military in a battle an armed group fought."""
-    target, first = lexicon().default_target.get(event_type, (None, None))
-    if target is None or (first is not None and (actor1 is None or actor1.inter not in first)):
+    of an abduction, the state's military in a battle an armed group fought, the civilians a state's strike
+    killed."""
+    target, first, needs_casualties = lexicon().default_target.get(event_type, (None, None, False))
+    if target is None or (first is not None and (actor1 is None or actor1.inter not in first)) \
+            or (needs_casualties and not casualties):
         return None
     return resolve_actor(target)
 
