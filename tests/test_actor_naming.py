@@ -77,6 +77,12 @@ def test_an_armed_group_battles_the_state_military_when_the_text_names_no_other_
         ("Military Forces of Somalia", None)]
 
 
+def test_a_name_with_its_acronym_in_brackets_names_the_fighters() -> None:
+    """'Ta'ang National Liberation Army (TNLA) fighters': the bracketed acronym does not cut the name off."""
+    assert names("Ta'ang National Liberation Army (TNLA) fighters seized an army base near Mogok in Myanmar on "
+                 "Sunday.")[0][0] == "Ta'ang National Liberation Army"
+
+
 def test_a_states_strike_that_killed_people_it_does_not_describe_was_on_civilians() -> None:
     """taxonomy.yaml's default_target for remote violence: a state's forces, and someone killed or hurt."""
     assert names("A Russian missile strike on the centre of Zaporizhzhia on Thursday killed at least 11, "

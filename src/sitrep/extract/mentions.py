@@ -179,7 +179,7 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         if c.dep_ == "prep" and c.lower_ not in ("of", "in", "from"):
             continue
         toks.append(c)
-        stack.extend(g for g in c.children if g.dep_ in keep_deps)
+        stack.extend(g for g in c.children if g.dep_ in keep_deps or _bracketed(g))
     held = {t.i for t in toks}
     lo = hi = tok.i  # the unbroken run of the phrase around its head: not an aside it skipped ("X, including Y,")
     while lo - 1 in held:
@@ -195,6 +195,12 @@ def actor_span(tok: Token, doc: Doc) -> Span:
     while hi > lo and doc[hi].dep_ in ("punct", "cc"):
         hi -= 1
     return doc[lo : hi + 1]
+
+
+def _bracketed(tok: Token) -> bool:
+    """An acronym in brackets after a name ("Army (MNDAA) fighters"): part of the phrase, not an aside."""
+    doc = tok.doc
+    return tok.dep_ == "appos" and 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
 
 
 def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Span | None]:
