@@ -56,8 +56,10 @@ def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> Non
     ("An airstrike killed the group's deputy commander near Deir ez-Zor on Monday.", 1, None),
     ("The rebel commander Joseph Kabila Nzeza was shot dead by soldiers near Beni on Friday.", 1, None),
     ("Gunmen wounded a teacher in an attack on a school in Maiduguri on Monday.", None, 1),
-    # a person among others is no count of one: the regular expression's figure stands
-    ("A soldier and three civilians were killed when a mine exploded near Gao on Sunday.", 3, None),
+    # victims counted in parts are added up
+    ("A soldier and three civilians were killed when a mine exploded near Gao on Sunday.", 4, None),
+    ("The blast killed at least two policemen and a child near a market in Kandahar on Monday.", 3, None),
+    ("Three soldiers, two policemen and a civilian were wounded in an attack in Bannu on Friday.", None, 6),
 ])
 def test_one_person_killed_or_hurt_counts_one(text: str, fatalities: int | None, injuries: int | None) -> None:
     from test_extract import run_text

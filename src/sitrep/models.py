@@ -38,8 +38,8 @@ class Slot:
     start: int
     end: int
     sentence: int
-    label: str = ""  # the named-entity label of its head word ("GPE"), if the parser gave one; ONE: a casualty
-    # slot that names one person, not a number (extract.casualties)
+    label: str = ""  # the named-entity label of its head word ("GPE"), if the parser gave one; ONE, SUM: a casualty
+    # slot that names one person, or counts its victims in parts (extract.casualties)
 
 
 @dataclass

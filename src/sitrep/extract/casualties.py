@@ -62,39 +62,45 @@ HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}
 def parsed_casualties(group: list[Token], sent_index: int, individuals: frozenset[str]
                       ) -> tuple[Slot | None, Slot | None]:
     """Counts the regular expressions miss because words stand between number and verb: "More than 90
-    other people, including displaced civilians in nearby tents, were killed"; and one person killed or
-    hurt, named or described ("the commander was killed", "shot dead a police officer"), a count of one
-    (a Slot labelled ONE)."""
+    other people, including displaced civilians in nearby tents, were killed"; one person killed or hurt,
+    named or described ("the commander was killed", "shot dead a police officer"), a count of one (a Slot
+    labelled ONE); and victims counted in parts ("two soldiers and a civilian", labelled SUM)."""
     found: dict[str, Slot] = {}
+    doc = group[0].doc if group else None
     for tok in group:
         shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" for c in tok.children)
         key = "fatal" if lemma(tok) in KILL or shot_dead else "hurt" if lemma(tok) in HURT_LEMMAS else None
-        if key is None or key in found:
+        if key is None or key in found or doc is None:
             continue
         victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
         for v in victims:
-            num = next((c for c in v.children if c.dep_ == "nummod" and c.like_num), None)
-            if num is not None:
-                lo = min([num.i, *(q.i for q in num.children if q.dep_ in ("quantmod", "advmod"))])
-                span = tok.doc[lo : num.i + 1]
-                found[key] = Slot(span.text, span.start_char, span.end_char, sent_index)
-            elif _one_person(v, individuals):
-                found[key] = Slot(v.text, v.idx, v.idx + len(v.text), sent_index, label=ONE)
+            parts = [_count_start(x, individuals) for x in (v, *v.conjuncts)]
+            if len(parts) > 1 and None not in parts:
+                last = max((v, *v.conjuncts), key=lambda x: x.i)
+                span = doc[min(p for p in parts if p is not None) : last.i + 1]
+                found[key] = Slot(span.text, span.start_char, span.end_char, sent_index, label=SUM)
+            elif len(parts) == 1 and parts[0] is not None:
+                num = next((c for c in v.children if c.dep_ == "nummod" and c.like_num), None)
+                span = doc[parts[0] : num.i + 1] if num is not None else doc[v.i : v.i + 1]
+                found[key] = Slot(span.text, span.start_char, span.end_char, sent_index, label="" if num else ONE)
     return found.get("fatal"), found.get("hurt")
 
 
 ONE = "ONE"  # the label of a casualty slot that names one person instead of a number
+SUM = "SUM"  # the label of one that counts its victims in parts ("three soldiers and a civilian")
 
 
-def _one_person(victim: Token, individuals: frozenset[str]) -> bool:
-    """A single person, alone: a name ("Jean Mbeki"), or a singular word for one ("a soldier", "the
-    commander") that no other victim joins ("a soldier and two civilians")."""
-    if any(c.dep_ in ("conj", "nummod") for c in victim.children):
-        return False
+def _count_start(victim: Token, individuals: frozenset[str]) -> int | None:
+    """Where the count of one victim phrase starts: its number ("at least five civilians"), or the person
+    itself when it is one ("a soldier", "the commander", "Jean Mbeki"); None when it gives no count."""
+    num = next((c for c in victim.children if c.dep_ == "nummod" and c.like_num), None)
+    if num is not None:
+        return num.left_edge.i  # with its qualifier: "at least five"
     if victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN":
-        return True
-    return victim.tag_ == "NN" and lemma(victim) in individuals and any(
-        c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in victim.children)
+        return victim.left_edge.i if victim.left_edge.ent_type_ == "PERSON" else victim.i
+    det = next((c for c in victim.children if c.dep_ in ("det", "poss")
+                and c.lower_ not in ("no", "every", "each", "any")), None)
+    return det.i if victim.tag_ == "NN" and lemma(victim) in individuals and det is not None else None
 
 
 def running_toll(kept: list[Token]) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.casualties import casualties, num_slot, parsed_casualties, running_toll, zero_slot
+from sitrep.extract.casualties import SUM, casualties, num_slot, parsed_casualties, running_toll, zero_slot
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
@@ -424,8 +424,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
                 dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
             times=[slot(t, sent_index) for t in times],
             reported_times=[slot(t, sent_index) for t in times if reported(t) or t.start in preceded],
-            fatalities=num_slot(fatal, offset, sent_index) or parsed_fatal or zero_slot(none_hurt, sentence),
-            injuries=num_slot(hurt, offset, sent_index) or parsed_hurt or zero_slot(none_hurt, sentence),
+            fatalities=_in_parts(parsed_fatal) or num_slot(fatal, offset, sent_index) or parsed_fatal
+            or zero_slot(none_hurt, sentence),
+            injuries=_in_parts(parsed_hurt) or num_slot(hurt, offset, sent_index) or parsed_hurt
+            or zero_slot(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
             another=any(_another(t) or _similar(t) for t in kept),
             similar=any(_similar(t) for t in kept),
@@ -434,6 +436,11 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             typed_by=typed_by,
         ))
     return out
+
+
+def _in_parts(parsed: Slot | None) -> Slot | None:
+    """A count in parts ("two soldiers and a civilian") before the regular expressions' figure ("two")."""
+    return parsed if parsed is not None and parsed.label == SUM else None
 
 
 def _another(tok: Token) -> bool:

@@ -10,7 +10,7 @@ import re
 from text_to_num import text2num
 
 from sitrep.data import limits
-from sitrep.extract.casualties import ONE
+from sitrep.extract.casualties import ONE, SUM
 from sitrep.models import Slot
 
 VAGUE = {"several": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20,
@@ -64,10 +64,16 @@ def parse_count(text: str | None) -> int | None:
 
 
 def count_of(slot: Slot | None) -> int | None:
-    """A casualty slot's figure: its words', or one for a slot that names one person (extract's ONE)."""
+    """A casualty slot's figure: its words'; one for a slot that names one person (extract's ONE); the sum
+    of its parts for one that counts its victims in parts (SUM: "two soldiers and a civilian" is 3)."""
     if slot is None:
         return None
-    return 1 if slot.label == ONE else parse_count(slot.text)
+    if slot.label == ONE:
+        return 1
+    if slot.label == SUM:
+        parts = [parse_count(p) for p in re.split(r",|\band\b", slot.text) if p.strip()]
+        return sum(1 if n is None else n for n in parts)  # a part without a number is one person
+    return parse_count(slot.text)
 
 
 def plausible(value: int | None, limit: str) -> int | None:
