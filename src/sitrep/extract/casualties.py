@@ -66,12 +66,12 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
     named or described ("the commander was killed", "shot dead a police officer"), a count of one (a Slot
     labelled ONE); and victims counted in parts ("two soldiers and a civilian", labelled SUM)."""
     found: dict[str, Slot] = {}
-    doc = group[0].doc if group else None
     for tok in group:
         shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" for c in tok.children)
         key = "fatal" if lemma(tok) in KILL or shot_dead else "hurt" if lemma(tok) in HURT_LEMMAS else None
-        if key is None or key in found or doc is None:
+        if key is None or key in found:
             continue
+        doc = tok.doc
         victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
         for v in victims:
             parts = [_count_start(x, individuals) for x in (v, *v.conjuncts)]

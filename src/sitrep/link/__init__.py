@@ -221,7 +221,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     attacker = c.attacker[0] if c.attacker else c.likened("actor1")
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
-    actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any(n for n in (*fatal, *hurt)))
+    actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any((*fatal, *hurt)))
     return Event(
         id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event_type=lex.event_type[sub],

@@ -53,7 +53,7 @@ def attach(store: ReportStore, reports: list[Event]) -> set[str]:
         store.add_report(report, event_id)
         joined.setdefault(event_id, []).append(report)
     for report, found in pending:  # what the store holds changes only when the events are refreshed
-        event_id = partners and choose(report, _open(found, joined, report), decisions, partners)
+        event_id = choose(report, _open(found, joined, report), decisions, partners) if partners else None
         event_id = event_id or _fresh_id(store, report.id)
         store.add_report(report, event_id)
         joined.setdefault(event_id, []).append(report)

@@ -79,7 +79,7 @@ def choose(report: Event, candidates: dict[str, tuple[Event, list[str]]], decisi
         if any(frozenset((report.id, r)) in decisions.apart for r in report_ids):
             continue
         score = similarity(report, event)
-        if score is not None and partners & set(event.sources):
+        if score is not None and partners and not partners.isdisjoint(event.sources):
             score += 1
 
         if score is not None and score >= MERGE_THRESHOLD and (best is None or score > best[0]):
