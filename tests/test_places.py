@@ -180,3 +180,25 @@ def test_a_district_holds_only_its_own_towns_even_where_it_has_no_point() -> Non
     assert places_compatible(district, neighbour)
     other_district = Place("Marjayoun", "Lebanon", "LBN", "An Nabatiyah", 33.36, 35.59, 2, "admin2", "Marjayoun")
     assert not places_compatible(district, other_district)
+
+
+def _places(text: str) -> list[tuple[str, str, int]]:
+    events, _ = run_text(text)
+    return [(e.place.name, e.place.kind, e.place.precision) for e in events if e.place is not None]
+
+
+def test_a_story_whose_places_lie_in_one_province_places_there_what_it_tells_at_country_level() -> None:
+    """Two towns of one state, and the capital as where the government speaks: the kidnapping the story
+    tells without a place was in that state (ACLED geo precision 3)."""
+    placed = _places("Gunmen attacked a police station in Gusau on Monday. Troops repelled an attack on their base "
+                     "near Tsafe on Sunday. On Tuesday, bandits kidnapped 15 farmers, police said. The government in "
+                     "Abuja condemned the violence.")
+    assert placed[-1] == ("Zamfara", "admin1", 3)
+
+
+def test_a_story_across_provinces_or_its_background_keeps_the_country() -> None:
+    across = _places("Gunmen attacked a police station in Gusau on Monday. Troops repelled an attack on their base "
+                     "near Maiduguri on Sunday. On Tuesday, bandits kidnapped 15 farmers, police said.")
+    background = _places("Gunmen attacked a police station in Gusau on Monday. Troops repelled an attack on their "
+                         "base near Tsafe on Sunday. In March 2021, bandits kidnapped 279 schoolgirls, officials said.")
+    assert across[-1] == ("Nigeria", "country", 3) and background[-1] == ("Nigeria", "country", 3)

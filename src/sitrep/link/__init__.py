@@ -215,6 +215,11 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
         named, site = resolved.site  # what it tells at country level once it named the town happened there
         if site.country == place.country and first.sentence.index >= named and not any(m.unplaced for m in c.members):
             place = site
+    when = c.own_time() or c.members[0].context_time or UNKNOWN_TIME
+    if resolved.province is not None and place is not None and place.kind == "country" and _recent(when, resolved):
+        named, province = resolved.province  # a story in one province: its news there, not its background
+        if province.country == place.country and first.sentence.index >= named and not any(m.unplaced for m in c.members):
+            place = province
     key = f"{resolved.article.id}:{first.trigger.start}:{place.name if place else ''}"  # one clause, several sites
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
@@ -231,7 +236,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
         actor2=_with_country(actor2, place),
         claimed_by=c.actor("claimed_by") or c.claimant,
         place=place,
-        when=c.own_time() or c.members[0].context_time or UNKNOWN_TIME,
+        when=when,
         # one story gives partial and total figures in different sentences: the largest is its total
         fatalities=max(fatal) if fatal else None,
         injuries=max(hurt) if hurt else None,
@@ -239,6 +244,14 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
         evidence=[e for m in c.members for e in m.evidence] + ([c.claim_evidence] if c.claim_evidence else [])
         + ([c.attacker[1]] if c.attacker else []),
     )
+
+
+RECENT = dt.timedelta(days=31)  # a story's news, as against its background
+
+
+def _recent(when: DateInterval, resolved: Resolved) -> bool:
+    published = resolved.article.published
+    return published is None or when.latest is None or when.latest >= published - RECENT
 
 
 def _default_target(event_type: str, actor1: Actor | None, casualties: bool) -> Actor | None:

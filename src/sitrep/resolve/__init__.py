@@ -20,10 +20,12 @@ from sitrep.resolve.numbers import count_of, plausible
 from sitrep.resolve.places import (
     article_context,
     country_place,
+    is_capital,
     is_place,
     main_country,
     most_specific,
     off_shore,
+    province_of,
     resolve_place,
 )
 
@@ -59,6 +61,7 @@ class Resolved:
     responsibility: list[tuple[int, Actor, Evidence]] = field(default_factory=list)  # (sentence, claimant, words)
     doubts: list[str] = field(default_factory=list)  # figures the text states and the record does not believe
     site: tuple[int, Place] | None = None  # the one town or site the whole story names, and where first (_sole_site)
+    province: tuple[int, Place] | None = None  # the one province all its places lie in (_sole_province)
 
 
 def _on_or_before(said: DateInterval) -> DateInterval:
@@ -192,8 +195,9 @@ def resolve(extracted: Extracted) -> Resolved:
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
-    site = _sole_site([*extracted.places, *(p for m in extracted.mentions for p in m.places)], context)
-    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts, site)
+    named = [*extracted.places, *(p for m in extracted.mentions for p in m.places)]
+    return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts,
+                    _sole_site(named, context), _sole_province(named, context))
 
 
 
@@ -236,6 +240,23 @@ def _sole_site(slots: list[Slot], context: dict[str, float]) -> tuple[int, Place
         if p is not None and p.kind in ("city", "facility"):
             sites.setdefault((p.name, p.country), (s.sentence, replace(p, precision=2)))
     return next(iter(sites.values())) if len(sites) == 1 else None
+
+
+def _sole_province(slots: list[Slot], context: dict[str, float]) -> tuple[int, Place] | None:
+    """The one province every place below a country that the story names lies in (its capital aside, the
+    seat of those who speak), with the sentence that first names one: where what it tells at country level
+    happened (ACLED geo precision 3, the province's point)."""
+    provinces: dict[tuple[str | None, str], tuple[int, Place]] = {}
+    for s in sorted(slots, key=lambda s: s.start):
+        p = resolve_place(s.text, context)
+        if p is None or p.kind in ("country", "sea") or not p.admin1 or is_capital(p):
+            continue
+        provinces.setdefault((p.country, p.admin1), (s.sentence, p))
+    if len(provinces) != 1:
+        return None
+    sentence, place = next(iter(provinces.values()))
+    province = province_of(place)
+    return (sentence, province) if province is not None else None
 
 
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None

@@ -122,3 +122,25 @@ def country_place(country: str) -> Place:
     entry = gazetteer().lookup(country)
     iso3 = entry.iso3 if entry is not None and entry.kind == "country" else None
     return Place(country, country, iso3, None, None, None, 3, "country")
+
+
+def province_of(place: Place) -> Place | None:
+    """The first-level subdivision a place lies in, at ACLED geo precision 3, where the gazetteer knows it."""
+    if place.kind == "admin1":
+        return replace(place, precision=3)
+    if not place.admin1 or not place.country:
+        return None
+    entry = gazetteer().lookup(place.admin1, {place.country: 1.0}, admin="admin1")
+    if entry is None or entry.kind != "admin1" or entry.country != place.country:
+        return None
+    return to_place(entry)
+
+
+def is_capital(place: Place) -> bool:
+    """The country's capital (the gazetteer gives a country its capital's point): named in news as the seat
+    of those who speak, more than as where things happen."""
+    if place.kind != "city" or not place.country:
+        return False
+    entry = gazetteer().lookup(place.country)
+    return entry is not None and entry.kind == "country" and (entry.latitude, entry.longitude) == (
+        place.latitude, place.longitude)
