@@ -202,3 +202,12 @@ def test_a_story_across_provinces_or_its_background_keeps_the_country() -> None:
     background = _places("Gunmen attacked a police station in Gusau on Monday. Troops repelled an attack on their "
                          "base near Tsafe on Sunday. In March 2021, bandits kidnapped 279 schoolgirls, officials said.")
     assert across[-1] == ("Nigeria", "country", 3) and background[-1] == ("Nigeria", "country", 3)
+
+
+def test_where_it_was_said_is_not_where_it_happened() -> None:
+    """'police said in Abuja', 'told reporters in Abuja': where the news was given."""
+    assert _places("On Tuesday, bandits kidnapped 15 farmers in Zamfara state, police said in Abuja.") == [
+        ("Zamfara", "admin1", 3)]
+    assert "Abuja" not in {p[0] for p in _places(
+        "Gunmen attacked a police station in Gusau on Monday. On Tuesday, bandits kidnapped 15 farmers, police "
+        "told reporters in Abuja.")}

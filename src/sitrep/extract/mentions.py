@@ -478,6 +478,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
         return False
     if root.dep_ == "pobj" and prep.lower_ == "in" and _source(prep.head):
         return False  # "according to the health ministry in Gaza", "officials in Kyiv said": where the source is
+    if root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and lemma(prep.head) in REPORTING:
+        return False  # "police said in Abuja", "told reporters in Geneva": where it was said
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
     return True
