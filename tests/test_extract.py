@@ -203,3 +203,10 @@ def test_an_interception_told_with_its_particle_after_the_object_is_one() -> Non
                       dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert [m.sub_event_type for m in mentions if m.trigger.text == "shot"] == ["Disrupted weapons use"]
+
+
+def test_what_an_act_answers_is_a_point_of_reference_not_an_act_told() -> None:
+    """'a response to the killing of ...', 'in retaliation for ...': what came before, told elsewhere."""
+    events, _ = run_text("The militia fired 40 rockets at an army base in northern Israel on Sunday, calling it a "
+                         "response to the killing of one of its commanders in Tyre.")
+    assert [e.place.name for e in events if e.place] == ["northern Israel"]

@@ -167,15 +167,21 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
     return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
 
 
+REPRISAL = {"response", "retaliation", "revenge", "reprisal", "retribution"}
+
+
 def reference_point(tok: Token) -> bool:
-    """'the deadliest attack since the 2019 bombing': an act named as a point of reference in time."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "since"
+    """'the deadliest attack since the 2019 bombing', 'in response to the killing of ...': an act named as a
+    point of reference, what came before the act the story tells."""
+    return tok.dep_ == "pobj" and (tok.head.lower_ == "since" or (
+        tok.head.lower_ in ("to", "for") and lemma(tok.head.head) in REPRISAL))
 
 
 def in_reference(tok: Token) -> bool:
-    """Inside a point of reference in time at any depth ('since the start of the war that followed the
-    attack of October 7'): what it dates is background, not where the story is."""
-    return any(a.lower_ == "since" and a.dep_ == "prep" for a in tok.ancestors)
+    """Inside a point of reference at any depth ('since the start of the war that followed the attack of
+    October 7', 'in response to the killing of X in Beirut'): what it dates or places is background, not
+    where the story is."""
+    return any(reference_point(a) for a in (tok, *tok.ancestors))
 
 
 def _dated_subject(tok: Token) -> bool:
