@@ -31,6 +31,7 @@ class Lexicon:
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
+    reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(trig.get("titles") or []),
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
+        reprisal=frozenset(trig.get("reprisal") or []),
         motion=frozenset(trig.get("motion") or []),
         attribution=frozenset(trig.get("attribution") or []),
         reciprocal=frozenset(trig.get("reciprocal") or []),

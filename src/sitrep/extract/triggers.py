@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.lexicon import Lexicon, lexicon
 
 NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "these", "those", "such",
                      "numerous", "various", "further", "more", "few", "other", "frequent", "repeated",
@@ -167,14 +167,11 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
     return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
 
 
-REPRISAL = {"response", "retaliation", "revenge", "reprisal", "retribution"}
-
-
 def reference_point(tok: Token) -> bool:
     """'the deadliest attack since the 2019 bombing', 'in response to the killing of ...': an act named as a
-    point of reference, what came before the act the story tells."""
+    point of reference, what came before the act the story tells (triggers.yaml reprisal)."""
     return tok.dep_ == "pobj" and (tok.head.lower_ == "since" or (
-        tok.head.lower_ in ("to", "for") and lemma(tok.head.head) in REPRISAL))
+        tok.head.lower_ in ("to", "for") and lemma(tok.head.head) in lexicon().reprisal))
 
 
 def in_reference(tok: Token) -> bool:
