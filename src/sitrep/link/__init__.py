@@ -211,15 +211,16 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     weapon = next((m.mention.weapon for m in c.members if m.mention.sub_event_type == sub and m.mention.weapon), None)
     first = c.members[0].mention
     place = c.place()
-    if resolved.site is not None and place is not None and place.kind == "country":  # a story about one town:
-        named, site = resolved.site  # what it tells at country level once it named the town happened there
-        if site.country == place.country and first.sentence.index >= named and not any(m.unplaced for m in c.members):
-            place = site
     when = c.own_time() or c.members[0].context_time or UNKNOWN_TIME
-    if resolved.province is not None and place is not None and place.kind == "country" and _recent(when, resolved):
-        named, province = resolved.province  # a story in one province: its news there, not its background
-        if province.country == place.country and first.sentence.index >= named and not any(m.unplaced for m in c.members):
-            place = province
+    # A story about one town, or in one province: what it tells at country level once it named the town or
+    # a place of the province happened there (the province only for its news, not its background), unless
+    # the act names a village of its own that the gazetteer lacks.
+    for setting in (resolved.site, resolved.province if _recent(when, resolved) else None):
+        if setting is not None and place is not None and place.kind == "country" \
+                and not any(m.unplaced for m in c.members):
+            named, there = setting
+            if there.country == place.country and first.sentence.index >= named:
+                place = there
     key = f"{resolved.article.id}:{first.trigger.start}:{place.name if place else ''}"  # one clause, several sites
 
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
@@ -250,6 +251,7 @@ RECENT = dt.timedelta(days=31)  # a story's news, as against its background
 
 
 def _recent(when: DateInterval, resolved: Resolved) -> bool:
+    """Within a month of publication, or of no date known."""
     published = resolved.article.published
     return published is None or when.latest is None or when.latest >= published - RECENT
 
