@@ -105,8 +105,7 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
             sub = lex.cue_words.get(key)
             if sub and key not in in_phrases and not _qualified(t, lex, in_phrases):
                 found.append((lex.rank(sub), sub, key))
-    disrupted = any(lemma(t) in lex.disrupted or t.lower_ in lex.disrupted for t in tokens) or any(
-        p in low for p in lex.disrupted if " " in p)
+    disrupted = any(interception(t, lex) for t in tokens) or any(p in low for p in lex.disrupted if " " in p)
     if disrupted:
         found.append((lex.rank(DISRUPTED), DISRUPTED, "interception"))
     decided = [(lex.rank(lex.trigger_types[lemma(t)]), lex.trigger_types[lemma(t)], t.lower_) for t in kept

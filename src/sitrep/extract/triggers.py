@@ -33,11 +33,11 @@ def lemma(tok: Token) -> str:
 
 
 def interception(tok: Token, lex: Lexicon) -> bool:
-    """A word that stops a weapon ("intercepted", "downed"), or a verb that does with its particle
-    ("shot down", "brought down", "shot all of them down")."""
-    particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod") and c.pos_ in ("ADP", "ADV")
-                     and c.i > tok.i), None)
-    return tok.lower_ in lex.disrupted or (f"{lemma(tok)}_{particle}" if particle else lemma(tok)) in lex.disrupted
+    """A word that stops a weapon ("intercept", "downed"), or a verb that does with its particle ("shot
+    down", "brought down", "shot all of them down")."""
+    phrasal = {f"{lemma(tok)}_{c.lower_}" for c in tok.children
+               if c.dep_ in ("prt", "advmod") and c.pos_ in ("ADP", "ADV") and c.i > tok.i}
+    return not lex.disrupted.isdisjoint({tok.lower_, lemma(tok), *phrasal})
 
 
 def is_trigger(tok: Token, lex: Lexicon) -> bool:

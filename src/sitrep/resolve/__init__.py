@@ -195,9 +195,10 @@ def resolve(extracted: Extracted) -> Resolved:
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
-    named = [*extracted.places, *(p for m in extracted.mentions for p in m.places)]
+    named = sorted([*extracted.places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
+    placed = [(s.sentence, p) for s in named if (p := resolve_place(s.text, context)) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts,
-                    _sole_site(named, context), _sole_province(named, context))
+                    _sole_site(placed), _sole_province(placed))
 
 
 
@@ -230,28 +231,26 @@ def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:
     return None if is_place(text) else actor
 
 
-def _sole_site(slots: list[Slot], context: dict[str, float]) -> tuple[int, Place] | None:
-    """The one town or site a story names, if it names only one ("the town of Bunia" ... "the Bunia
-    market"), with the sentence that first names it: where what the story tells from there on happened,
-    near enough (ACLED geo precision 2)."""
+def _sole_site(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
+    """The one town or site a story names (its places in text order, by sentence), if it names only one ("the
+    town of Bunia" ... "the Bunia market"), with the sentence that first names it: where what the story tells
+    from there on happened, near enough (ACLED geo precision 2)."""
     sites: dict[tuple[str, str | None], tuple[int, Place]] = {}
-    for s in sorted(slots, key=lambda s: s.start):
-        p = resolve_place(s.text, context)
-        if p is not None and p.kind in ("city", "facility"):
-            sites.setdefault((p.name, p.country), (s.sentence, replace(p, precision=2)))
+    for sentence, p in placed:
+        if p.kind in ("city", "facility"):
+            sites.setdefault((p.name, p.country), (sentence, replace(p, precision=2)))
     return next(iter(sites.values())) if len(sites) == 1 else None
 
 
-def _sole_province(slots: list[Slot], context: dict[str, float]) -> tuple[int, Place] | None:
+def _sole_province(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
     """The one province every place below a country that the story names lies in (its capital aside, the
     seat of those who speak), with the sentence that first names one: where what it tells at country level
     happened (ACLED geo precision 3, the province's point)."""
     provinces: dict[tuple[str | None, str], tuple[int, Place]] = {}
-    for s in sorted(slots, key=lambda s: s.start):
-        p = resolve_place(s.text, context)
-        if p is None or p.kind in ("country", "sea") or not p.admin1 or is_capital(p):
+    for sentence, p in placed:
+        if p.kind in ("country", "sea") or not p.admin1 or is_capital(p):
             continue
-        provinces.setdefault((p.country, p.admin1), (s.sentence, p))
+        provinces.setdefault((p.country, p.admin1), (sentence, p))
     if len(provinces) != 1:
         return None
     sentence, place = next(iter(provinces.values()))
