@@ -196,6 +196,14 @@ def test_a_story_whose_places_lie_in_one_province_places_there_what_it_tells_at_
     assert placed[-1] == ("Zamfara", "admin1", 3)
 
 
+def test_a_region_the_story_names_within_its_one_province_is_nearer_than_the_province() -> None:
+    """The region's point (ACLED geo precision 3) says more than the state's for what is told at country level."""
+    placed = _places("Farmers have lived in fear in Southern Kaduna for months. Gunmen burned houses in "
+                     "Kafanchan, Nigeria, on Monday. Troops repelled an attack on their base near Kachia on Sunday. "
+                     "On Tuesday, bandits kidnapped 15 farmers, police said.")
+    assert placed[-1] == ("Southern Kaduna", "region", 3)
+
+
 def test_a_story_across_provinces_or_its_background_keeps_the_country() -> None:
     across = _places("Gunmen attacked a police station in Gusau on Monday. Troops repelled an attack on their base "
                      "near Maiduguri on Sunday. On Tuesday, bandits kidnapped 15 farmers, police said.")

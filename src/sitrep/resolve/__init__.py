@@ -245,16 +245,20 @@ def _sole_site(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
 def _sole_province(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
     """The one province every place below a country that the story names lies in (its capital aside, the
     seat of those who speak), with the sentence that first names one: where what it tells at country level
-    happened (ACLED geo precision 3, the province's point)."""
+    happened (ACLED geo precision 3, the province's point), or, when the story names one region within it
+    ("the Catatumbo region of ..."), that region's point, nearer."""
     provinces: dict[tuple[str | None, str], tuple[int, Place]] = {}
+    regions = set()
     for sentence, p in placed:
         if p.kind in ("country", "sea") or not p.admin1 or is_capital(p):
             continue
         provinces.setdefault((p.country, p.admin1), (sentence, p))
+        if p.kind == "region":
+            regions.add(replace(p, precision=3))
     if len(provinces) != 1:
         return None
     sentence, place = next(iter(provinces.values()))
-    province = province_of(place)
+    province = regions.pop() if len(regions) == 1 else province_of(place)
     return (sentence, province) if province is not None else None
 
 
