@@ -212,6 +212,16 @@ def test_a_story_across_provinces_or_its_background_keeps_the_country() -> None:
     assert across[-1] == ("Nigeria", "country", 3) and background[-1] == ("Nigeria", "country", 3)
 
 
+def test_a_town_far_from_the_act_is_a_point_of_reference_not_its_place() -> None:
+    """'80 km from Maiduguri' is not at Maiduguri (only in its country); '5 km from' it is near it."""
+    assert _places("Gunmen attacked a village 80 km from Maiduguri, Nigeria, on Monday, killing three farmers.") == [
+        ("Nigeria", "country", 3)]
+    assert _places("Gunmen attacked a village 5 km from Maiduguri, Nigeria, on Monday, killing three farmers.") == [
+        ("Maiduguri", "city", 2)]
+    assert _places("Gunmen ambushed a bus near Mubi in Nigeria on Monday, some 100 miles south of the state capital "
+                   "Maiduguri, killing three farmers.") == [("Mubi", "city", 2)]
+
+
 def test_where_it_was_said_is_not_where_it_happened() -> None:
     """'police said in Abuja', 'told reporters in Abuja': where the news was given."""
     assert _places("On Tuesday, bandits kidnapped 15 farmers in Zamfara state, police said in Abuja.") == [

@@ -156,6 +156,15 @@ def site_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def distances() -> tuple[dict[str, float], float]:
+    """Units of distance (lower case -> kilometres) and the distance beyond which a place named is only a
+    point of reference (sites.yaml)."""
+    data = read_yaml("sites.yaml") or {}
+    units = {str(unit).lower(): float(km) for unit, km in (data.get("distances") or {}).items()}
+    return units, float(data.get("far_from_km") or "inf")
+
+
+@lru_cache(maxsize=1)
 def shores() -> dict[str, dict[str, tuple[float, float]]]:
     """Sea -> the countries on its shores -> a point in the sea off each (coasts.yaml)."""
     out: dict[str, dict[str, tuple[float, float]]] = {}

@@ -135,7 +135,7 @@ def resolve(extracted: Extracted) -> Resolved:
             if place is not None:
                 places.append((place, s))
         while story_places and story_places[0].sentence < m.sentence.index:
-            told_place = resolve_place(story_places.pop(0).text, context)
+            told_place = _resolve_named(story_places.pop(0), context, article)
             story_place = told_place or story_place
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places:
@@ -196,11 +196,16 @@ def resolve(extracted: Extracted) -> Resolved:
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
     named = sorted([*extracted.places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
-    placed = [(s.sentence, p) for s in named if (p := resolve_place(s.text, context)) is not None]
+    placed = [(s.sentence, p) for s in named if (p := _resolve_named(s, context, article)) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts,
                     _sole_site(placed), _sole_province(placed))
 
 
+
+
+def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:
+    """The place a slot names, read with the words around it ("150 km from ...")."""
+    return resolve_place(slot.text, context, article.text[max(0, slot.start - 60) : slot.end + 15])
 
 
 def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:

@@ -6,12 +6,13 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.data import shores, site_words
+from sitrep.data import distances, shores, site_words
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, gazetteer
 
 NEAR = re.compile(r"\b(near|outside|outskirts|around|north|south|east|west|northern|southern|eastern|western|"
                   r"area|vicinity|close to|km|kilometres|kilometers|miles)\b", re.I)
+FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture"
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
 DISTRICT = {"district", "county", "prefecture"}  # words for a second-level subdivision (or a first, elsewhere)
@@ -80,7 +81,22 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     entry = gazetteer().lookup(_clean(text), context, admin=admin) or _town_of_site(_clean(text), context)
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None
+    if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
+        return country_place(entry.country)
     return to_place(entry, near=bool(NEAR.search(before)))
+
+
+def _far_from(before: str) -> bool:
+    """The words before a place measure a distance from it beyond far_from_km (sites.yaml): "150 kilometres
+    from the provincial capital", "60 miles north of"."""
+    units, far_km = distances()
+    found = FAR_FROM.search(before)
+    if found is None or found.group(2).lower() not in units:
+        return False
+    try:
+        return float(found.group(1).replace(",", "")) * units[found.group(2).lower()] > far_km
+    except ValueError:
+        return False
 
 
 def _town_of_site(name: str, context: dict[str, float]) -> Entry | None:
