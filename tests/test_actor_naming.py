@@ -103,6 +103,12 @@ def test_who_the_text_holds_responsible_is_the_first_actor(text: str) -> None:
     assert found and found[0][0] in ("Boko Haram", "Al Shabaab"), found
 
 
+def test_by_after_the_acts_noun_names_who_did_it_where_the_parser_hung_it_on_the_verb() -> None:
+    """'died in Tuesday's bombing by ...': "by" belongs to the bombing, not to dying."""
+    found = names("Five people died in Tuesday's bombing by militants of al-Shabaab in Mogadishu.")
+    assert found and found[0][0] == "Al Shabaab", found
+
+
 def test_a_dictionary_name_the_parser_split_at_a_preposition_stays_whole() -> None:
     found = names("Last week 12 soldiers were killed in an ambush attributed to the Group for the Support of Islam "
                   "and Muslims near Djibo.")

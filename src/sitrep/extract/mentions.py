@@ -237,9 +237,21 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
     if a1 is None:  # "troops conducted a wave of airstrikes"
         a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:
-        found = next((x for tok in group if (x := _attributed(tok, lex)) is not None), None)
+        found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _by_after(tok: Token, lex: Lexicon) -> Token | None:
+    """'died in Tuesday's bombing by militants', 'lost their lives in the hijacking by armed men': the
+    parser hangs the act's "by" on the verb; after the act's noun, it names who did the act."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return None
+    for c in tok.head.head.children:
+        if c.i > tok.i and (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            return obj if obj is not None and _is_party(obj, lex) else None
+    return None
 
 
 def _agent(subj: Token | None, doc: Doc, lex: Lexicon) -> Span | None:
