@@ -24,6 +24,7 @@ from test_extract import run_text
     ("A mob lynched two men accused of theft in the village of Kasese on Monday.", "Mob violence"),
     ("A van laden with explosives blew up at a checkpoint in Kismayo on Monday, killing five soldiers.",
      "Remote explosive/landmine/IED"),
+    ("Gunmen forcibly detained 12 aid workers in Kidal on Monday.", "Abduction/forced disappearance"),
 ])
 def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     events, _ = run_text(text)
@@ -38,6 +39,12 @@ def test_an_act_that_is_itself_the_interception_is_disrupted_weapons_use(text: s
     """The drone names what was stopped, not a strike: the interception is the event."""
     events, _ = run_text(text)
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_people_named_by_what_was_done_to_them_do_not_type_the_act() -> None:
+    """'to free those kidnapped': the raid is no abduction; the kidnapping was told before, or elsewhere."""
+    events, _ = run_text("Troops stormed a camp near Kidal on Tuesday to free those kidnapped.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
 def test_a_month_in_the_dateline_is_no_march() -> None:

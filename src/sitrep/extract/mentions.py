@@ -126,7 +126,12 @@ def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
 
 
 def _describes_people(tok: Token, lex: Lexicon) -> bool:
-    """A cue word that only says what kind of people someone is: "riot police", "drone operators"."""
+    """A cue word that only says what kind of people someone is: "riot police", "drone operators", or names
+    people by what was done to them: "rescue those detained", "evacuate the injured"."""
+    named_by_act = (tok.dep_ == "acl" and tok.head.lower_ in ("those", "anyone", "everyone")) or (
+        tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(c.lower_ == "the" for c in tok.children))
+    if tok.tag_ == "VBN" and named_by_act:
+        return True
     return tok.dep_ in ("compound", "amod") and lemma(tok.head) in lex.persons
 
 
