@@ -100,6 +100,8 @@ class _Cluster:
         return bool(mine) and any(x.mention.typed_by == "trigger" and x.mention.event_type != mine for x in self.members)
 
     def accepts(self, m: ResolvedMention) -> bool:
+        if m.counted_on and all(x.mention.sentence.index < m.mention.sentence.index for x in self.members):
+            return False  # "days later": another act than those told before
         roles_swapped = any(mine is not None and mine.known and mine == self.actor(theirs)
                             for mine, theirs in ((m.actor1, "actor2"), (m.actor2, "actor1")))
         return (not roles_swapped and not self.other_act(m)

@@ -49,6 +49,7 @@ class ResolvedMention:
     time_kind: str | None = None  # narrative, absolute or deictic (dates.time_kind); None: no own time
     own_place: bool = False  # the place is named in the mention's own clause, not inherited
     unplaced: bool = False  # the mention's clause names a place the gazetteer does not know
+    counted_on: bool = False  # its sentence dates it from an act told before ("days later"): not that act
 
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -169,8 +170,10 @@ def resolve(extracted: Extracted) -> Resolved:
                 if doubt and doubt not in doubts:
                     doubts.append(doubt)
         ev.append(evidence("event_type", m.sub_event_type or "event", m.trigger, article, text))
+        counted_on = own is not None and own_kind == "narrative"
         if own is None and m.sentence.index in sentence_time:  # a clause of a sentence dated by another clause
             context_time, context_kind = sentence_time[m.sentence.index]
+            counted_on = context_kind == "narrative"
         else:
             context_time, context_kind = story_time or _default_window(pub), story_kind
         if own is not None and time_slot is not None:
@@ -189,6 +192,7 @@ def resolve(extracted: Extracted) -> Resolved:
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
                                        own_place=named_place, unplaced=bool(m.places) and not named_place,
+                                       counted_on=counted_on,
                                        evidence=ev + place_ev))
 
 
