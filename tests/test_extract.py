@@ -94,6 +94,12 @@ def test_a_later_claim_of_responsibility_names_the_attacker() -> None:
     assert any(e.field == "claimed_by" for e in ev.evidence)
 
 
+def test_taking_credit_for_an_attack_is_a_claim_of_it() -> None:
+    events, _ = run_text("A bomb struck an army truck on a road near Gao on Monday, wounding three soldiers. "
+                         "The Islamic State Sahel Province took credit for the attack.")
+    assert [e.claimed_by.name if e.claimed_by else None for e in events] == ["Islamic State Sahel Province"]
+
+
 def test_a_similar_act_is_a_new_event_of_the_kind_told_before() -> None:
     """'after a similar attack on a tanker on Friday': another event, by the same means and author; the
     country the ship was tied to is no place of either."""

@@ -1,8 +1,9 @@
-"""Claims of responsibility: "X claimed (responsibility for) the attack", "an attack claimed by X"."""
+"""Claims of responsibility: "X claimed (responsibility for) the attack", "an attack claimed by X", "X took
+credit for the attack"."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.extract.mentions import actor_span
 from sitrep.extract.triggers import lemma, negated
@@ -12,7 +13,7 @@ from sitrep.models import Slot
 def claimants(sent: Span, sent_index: int) -> Slot | None:
     doc = sent.doc
     for tok in sent:
-        if lemma(tok) != "claim" or tok.pos_ != "VERB" or negated(tok):
+        if not _claiming(tok):
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
         about_event = any(lemma(t) in ("attack", "responsibility", "strike", "bombing", "operation", "assault")
@@ -27,3 +28,11 @@ def claimants(sent: Span, sent_index: int) -> Slot | None:
             span = actor_span(who, doc)
             return Slot(span.text, span.start_char, span.end_char, sent_index)
     return None
+
+
+def _claiming(tok: Token) -> bool:
+    """A verb of claiming: "claimed", "took credit"."""
+    if tok.pos_ != "VERB" or negated(tok):
+        return False
+    return lemma(tok) == "claim" or (lemma(tok) == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "credit" for c in tok.children))
