@@ -33,6 +33,7 @@ class Lexicon:
     purpose_heads: frozenset[str]
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
+    claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         reprisal=frozenset(trig.get("reprisal") or []),
         motion=frozenset(trig.get("motion") or []),
+        claiming=frozenset(trig.get("claiming") or []),
         attribution=frozenset(trig.get("attribution") or []),
         reciprocal=frozenset(trig.get("reciprocal") or []),
         performing=frozenset(trig.get("performing") or []),

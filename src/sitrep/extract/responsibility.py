@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import actor_span
 from sitrep.extract.triggers import lemma, negated
 from sitrep.models import Slot
@@ -31,8 +32,8 @@ def claimants(sent: Span, sent_index: int) -> Slot | None:
 
 
 def _claiming(tok: Token) -> bool:
-    """A verb of claiming: "claimed", "took credit"."""
+    """A verb of claiming, alone or with its object: "claimed", "took credit" (triggers.yaml claiming)."""
     if tok.pos_ != "VERB" or negated(tok):
         return False
-    return lemma(tok) == "claim" or (lemma(tok) == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "credit" for c in tok.children))
+    said = {lemma(tok)} | {f"{lemma(tok)} {c.lower_}" for c in tok.children if c.dep_ == "dobj"}
+    return bool(said & lexicon().claiming)
