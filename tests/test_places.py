@@ -222,6 +222,14 @@ def test_a_town_far_from_the_act_is_a_point_of_reference_not_its_place() -> None
                    "Maiduguri, killing three farmers.") == [("Mubi", "city", 2)]
 
 
+def test_a_town_and_its_region_read_as_one_name_are_the_town_in_that_region() -> None:
+    """The NER takes "Mubi, Nigeria" for one name; a village the gazetteer lacks keeps its province."""
+    town = resolve_place("Mubi, Nigeria", {})
+    village = resolve_place("Narnia, Zamfara", {})
+    assert town is not None and (town.name, town.country) == ("Mubi", "Nigeria")
+    assert village is not None and (village.name, village.kind) == ("Zamfara", "admin1")
+
+
 def test_where_it_was_said_is_not_where_it_happened() -> None:
     """'police said in Abuja', 'told reporters in Abuja': where the news was given."""
     assert _places("On Tuesday, bandits kidnapped 15 farmers in Zamfara state, police said in Abuja.") == [

@@ -73,6 +73,9 @@ def main_country(context: dict[str, float]) -> str | None:
 
 
 def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
+    head, comma, within = _clean(text).partition(", ")
+    if comma and within and gazetteer().lookup(_clean(text), context) is None:
+        return _within(head, within, context, sentence)
     idx = sentence.find(text) if sentence else -1
     before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
@@ -84,6 +87,16 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     return to_place(entry, near=bool(NEAR.search(before)))
+
+
+def _within(name: str, region: str, context: dict[str, float], sentence: str) -> Place | None:
+    """"Mubi, Nigeria", "Jangebe, Zamfara" read as one name: the place in the country of the region
+    named after the comma, or, where the gazetteer lacks the place, that region."""
+    outer = resolve_place(region, context)
+    if outer is None:
+        return None
+    inner = resolve_place(name, {outer.country: 1.0} if outer.country else context, sentence)
+    return inner if inner is not None and inner.country == outer.country else outer
 
 
 def _far_from(before: str) -> bool:
