@@ -26,6 +26,7 @@ from test_extract import run_text
      "Remote explosive/landmine/IED"),
     ("Gunmen forcibly detained 12 aid workers in Kidal on Monday.", "Abduction/forced disappearance"),
     ("Armed inmates exchanged gunfire with guards at the central prison in Mopti on Thursday.", "Armed clash"),
+    ("Police shot at protesters in Dhaka on Sunday, wounding dozens.", "Excessive force against protesters"),
 ])
 def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     events, _ = run_text(text)
