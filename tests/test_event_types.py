@@ -25,8 +25,9 @@ from test_extract import run_text
     ("A van laden with explosives blew up at a checkpoint in Kismayo on Monday, killing five soldiers.",
      "Remote explosive/landmine/IED"),
     ("Gunmen forcibly detained 12 aid workers in Kidal on Monday.", "Abduction/forced disappearance"),
-    ("Armed inmates exchanged gunfire with guards at the central prison in Mopti on Thursday.", "Armed clash"),
-    ("Police shot at protesters in Dhaka on Sunday, wounding dozens.", "Excessive force against protesters"),
+    ("Rebels exchanged gunfire with police at a roadblock outside Mopti on Thursday.", "Armed clash"),
+    ("Riot police fired on demonstrators outside the parliament in Dhaka on Sunday.",
+     "Excessive force against protesters"),
 ])
 def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     events, _ = run_text(text)

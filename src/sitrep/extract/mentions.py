@@ -127,7 +127,7 @@ def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
 
 def _describes_people(tok: Token, lex: Lexicon) -> bool:
     """A cue word that only says what kind of people someone is: "riot police", "drone operators", or names
-    people by what was done to them: "rescue those detained", "evacuate the injured"."""
+    people by what was done to them: "free those abducted", "treat the wounded"."""
     named_by_act = (tok.dep_ == "acl" and tok.head.lower_ in ("those", "anyone", "everyone")) or (
         tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(c.lower_ == "the" for c in tok.children))
     if tok.tag_ == "VBN" and named_by_act:
@@ -248,8 +248,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
 
 
 def _by_after(tok: Token, lex: Lexicon) -> Token | None:
-    """'died in Tuesday's bombing by militants', 'lost their lives in the hijacking by armed men': the
-    parser hangs the act's "by" on the verb; after the act's noun, it names who did the act."""
+    """'died in Tuesday's bombing by militants', 'were hurt in last week's ambush by rebels': the parser
+    hangs the act's "by" on the verb; after the act's noun, it names who did the act."""
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
         return None
     for c in tok.head.head.children:

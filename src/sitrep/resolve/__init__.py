@@ -255,9 +255,9 @@ def _sole_province(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
     """The one province every place below a country that the story names lies in (its capital aside, the
     seat of those who speak), with the sentence that first names one: where what it tells at country level
     happened (ACLED geo precision 3, the province's point), or, when the story names one region within it
-    ("the Catatumbo region of ..."), that region's point, nearer."""
+    ("the Tierra Caliente region of Michoacán"), that region's point, nearer."""
     provinces: dict[tuple[str | None, str], tuple[int, Place]] = {}
-    regions = set()
+    regions: set[Place] = set()  # the story's named regions in its provinces
     for sentence, p in placed:
         if p.kind in ("country", "sea") or not p.admin1 or is_capital(p):
             continue

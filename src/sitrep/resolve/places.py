@@ -73,15 +73,16 @@ def main_country(context: dict[str, float]) -> str | None:
 
 
 def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
-    head, comma, within = _clean(text).partition(", ")
-    if comma and within and gazetteer().lookup(_clean(text), context) is None:
+    name = _clean(text)
+    head, comma, within = name.partition(", ")
+    if comma and within and gazetteer().lookup(name, context) is None:
         return _within(head, within, context, sentence)
     idx = sentence.find(text) if sentence else -1
     before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
     said = ADMIN.search(text) or re.search(rf"\b({ADMIN_WORDS}) of\s*$", before, re.I) or ADMIN.match(after.strip())
     admin = None if said is None else ("admin2" if said.group(1).lower() in DISTRICT else "admin1")
-    entry = gazetteer().lookup(_clean(text), context, admin=admin) or _town_of_site(_clean(text), context)
+    entry = gazetteer().lookup(name, context, admin=admin) or _town_of_site(name, context)
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
@@ -100,8 +101,8 @@ def _within(name: str, region: str, context: dict[str, float], sentence: str) ->
 
 
 def _far_from(before: str) -> bool:
-    """The words before a place measure a distance from it beyond far_from_km (sites.yaml): "150 kilometres
-    from the provincial capital", "60 miles north of"."""
+    """The words before a place measure a distance from it beyond far_from_km (sites.yaml): "120 kilometres
+    from the state capital", "60 miles north of"."""
     units, far_km = distances()
     found = FAR_FROM.search(before)
     if found is None or found.group(2).lower() not in units:
