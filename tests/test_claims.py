@@ -53,6 +53,17 @@ def test_consecutive_tallies_share_a_period() -> None:
         (70, D(2023, 10, 17), ()), (30, D(2023, 10, 17), ("Iraq",)), (40, D(2023, 10, 17), ("Syria",))]
 
 
+def test_a_tally_that_points_back_counts_over_the_period_of_the_one_before() -> None:
+    """"These raids", "45 of the cases": the acts counted before, and so their period and place."""
+    found = claims("Since January, gunmen have carried out 40 attacks on villages in Mali. These raids have left "
+                   "at least 25 deaths.")
+    assert [(c.quantity, c.date_from, tuple(c.where)) for c in found] == [
+        (40, D(2024, 1, 1), ("Mali",)), (25, D(2024, 1, 1), ("Mali",))]
+    part = claims("Police recorded 300 kidnappings last year. In 45 of the cases, the victims were children.")
+    assert [(c.quantity, c.date_from, c.date_to) for c in part] == [
+        (300, D(2023, 1, 1), D(2023, 12, 31)), (45, D(2023, 1, 1), D(2023, 12, 31))]
+
+
 def test_target_is_resolved() -> None:
     (c,) = claims("There were at least 12 attacks on US troops in Iraq last month.")
     assert c.target == "Military Forces of the United States"

@@ -15,12 +15,16 @@ from sitrep.resolve.places import main_country, resolve_place
 
 ATTACK_COUNTS = {"attack", "time", "incident"}
 SINCE = re.compile(r"\bsince\b", re.I)  # a period of its own, even one we cannot date
+BACK = re.compile(r"^\W*(?:these|those)\b", re.I)  # "These assaults have caused ...": the acts counted before
+PART = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "16 of the cases": a part of those counted before
 
 
 def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[str, float]) -> list[Claim]:
     """Tallies in text order; one that names no period or place of its own, after a tally of the same
     kind, shares that tally's ("76 times since October 17 ... 36 attacks in Iraq and another 40 in
-    Syria"); else one that names no place counts in the country the story is about, if there is one."""
+    Syria"), as does one of any kind that points back to the tally before it ("These attacks killed 12",
+    "16 of the cases"); else one that names no place counts in the country the story is about, if there
+    is one."""
     out: list[Claim] = []
     previous: tuple[ClaimMention, Claim] | None = None
     main = main_country(context)
@@ -33,11 +37,20 @@ def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[s
                 claim = replace(claim, where=previous[1].where)
             if claim.target is None:
                 claim = replace(claim, target=previous[1].target)
+        if previous is not None and c.period_from is None and c.period_to is None and _points_back(c):
+            claim = replace(claim, date_from=previous[1].date_from, date_to=previous[1].date_to,
+                            where=claim.where or previous[1].where)
         if not claim.where and main is not None:  # counted in the country the story is about
             claim = replace(claim, where=[main])
         out.append(claim)
         previous = (c, claim)
     return out
+
+
+def _points_back(c: ClaimMention) -> bool:
+    """The tally's sentence opens on the acts counted before, or it counts a part of them."""
+    after = c.sentence.text[c.quantity.end - c.sentence.start :]
+    return bool(BACK.match(c.sentence.text) or PART.match(after))
 
 
 def resolve_claim(c: ClaimMention, article: Article, context: dict[str, float]) -> Claim:
