@@ -155,7 +155,6 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "nsubjpass") and interception(tok.head.head, lex):
         return True  # "downed a drone launched from Lebanon": the launch of what was stopped
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lemma(tok.head) not in lex.cue_words:
-
         return True  # "troops being targeted", "militants spotted attacking": a description of people
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
         return non_specific(tok.head, lex)  # "missiles fired by ..." is as specific as "missiles"
