@@ -64,6 +64,14 @@ def test_a_tally_that_points_back_counts_over_the_period_of_the_one_before() -> 
         (300, D(2023, 1, 1), D(2023, 12, 31)), (45, D(2023, 1, 1), D(2023, 12, 31))]
 
 
+def test_a_past_act_reported_in_the_perfect_infinitive_is_no_toll_to_date() -> None:
+    """'reported to have killed 12 last week': one act, reported; not a count over a period."""
+    assert claims("Last week, troops were reported to have killed 12 militants near Gao after their convoy was "
+                  "ambushed.") == []
+    (c,) = claims("Troops have killed 40 militants across the region in the past week, the army said.")
+    assert c.quantity == 40
+
+
 def test_target_is_resolved() -> None:
     (c,) = claims("There were at least 12 attacks on US troops in Iraq last month.")
     assert c.target == "Military Forces of the United States"

@@ -54,7 +54,8 @@ def _month_ent(sent: Span) -> Span | None:
 
 
 def _perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    """The present perfect ("have been killed"), not a perfect infinitive ("reported to have killed": a past act)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has") and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _counts_of(noun: Token) -> list[Token]:
