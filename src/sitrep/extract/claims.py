@@ -95,7 +95,7 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
         for c in tok.subtree:
             if c.like_num and c.dep_ in ("conj", "appos") and c.head.i != tok.i and c.head.head.i == tok.i:
                 out.append((tok, c, None))
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:  # "16 of the cases"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:  # "45 of the cases"
             out.append((tok, tok.head.head, None))
     period = _period_ent(sent)
     for tok in tokens:  # tolls to date: "38,000 have been killed since ...", "displaced 12 million people"

@@ -15,15 +15,15 @@ from sitrep.resolve.places import main_country, resolve_place
 
 ATTACK_COUNTS = {"attack", "time", "incident"}
 SINCE = re.compile(r"\bsince\b", re.I)  # a period of its own, even one we cannot date
-BACK = re.compile(r"^\W*(?:these|those)\b", re.I)  # "These assaults have caused ...": the acts counted before
-PART = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "16 of the cases": a part of those counted before
+BACK = re.compile(r"^\W*(?:these|those)\b", re.I)  # "These raids left 25 dead": the acts counted before
+PART = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "45 of the cases": a part of those counted before
 
 
 def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[str, float]) -> list[Claim]:
     """Tallies in text order; one that names no period or place of its own, after a tally of the same
     kind, shares that tally's ("76 times since October 17 ... 36 attacks in Iraq and another 40 in
-    Syria"), as does one of any kind that points back to the tally before it ("These attacks killed 12",
-    "16 of the cases"); else one that names no place counts in the country the story is about, if there
+    Syria"), as does one of any kind that points back to the tally before it ("These raids left 25 dead",
+    "45 of the cases"); else one that names no place counts in the country the story is about, if there
     is one."""
     out: list[Claim] = []
     previous: tuple[ClaimMention, Claim] | None = None
