@@ -99,6 +99,8 @@ def resolve(extracted: Extracted) -> Resolved:
     members = {key: actor for key, group in extracted.affiliations.items()
                if (actor := resolve_actor(group.text)) is not None and actor.known}
     story_places = list(extracted.places)
+    named = sorted([*extracted.places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
+    place_of = {s: _resolve_named(s, context, article) for s in named}  # each named place read once
     sentence_time: dict[int, tuple[DateInterval, str]] = {}
 
     timeline = iter(extracted.times)
@@ -132,11 +134,11 @@ def resolve(extracted: Extracted) -> Resolved:
             ev.append(evidence("date", own.date, time_slot, article, text))
         places = []
         for s in m.places:
-            place = resolve_place(s.text, context, text)
+            place = place_of[s]
             if place is not None:
                 places.append((place, s))
         while story_places and story_places[0].sentence < m.sentence.index:
-            told_place = _resolve_named(story_places.pop(0), context, article)
+            told_place = place_of[story_places.pop(0)]
             story_place = told_place or story_place
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places:
@@ -199,8 +201,7 @@ def resolve(extracted: Extracted) -> Resolved:
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
                for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
-    named = sorted([*extracted.places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
-    placed = [(s.sentence, p) for s in named if (p := _resolve_named(s, context, article)) is not None]
+    placed = [(s.sentence, p) for s in named if (p := place_of[s]) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts,
                     _sole_site(placed), _sole_province(placed))
 
