@@ -222,6 +222,33 @@ def test_a_writer_holds_its_blocks_and_links_as_a_fresh_connection_would(tmp_pat
         store.close()
 
 
+def test_a_writer_looks_for_a_local_place_in_every_cell_where_a_place_of_its_event_can_lie() -> None:
+    """Points 75 km away in every direction, from the equator to high latitudes and across cell edges,
+    are each in one of the cells searched for the other (or every cell is searched)."""
+    import math
+
+    from sitrep.link.rules import MAX_KM, places_compatible
+    from sitrep.store.blocks import near_cells, place_cell
+
+    reach = MAX_KM[2] / 6371.0 - 1e-9
+    checked = 0
+    for lat in [x * 0.37 - 79 for x in range(428)]:
+        for lon in (-178.93, -0.5, 0.02, 33.7, 179.2):
+            a = Place("A", "Somewhere", "SMW", None, lat, lon, 2, "city")
+            near = near_cells(a)
+            for bearing in map(math.radians, range(0, 360, 15)):
+                la1, lo1 = math.radians(lat), math.radians(lon)
+                la2 = math.asin(math.sin(la1) * math.cos(reach) + math.cos(la1) * math.sin(reach) * math.cos(bearing))
+                lo2 = lo1 + math.atan2(math.sin(bearing) * math.sin(reach) * math.cos(la1),
+                                       math.cos(reach) - math.sin(la1) * math.sin(la2))
+                b = Place("B", "Somewhere", "SMW", None, math.degrees(la2), math.degrees(lo2), 1, "facility")
+                assert places_compatible(a, b)
+                if near is not None:
+                    checked += 1
+                    assert place_cell(b) in near, (lat, lon, bearing)
+    assert checked > 30_000  # most of the sweep is searched by cells, not by every cell
+
+
 def test_a_writer_sees_what_another_connection_linked_meanwhile(db: str) -> None:
     first, other = Store(db), Store(db)
     _link(first, [report("a1", dt.date(2024, 1, 28), BASE)])  # reads (and holds) Iraq's weeks

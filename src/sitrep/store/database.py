@@ -17,7 +17,7 @@ from typing import Any
 from sitrep.data import cache_dir, coasts
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
-from sitrep.store.blocks import Block, BlockCache, Held
+from sitrep.store.blocks import Block, BlockCache, Held, local_cell, near_cells
 from sitrep.store.dialect import Box, dialect_for, display_name
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -263,7 +263,8 @@ class Store:
     def candidates(self, report: Event) -> dict[str, tuple[Event, list[str]]]:
         """Stored events that could be the same as ``report`` (merged values, report ids): same country
         (or none known) and dates that overlap, give or take BLOCK_PAD, no farther than places can be.
-        Read by key from the (country, week) blocks, each read from the database once and then held."""
+        Read by key from the (country, week) blocks, each read from the database once and then held, and
+        for a local place only from the cells near it."""
         w, p = report.when, report.place
         wanted = _filing(report)
         if not wanted:
@@ -276,7 +277,7 @@ class Store:
             box = (p.latitude - BLOCK_DEGREES, p.latitude + BLOCK_DEGREES,
                    p.longitude - BLOCK_DEGREES * 2, p.longitude + BLOCK_DEGREES * 2)
         out = {}
-        for held in self._blocks.members(wanted):
+        for held in self._blocks.members(wanted, near_cells(p)):
             if held.earliest > hi or held.latest < lo:  # type: ignore[operator]
                 continue
             if box and ((held.latitude is not None and not box[0] <= held.latitude <= box[1])
@@ -293,10 +294,11 @@ class Store:
         for event_id, report_id in self.execute(f"SELECT event_id, id FROM reports WHERE event_id IN ({inside})", block):
             ids.setdefault(event_id, []).append(report_id)
         held = [Held(i, lo, hi, *((None, None) if kind == "sea" else (lat, lon)), sorted(ids.get(i, ())), data,
-                     blocks=_blocks_of(block_countries(kind, name, country), _date(lo), _date(hi)))
-                for i, lo, hi, lat, lon, kind, name, country, data in self.execute(
-                    "SELECT id, date_earliest, date_latest, latitude, longitude, place_kind, location, country, data "
-                    f"FROM events WHERE id IN ({inside})", block)]
+                     blocks=_blocks_of(block_countries(kind, name, country), _date(lo), _date(hi)),
+                     cell=local_cell(kind, precision, lat, lon))
+                for i, lo, hi, lat, lon, kind, precision, name, country, data in self.execute(
+                    "SELECT id, date_earliest, date_latest, latitude, longitude, place_kind, geo_precision, location, "
+                    f"country, data FROM events WHERE id IN ({inside})", block)]
         self._blocks.load(block, held)
 
     def reports_of(self, event_id: str) -> list[Event]:
