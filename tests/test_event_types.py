@@ -18,6 +18,7 @@ from test_extract import run_text
     ("Soldiers opened fire on protesters in Mandalay on Sunday, killing seven of them.",
      "Excessive force against protesters"),
     ("Police arrested three suspected militants in Peshawar on Tuesday.", "Arrests"),
+    ("Police arrested two editors in Lusaka on March 4.", "Arrests"),  # a month's name is no march
     ("Government troops recaptured the town of Gao from rebels on Monday.", "Government regains territory"),
     ("Twin car bombings rocked a market in Mogadishu on Saturday, killing at least 12 people.",
      "Remote explosive/landmine/IED"),
@@ -116,6 +117,29 @@ def test_arrests_after_a_strike_are_an_event_of_their_own() -> None:
     events, _ = run_text("A US airstrike killed an Islamic State commander in Ramadi on Thursday. Officials said they "
                          "detained four of his aides in a later sweep in Ramadi.")
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "A union organiser from Lusaka has been held in police custody since February 27, her family said on Tuesday.",
+    "The Lusaka union organiser has been detained by police since February 27, her family said on Tuesday.",
+])
+def test_one_held_since_a_day_was_arrested_that_day(text: str) -> None:
+    """Held from a day on: taken that day, an arrest dated to it (not a period that began then), and
+    "February" is no protest march."""
+    events, _ = run_text(text)
+    assert [(e.sub_event_type, e.when.date) for e in events] == [("Arrests", dt.date(2024, 2, 27))]
+
+
+def test_who_is_held_since_a_day_is_the_arrest_s_target() -> None:
+    events, _ = run_text("Diallo Kouyate, an editor from Bamako, has been in custody since February 27, his paper said "
+                         "on Tuesday.")
+    assert [(e.sub_event_type, e.actor2 is not None) for e in events] == [("Arrests", True)]
+
+
+def test_those_back_in_custody_are_held_not_newly_arrested() -> None:
+    events, _ = run_text("Eleven of the inmates who broke out of the jail in Gulu on Sunday are back in custody, the "
+                         "prisons service said.")
+    assert "Arrests" not in {e.sub_event_type for e in events}
 
 
 def test_a_past_act_the_sentence_measures_by_neither_dates_nor_types_it() -> None:

@@ -11,7 +11,7 @@ from sitrep.extract.casualties import SUM, casualties, num_slot, parsed_casualti
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
-from sitrep.extract.triggers import anaphoric, interception, lemma, performer, reference_point
+from sitrep.extract.triggers import anaphoric, held_since, interception, lemma, performer, reference_point
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -99,7 +99,7 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
             found.append((lex.rank(sub), sub, phrase))
             in_phrases.update(phrase.split())
     for t in tokens:
-        if _describes_people(t, lex) or t.ent_type_ in TIME_LABELS:  # "March 3" names no march
+        if _no_cue(t, lex):
             continue
         for key in (lemma(t), t.lower_, t.lower_.removesuffix("s")):
             sub = lex.cue_words.get(key)
@@ -125,6 +125,11 @@ def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
                                                    or c.lower_ in in_phrases) for c in tok.children)
 
 
+def _no_cue(tok: Token, lex: Lexicon) -> bool:
+    """A word that says nothing of the act: one of a time ("March 3" names no march) or of who people are."""
+    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex)
+
+
 def _describes_people(tok: Token, lex: Lexicon) -> bool:
     """A cue word that only says what kind of people someone is: "riot police", "drone operators", or names
     people by what was done to them: "free those abducted", "treat the wounded"."""
@@ -142,7 +147,7 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
     if cause:
         tokens = [t for t in tokens if t.i not in cause]
         low = " ".join(t.lower_ for t in tokens)
-    words = {w for t in tokens if not _describes_people(t, lex) for w in (lemma(t), t.lower_)}
+    words = {w for t in tokens if not _no_cue(t, lex) for w in (lemma(t), t.lower_)}
     seen = {sub}
     while True:
         to = next((to for to, cue_words, cue_phrases in lex.refinements.get(sub, ())
@@ -239,6 +244,10 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
             a1 = _agent(subj, doc, lex)
+    since = next((s for tok in group if (s := held_since(tok, lex)) is not None), None)
+    held = next((c for c in since.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if since else None
+    if a2 is None and held is not None and _is_party(held, lex):
+        a2 = actor_span(held, doc)  # "the reporter has been in custody since March 3": who is held
     if a1 is None:  # "troops conducted a wave of airstrikes"
         a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:
@@ -365,6 +374,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     stray: list[Span] = []  # times of the sentence that no clause reaches
     preceded: set[int] = set()  # times a clause's act came before (came_before)
     references = [d for d in dropped if reference_point(d)]
+    began = [s for t in triggers if t.i in kept_ids and (s := held_since(t, lex)) is not None]  # a detention's day
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
@@ -379,9 +389,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
             continue
-        if ent.label_ in TIME_LABELS and (bounds_period(ent) or _inside_dropped(ent.root, references, kept_ids)):
+        if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in {s.i for s in began})
+                                           or _inside_dropped(ent.root, references, kept_ids)):
             continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019")
-        trigger_ids = {t.i for t in triggers}
+        trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
         # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not all(relative_to(ent, t) for t in g))]

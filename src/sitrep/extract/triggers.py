@@ -141,8 +141,10 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
     prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
     if prep is not None and prep.lower_ in ("with", "of", "for") and lemma(prep.head) in lex.charges:
         return True  # "charged with kidnapping and attacking motorists": an accusation
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "under") and lemma(tok.head.head) in ("be", "remain", "stay"):
-        return True  # "1,500 prisoners were in detention", "remains under arrest": a state, not an act
+    if held_since(tok, lex) is not None:
+        return False  # "has been in custody since March 3": arrested that day
+    if lemma(_holder(tok)) in ("be", "remain", "stay"):
+        return True  # "1,500 prisoners were in detention", "remains under arrest", "are back in custody": a state
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
@@ -164,6 +166,29 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
            for t in tok.subtree):
         return True  # "bombed sites on three occasions", "targeted ... 76 times": a tally
     return bool(tok.pos_ == "VERB" and any(lemma(a) in ("continue", "keep") for a in tok.ancestors))
+
+
+def held_since(tok: Token, lex: Lexicon) -> Token | None:
+    """'has been detained since March 3', 'in custody since March 3': held from a day on, so taken that day.
+    The 'since' that names the day, if any."""
+    if lex.trigger_types.get(lemma(tok)) != "Arrests":
+        return None
+    return next((c for c in _holder(tok).children if c.dep_ == "prep" and c.lower_ == "since" and _names_day(c)), None)
+
+
+def _holder(tok: Token) -> Token:
+    """What holds a state named 'in X' or 'under X' (the verb of "were in detention", "are back in
+    custody"); the word itself otherwise."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
+        return tok
+    holder = tok.head.head
+    while holder.dep_ == "advmod" and holder.head.i != holder.i:
+        holder = holder.head
+    return holder
+
+
+def _names_day(since: Token) -> bool:
+    return any(g.ent_type_ == "DATE" and g.like_num and g.text.isdigit() and 1 <= int(g.text) <= 31 for g in since.subtree)
 
 
 def reference_point(tok: Token) -> bool:
