@@ -136,6 +136,13 @@ def test_who_is_held_since_a_day_is_the_arrest_s_target() -> None:
     assert [(e.sub_event_type, e.actor2 is not None) for e in events] == [("Arrests", True)]
 
 
+def test_a_person_named_with_the_kind_of_people_they_are_is_coded_as_those_people() -> None:
+    """ACLED codes a person by who they are: "X, a journalist" held is one of the civilians."""
+    events, _ = run_text("Musa Bello, a journalist with a radio station in Kano, was detained by police in Kano on "
+                         "Monday, his employer said.")
+    assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in events] == [("Arrests", "Civilians")]
+
+
 def test_those_back_in_custody_are_held_not_newly_arrested() -> None:
     events, _ = run_text("Eleven of the inmates who broke out of the jail in Gulu on Sunday are back in custody, the "
                          "prisons service said.")

@@ -1,6 +1,7 @@
 """Whose side a named person is on, from the title the text gives them beside the name: "Hezbollah
-commander Ali Hassan", "IS deputy caliph X", "X, the head of al-Shabaab's intelligence wing". ACLED codes
-a person by the group they lead or belong to, so a later "X was killed" names that group."""
+commander Ali Hassan", "IS deputy caliph X", "X, the head of al-Shabaab's intelligence wing", or the kind
+of people an apposition makes them ("X, a nurse"). ACLED codes a person by the group they lead or belong
+to, so a later "X was killed" names that group."""
 
 from __future__ import annotations
 
@@ -31,13 +32,17 @@ def affiliations(sent: Span, ents: list[Span], sent_index: int, lex: Lexicon) ->
         if person.end < sent.end and doc[person.end].text == ",":
             after = _run(doc[person.end + 1 : min(sent.end, person.end + 1 + TITLE_REACH)], backwards=False)
         for run in (before, after):
-            if not any(lemma(doc[i]) in lex.titles for i in run):
-                continue
-            group = next((g for g in groups if g.start in run), None)
+            titled = any(lemma(doc[i]) in lex.titles for i in run)
+            group = next((g for g in groups if g.start in run and (titled or _is_one(g, person))), None)
             if group is not None:
                 out[person_key(person.text)] = Slot(group.text, group.start_char, group.end_char, sent_index)
                 break
     return out
+
+
+def _is_one(group: Span, person: Span) -> bool:
+    """'X, a journalist with a local paper': the person is one of the kind of people the group names."""
+    return group.root.dep_ == "appos" and person.start <= group.root.head.i < person.end
 
 
 def _run(span: Span, backwards: bool) -> list[int]:
