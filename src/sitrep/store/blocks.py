@@ -28,8 +28,8 @@ WIDE_KINDS = frozenset({"country", "sea", "admin1", "admin2", "region"})
 class Held:
     """One stored event: what blocking compares (its dates as ISO text, its point; none for a sea, which
     spans farther than the distance filter), its merged values as stored JSON until first needed, then
-    decoded, its report ids (sorted) and, once a refresh needed them, its reports (in id order, without
-    evidence, as the store keeps them)."""
+    decoded, its report ids (sorted), once a refresh needed them its reports (in id order, without
+    evidence, as the store keeps them), the blocks it is filed under and the cell of a local place."""
 
     id: str
     earliest: str | None
