@@ -244,16 +244,21 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
             a1 = _agent(subj, doc, lex)
-    since = next((s for tok in group if (s := held_since(tok, lex)) is not None), None)
-    held = next((c for c in since.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if since else None
-    if a2 is None and held is not None and _is_party(held, lex):
-        a2 = actor_span(held, doc)  # "the reporter has been in custody since March 3": who is held
+    if a2 is None:
+        a2 = _held(group, doc, lex)
     if a1 is None:  # "troops conducted a wave of airstrikes"
         a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _held(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
+    """Who is held since a day: "the reporter has been in custody since March 3"."""
+    since = next((s for tok in group if (s := held_since(tok, lex)) is not None), None)
+    held = next((c for c in since.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if since else None
+    return actor_span(held, doc) if held is not None and _is_party(held, lex) else None
 
 
 def _by_after(tok: Token, lex: Lexicon) -> Token | None:
@@ -375,6 +380,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     preceded: set[int] = set()  # times a clause's act came before (came_before)
     references = [d for d in dropped if reference_point(d)]
     began = [s for t in triggers if t.i in kept_ids and (s := held_since(t, lex)) is not None]  # a detention's day
+    day_words = {s.i for s in began}
+    trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
@@ -389,10 +396,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
             continue
-        if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in {s.i for s in began})
+        if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in day_words)
                                            or _inside_dropped(ent.root, references, kept_ids)):
             continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019")
-        trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
         # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not all(relative_to(ent, t) for t in g))]

@@ -143,7 +143,7 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         return True  # "charged with kidnapping and attacking motorists": an accusation
     if held_since(tok, lex) is not None:
         return False  # "has been in custody since March 3": arrested that day
-    if lemma(_holder(tok)) in ("be", "remain", "stay"):
+    if lemma(_state_verb(tok)) in ("be", "remain", "stay"):
         return True  # "1,500 prisoners were in detention", "remains under arrest", "are back in custody": a state
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
@@ -173,10 +173,10 @@ def held_since(tok: Token, lex: Lexicon) -> Token | None:
     The 'since' that names the day, if any."""
     if lex.trigger_types.get(lemma(tok)) != "Arrests":
         return None
-    return next((c for c in _holder(tok).children if c.dep_ == "prep" and c.lower_ == "since" and _names_day(c)), None)
+    return next((c for c in _state_verb(tok).children if c.dep_ == "prep" and c.lower_ == "since" and _names_day(c)), None)
 
 
-def _holder(tok: Token) -> Token:
+def _state_verb(tok: Token) -> Token:
     """What holds a state named 'in X' or 'under X' (the verb of "were in detention", "are back in
     custody"); the word itself otherwise."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under"):
@@ -188,7 +188,8 @@ def _holder(tok: Token) -> Token:
 
 
 def _names_day(since: Token) -> bool:
-    return any(g.ent_type_ == "DATE" and g.like_num and g.text.isdigit() and 1 <= int(g.text) <= 31 for g in since.subtree)
+    """'since March 3', not 'since 2019' or 'since January'."""
+    return any(g.ent_type_ == "DATE" and g.text.isdigit() and 1 <= int(g.text) <= 31 for g in since.subtree)
 
 
 def reference_point(tok: Token) -> bool:
