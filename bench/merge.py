@@ -29,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from sitrep.link import report_id
 from sitrep.link.attach import attach, refresh
 from sitrep.models import Actor, Article, DateInterval, Event, Place
 from sitrep.store import Store
@@ -89,8 +90,9 @@ def synthetic(n: int, order: str = "published", seed: int = 7) -> tuple[list[Eve
     event = 0
 
     def tell(place: Place, when: DateInterval, sub: str, a1: Actor | None, a2: Actor | None) -> None:
-        rid = f"r{len(reports)}"
-        published[rid] = when.latest.toordinal() + rng.uniform(0, 3)  # type: ignore[union-attr]
+        day = when.latest.toordinal() + rng.uniform(0, 3)  # type: ignore[union-attr]
+        rid = report_id(dt.date.fromordinal(int(day)), f"a{len(reports)}")  # named as the pipeline names reports
+        published[rid] = day
         reports.append(Event(rid, TYPES[sub], sub, None, a1, a2, None, place, when, rng.randrange(0, 20), None,
                              [f"a{len(reports)}"]))
         truth[rid] = event

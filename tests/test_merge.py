@@ -105,6 +105,20 @@ def test_incremental_attach_across_runs(tmp_path: Path, db: str) -> None:
     store.close()
 
 
+def test_ids_grow_with_the_news_and_are_the_same_on_a_rerun(tmp_path: Path) -> None:
+    """A store's id indexes are written at their end when ids follow publication (link.report_id)."""
+    store = Store(tmp_path / "ids.db")
+    run([str(write(tmp_path, "wire_a", FIRST))], store, published=dt.date(2024, 2, 1), progress=False)
+    run([str(write(tmp_path, "daily_c", OTHER_DAY))], store, published=dt.date(2024, 2, 3), progress=False)
+    ids = {e["sources"][0]: e["id"] for e in store.events()}
+    assert ids["wire_a"].startswith("ev_20240201_") and ids["daily_c"].startswith("ev_20240203_")
+    assert ids["wire_a"] < ids["daily_c"]
+    changed = write(tmp_path, "daily_c", OTHER_DAY + "\nThe base hosts coalition troops.\n")  # read again
+    assert run([str(changed)], store, published=dt.date(2024, 2, 3), progress=False).stored == 1
+    assert {e["sources"][0]: e["id"] for e in store.events()} == ids
+    store.close()
+
+
 def test_manual_split_survives_a_rerun(tmp_path: Path, db: str) -> None:
     store = Store(db)
     published = dt.date(2024, 2, 1)

@@ -1,8 +1,8 @@
 """Link stage: group an article's resolved mentions into reports (its account of each event), then
 attach reports to events across articles (merge.py, attach.py).
 
-An event is told in several sentences ("launched an air strike in Babylon" ... "the strike resulted in
-at least four deaths"); a mention joins the compatible event the story last added to (rules.py)."""
+An event is told in several sentences (a raid named in one, its dead counted two sentences on); a mention
+joins the compatible event the story last added to (rules.py)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from sitrep.resolve import Resolved, ResolvedMention
 from sitrep.resolve.actors import actor_dictionary, resolve_actor
 from sitrep.resolve.places import most_specific
 
-__all__ = ["link_article"]
+__all__ = ["link_article", "report_id"]
 
 STRATEGIC = "Strategic developments"
 DESTRUCTION = "Looting/property destruction"
@@ -33,6 +33,14 @@ REMOTE = "Explosions/Remote violence"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
 
+
+
+def report_id(published: dt.date | None, key: str) -> str:
+    """A report's id: a digest of ``key`` (what makes it one in its article) after the article's publication
+    day, so that ids grow as the news does. A store's indexes on report and event ids (an event takes its first
+    report's) are then written at their end rather than all over: at 300,000 synthetic reports, 10 % more
+    reports/s (bench/merge.py)."""
+    return f"ev_{published.strftime('%Y%m%d') if published else 'undated'}_{hashlib.sha1(key.encode()).hexdigest()[:12]}"
 
 
 class _Cluster:
@@ -231,7 +239,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any((*fatal, *hurt)))
     return Event(
-        id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        id=report_id(resolved.article.published, key),
         event_type=lex.event_type[sub],
         sub_event_type=sub,
         weapon=weapon,

@@ -3,7 +3,6 @@ through a small protocol, so linking stays free of storage details."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Protocol
 
 from sitrep.link.merge import Decisions, choose, combine, toll_ranges
@@ -24,11 +23,12 @@ class ReportStore(Protocol):
 
 
 def _fresh_id(store: ReportStore, seed: str) -> str:
-    """An event id for a new event: the seed (a report id) unless an event already has it."""
-    candidate = seed
+    """An event id for a new event: the seed (a report id) unless an event already has it, then the seed
+    numbered (it keeps the seed's place in the ids' order)."""
+    candidate, n = seed, 0
     while store.report_ids(candidate):
-
-        candidate = "ev_" + hashlib.sha1(candidate.encode()).hexdigest()[:12]
+        n += 1
+        candidate = f"{seed}.{n}"
     return candidate
 
 

@@ -11,8 +11,11 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from sitrep.data import cache_dir, coasts
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
@@ -119,6 +122,7 @@ def block_countries(kind: str | None, name: str | None, country: str | None) -> 
     return (country or "",)
 
 
+@lru_cache(maxsize=1 << 16)  # asked once for every report and every save: few distinct intervals
 def _blocks_of(countries: tuple[str, ...], earliest: dt.date | None, latest: dt.date | None) -> tuple[Block, ...]:
     """The (country, week) blocks an event is filed under."""
     weeks = _weeks(earliest, latest)
@@ -128,6 +132,11 @@ def _blocks_of(countries: tuple[str, ...], earliest: dt.date | None, latest: dt.
 def _filing(ev: Event) -> tuple[Block, ...]:
     p = ev.place
     return _blocks_of(block_countries(p.kind, p.name, p.country) if p else ("",), ev.when.earliest, ev.when.latest)
+
+
+def _json(data: dict[str, Any]) -> str:
+    """A report or event as the JSON stored with it: orjson, written and read for every report linked."""
+    return orjson.dumps(data).decode()
 
 
 def _now() -> str:
@@ -243,7 +252,7 @@ class Store:
         data = event_to_dict(report, evidence=False)
         self.execute("INSERT INTO reports VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id, "
                      "event_id = excluded.event_id, data = excluded.data",
-                     (report.id, report.sources[0], event_id, json.dumps(data)))
+                     (report.id, report.sources[0], event_id, _json(data)))
         self._blocks.added(event_id, report)
         self._many(
             'INSERT INTO evidence (report_id, article_id, field, value, sentence, sentence_text, start, "end", quote) '
@@ -284,7 +293,7 @@ class Store:
                         or (held.longitude is not None and not box[2] <= held.longitude <= box[3])):
                 continue
             if held.event is None:  # decoded once, when first a candidate
-                held.event, held.data = event_from_dict(json.loads(held.data)), None  # type: ignore[arg-type]
+                held.event, held.data = event_from_dict(orjson.loads(held.data)), None  # type: ignore[arg-type]
             out[held.id] = (held.event, list(held.report_ids))
         return out
 
@@ -305,7 +314,7 @@ class Store:
         held = self._blocks.reports(event_id)
         if held is not None:
             return list(held)
-        reports = [event_from_dict(json.loads(r[0])) for r in
+        reports = [event_from_dict(orjson.loads(r[0])) for r in
                    self.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
         self._blocks.read(event_id, reports)
         return list(reports)
@@ -314,7 +323,7 @@ class Store:
         p, w = ev.place, ev.when
         a1, a2 = ev.actor1, ev.actor2
         fr, ir = ranges.get("fatalities"), ranges.get("injuries")
-        data = json.dumps(event_to_dict(ev, evidence=False))
+        data = _json(event_to_dict(ev, evidence=False))
         spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
         stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, place_kind, "
                               "location, country, date_earliest, date_latest FROM events WHERE id=?", (ev.id,)).fetchone()
