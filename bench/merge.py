@@ -15,6 +15,7 @@ few days after its event, so that the stories of the same days come together. --
 in random order over the three years, the worst case for every cache.
 
     .venv/bin/python bench/merge.py --sizes 10000 100000 1000000
+    .venv/bin/python bench/merge.py --sizes 10000 --postgresql   # a throwaway server (tests/pg_server.py)
     .venv/bin/python bench/merge.py --sizes 10000 --db postgresql://user@/empty_db?host=/run/postgresql
 """
 
@@ -27,6 +28,8 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sitrep.link import report_id
@@ -129,14 +132,35 @@ def link_all(store: Store, reports: list[Event]) -> float:
     return time.perf_counter() - t0
 
 
-def run(n: int, db: str | None, order: str) -> None:
-    reports, truth = synthetic(n, order)
+def rss_mb() -> float:
+    """This process's resident memory now."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+
+
+@contextmanager
+def databases(postgresql: bool) -> Iterator[Iterator[str]]:
+    """A new empty database for each size: a SQLite file, or one on a throwaway PostgreSQL server."""
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(db or Path(tmp) / "bench.db")
-        elapsed = link_all(store, reports)
-        assigned = dict(store.execute("SELECT id, event_id FROM reports").fetchall())
-        events = store.counts()["events"]
-        store.close()
+        if not postgresql:
+            yield (str(Path(tmp) / f"scale{i}.db") for i in range(1_000))
+            return
+        sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+        import pg_server  # the tests' throwaway PostgreSQL server
+
+        with pg_server.server() as srv:
+            if srv is None:
+                raise SystemExit("PostgreSQL is not installed (scripts/setup installs it)")
+            yield (srv.new_database("scale") for _ in range(1_000))
+
+
+def run(n: int, db: str, order: str) -> None:
+    reports, truth = synthetic(n, order)
+    before = rss_mb()  # the script's own reports, not the linker's
+    store = Store(db)
+    elapsed = link_all(store, reports)
+    assigned = dict(store.execute("SELECT id, event_id FROM reports").fetchall())
+    events = store.counts()["events"]
+    store.close()
     by_event: dict[str, list[str]] = {}
     for rid, eid in assigned.items():
         by_event.setdefault(eid, []).append(rid)
@@ -147,12 +171,12 @@ def run(n: int, db: str | None, order: str) -> None:
             true_groups.setdefault(ev, []).append(rid)
     true_pairs = {frozenset((a, b)) for ids in true_groups.values() for a in ids for b in ids if a < b}
     right = len(merged_pairs & true_pairs)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     recall = right / len(true_pairs) if true_pairs else 1.0
     precision = right / len(merged_pairs) if merged_pairs else 1.0
     print(f"{order:>9} {n:>9,} reports -> {events:>9,} events in {elapsed:8.1f} s = {n / elapsed:8,.0f} reports/s | "
           f"merge recall {recall:.3f} ({right:,}/{len(true_pairs):,} pairs), precision {precision:.3f} "
-          f"({len(merged_pairs) - right:,} wrong) | peak RSS {rss_mb:,.0f} MB", flush=True)
+          f"({len(merged_pairs) - right:,} wrong) | peak RSS {peak_mb:,.0f} MB ({before:,.0f} MB before linking)", flush=True)
 
 
 def main() -> int:
@@ -160,11 +184,13 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--order", choices=("published", "shuffled"), default="published")
     ap.add_argument("--db", help="an empty database to fill instead of a temporary SQLite file (one size only)")
+    ap.add_argument("--postgresql", action="store_true", help="on a throwaway PostgreSQL server instead of SQLite")
     args = ap.parse_args()
     if args.db and len(args.sizes) > 1:
         ap.error("--db takes one size")
-    for n in args.sizes:
-        run(n, args.db, args.order)
+    with databases(args.postgresql) as dbs:
+        for n in args.sizes:
+            run(n, args.db or next(dbs), args.order)
     return 0
 
 

@@ -17,19 +17,15 @@ import http.client
 import resource
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from sitrep.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))  # pg_server: the tests' throwaway PostgreSQL
 from api import serving
 from load import load, memory
-from merge import link_all, synthetic
+from merge import databases, link_all, synthetic
 
 # What the page asks for (web/static/app.js): the table under each filter and sort it offers, an event's
 # card, the timeline and totals, the map at world and region zoom, the country shading, suggestions, tallies.
@@ -115,21 +111,6 @@ def measure(db: str, n: int, requests: int, clients: int) -> None:
           f"{len(times) / wall:.0f} req/s, p50 {statistics.median(times):.1f} ms, p95 {p95(times):.1f} ms, "
           f"{sum(errors.values())} errors; server RSS {before['VmRSS'] / 1024:.0f} -> {after['VmRSS'] / 1024:.0f} MB",
           flush=True)
-
-
-@contextmanager
-def databases(postgresql: bool) -> Iterator[Iterator[str]]:
-    """A new empty database for each size: a SQLite file, or one on a throwaway PostgreSQL server."""
-    with tempfile.TemporaryDirectory() as tmp:
-        if not postgresql:
-            yield (str(Path(tmp) / f"scale{i}.db") for i in range(1_000))
-            return
-        import pg_server
-
-        with pg_server.server() as srv:
-            if srv is None:
-                raise SystemExit("PostgreSQL is not installed (scripts/setup installs it)")
-            yield (srv.new_database("scale") for _ in range(1_000))
 
 
 def main() -> int:

@@ -254,11 +254,12 @@ class Store:
                      "event_id = excluded.event_id, data = excluded.data",
                      (report.id, report.sources[0], event_id, _json(data)))
         self._blocks.added(event_id, report)
-        self._many(
-            'INSERT INTO evidence (report_id, article_id, field, value, sentence, sentence_text, start, "end", quote) '
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(report.id, e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote)
-             for e in report.evidence])
+        if report.evidence:
+            self._many(
+                'INSERT INTO evidence (report_id, article_id, field, value, sentence, sentence_text, start, "end", quote) '
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                [(report.id, e.article_id, e.field, e.value, e.sentence, e.sentence_text, e.start, e.end, e.quote)
+                 for e in report.evidence])
 
     def add_claims(self, claims: list[Claim]) -> None:
         for cl in claims:
@@ -375,7 +376,10 @@ class Store:
 
     def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]:
         sql = "SELECT id FROM reports WHERE event_id=?" + (" AND article_id=?" if article_id else "") + " ORDER BY id"
-        return [r[0] for r in self.execute(sql, (event_id, article_id) if article_id else (event_id,))]
+        ids = [r[0] for r in self.execute(sql, (event_id, article_id) if article_id else (event_id,))]
+        if not ids and article_id is None:  # a new event's reports are those added from now on: none to read
+            self._blocks.read(event_id, [])
+        return ids
 
     def decisions(self) -> dict[str, set[frozenset[str]]]:
         """The manual decisions, read once per transaction (a run asks for every article it links)."""
