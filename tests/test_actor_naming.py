@@ -77,6 +77,18 @@ def test_an_armed_group_battles_the_state_military_when_the_text_names_no_other_
         ("Military Forces of Somalia", None)]
 
 
+def test_an_attack_on_an_armed_side_is_a_battle() -> None:
+    """taxonomy.yaml's armed_target: violence against civilians is done to civilians; gunmen who kill police
+    officers fight the state, and the same gunmen killing villagers attack civilians."""
+    from test_extract import run_text
+
+    events, _ = run_text("Militants shot dead two soldiers in Kaduna on Tuesday.")
+    assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in events] == [
+        ("Armed clash", "Military Forces of Nigeria")]
+    events, _ = run_text("Militants shot dead two villagers in Kaduna on Tuesday.")
+    assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in events] == [("Attack", "Civilians")]
+
+
 def test_a_name_with_its_acronym_in_brackets_names_the_fighters() -> None:
     """'Ta'ang National Liberation Army (TNLA) fighters': the bracketed acronym does not cut the name off."""
     assert names("Ta'ang National Liberation Army (TNLA) fighters seized an army base near Mogok in Myanmar on "

@@ -60,12 +60,22 @@ def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> Non
     ("A soldier and three civilians were killed when a mine exploded near Gao on Sunday.", 4, None),
     ("The blast killed at least two policemen and a child near a market in Kandahar on Monday.", 3, None),
     ("Three soldiers, two policemen and a civilian were wounded in an attack in Bannu on Friday.", None, 6),
+    # "shot dead" with "dead" parsed as the victims' adjective
+    ("Militants shot dead two soldiers in Kaduna on Tuesday.", 2, None),
 ])
 def test_one_person_killed_or_hurt_counts_one(text: str, fatalities: int | None, injuries: int | None) -> None:
     from test_extract import run_text
 
     events, _ = run_text(text)
     assert [(e.fatalities, e.injuries) for e in events] == [(fatalities, injuries)]
+
+
+def test_a_victim_shot_dead_is_named_without_the_dead() -> None:
+    from test_extract import run_text
+
+    (event,), _ = run_text("Gunmen shot dead Yusuf Garba, a trader, near Gusau on Saturday, residents said.")
+    assert event.actor2 is not None and event.actor2.name == "Yusuf Garba"
+    assert event.fatalities == 1
 
 
 def test_hiring_someone_to_kill_is_no_killing() -> None:

@@ -67,7 +67,8 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
     labelled ONE); and victims counted in parts ("two soldiers and a civilian", labelled SUM)."""
     found: dict[str, Slot] = {}
     for tok in group:
-        shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" for c in tok.children)
+        shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" or any(map(resultative, c.children))
+                                                  for c in tok.children)
         key = "fatal" if lemma(tok) in KILL or shot_dead else "hurt" if lemma(tok) in HURT_LEMMAS else None
         if key is None or key in found:
             continue
@@ -84,6 +85,13 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
                 span = doc[parts[0] : num.i + 1] if num is not None else doc[v.i : v.i + 1]
                 found[key] = Slot(span.text, span.start_char, span.end_char, sent_index, label="" if num else ONE)
     return found.get("fatal"), found.get("hurt")
+
+
+def resultative(tok: Token) -> bool:
+    """The 'dead' of "shot dead two soldiers" where the parser hangs it on the victims: how the act ended,
+    right after its verb, not a word of the victims' name."""
+    return tok.dep_ == "amod" and tok.lower_ == "dead" and tok.i > 0 and tok.doc[tok.i - 1] == tok.head.head \
+        and tok.head.head.pos_ == "VERB"
 
 
 ONE = "ONE"  # the label of a casualty slot that names one person instead of a number

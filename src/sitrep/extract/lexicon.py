@@ -48,6 +48,8 @@ class Lexicon:
     default_target: dict[str, tuple[str, frozenset[int] | None, bool]]  # event type -> (the actor its acts are
     # done to when the text names none, the inter codes of the first actor it needs or None: any, whether only
     # when the act killed or wounded someone)
+    armed_target: dict[str, tuple[str, frozenset[int]]]  # sub-event type -> (its type when done to an actor of
+    # these inter codes)
     priority: tuple[str, ...]
 
     def rank(self, sub_event_type: str) -> int:
@@ -103,6 +105,7 @@ def lexicon() -> Lexicon:
         default_target={t: (str(d["target"]), frozenset(d["when_first_is"]) if d.get("when_first_is") else None,
                             bool(d.get("when_casualties")))
                         for t, d in (tax.get("default_target") or {}).items()},
+        armed_target={t: (str(d["to"]), frozenset(d["when_second_is"])) for t, d in (tax.get("armed_target") or {}).items()},
     )
 
 

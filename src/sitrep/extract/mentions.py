@@ -7,7 +7,15 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.casualties import SUM, casualties, num_slot, parsed_casualties, running_toll, zero_slot
+from sitrep.extract.casualties import (
+    SUM,
+    casualties,
+    num_slot,
+    parsed_casualties,
+    resultative,
+    running_toll,
+    zero_slot,
+)
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
@@ -185,7 +193,7 @@ def actor_span(tok: Token, doc: Doc) -> Span:
     stack = [c for c in tok.children if c.dep_ in keep_deps]
     while stack:
         c = stack.pop()
-        if c.dep_ == "prep" and c.lower_ not in ("of", "in", "from"):
+        if (c.dep_ == "prep" and c.lower_ not in ("of", "in", "from")) or resultative(c):
             continue
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep_deps or _bracketed(g))

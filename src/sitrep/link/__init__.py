@@ -213,6 +213,9 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     lex = lexicon()
     a2 = c.actor("actor2") or c.likened("actor2")  # "a similar attack": on the like of the other's target
     sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
+    armed, inters = lex.armed_target.get(sub, ("", frozenset()))
+    if a2 is not None and a2.inter in inters:
+        sub = armed
     if crowds and sub == DESTRUCTION and c.actor("actor1") is None:
         sub = "Violent demonstration"
     if c.like is not None and not c.typed():
