@@ -14,7 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from sitrep.models import Actor, DateInterval, Event, Place
-from sitrep.store import Store, StoreError, migrate
+from sitrep.store import EventFilter, Store, StoreError, migrate
 from sitrep.store.database import EVENT_COLUMNS
 from sitrep.store.schema import NOCASE_INDEXES, SORT_INDEXES, events, metadata
 
@@ -65,6 +65,19 @@ def test_every_order_the_table_offers_is_read_from_an_index(db: str) -> None:
         full_sorts = [line for line in plan if re.match(r"\s*(->\s*)?Sort\s+\(", line)  # not an Incremental Sort
                       or line == "USE TEMP B-TREE FOR ORDER BY"]  # not FOR RIGHT PART OF ORDER BY
         assert not full_sorts, (sort, plan)
+    store.close()
+
+
+@pytest.mark.parametrize("filters", [{"country": "Iraq"}, {"country": "irq"}, {"event_type": "Battles"},
+                                     {"event_type": "air/drone strike"}, {"country": "Iraq", "event_type": "Riots"}])
+def test_a_filtered_page_is_read_in_order_from_one_index(tmp_path: Path, filters: dict[str, str]) -> None:
+    """A country or a type names one column, so that its index gives the newest events first instead of every
+    match being gathered and sorted (a type is then not looked up by index beside a country, the narrower)."""
+    store = Store(tmp_path / "plan.db")
+    where, args = store.event_filter(EventFilter(**filters))
+    sql = f"SELECT id FROM events WHERE {where} ORDER BY {store._order('-date')} LIMIT 100"
+    plan = [str(row[-1]) for row in store.execute("EXPLAIN QUERY PLAN " + sql, args)]
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan and "MULTI-INDEX OR" not in plan, plan
     store.close()
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from sitrep.data import cache_dir, coasts
+from sitrep.data import cache_dir, coasts, read_yaml
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
 from sitrep.store import migrate
 from sitrep.store.blocks import Block, BlockCache, Held, local_cell, near_cells
@@ -132,6 +132,21 @@ def _blocks_of(countries: tuple[str, ...], earliest: dt.date | None, latest: dt.
 def _filing(ev: Event) -> tuple[Block, ...]:
     p = ev.place
     return _blocks_of(block_countries(p.kind, p.name, p.country) if p else ("",), ev.when.earliest, ev.when.latest)
+
+
+@lru_cache(maxsize=1)
+def _taxonomy() -> tuple[frozenset[str], frozenset[str]]:
+    """Event types and sub-event types, lower-cased (taxonomy.yaml)."""
+    subs = read_yaml("taxonomy.yaml")["sub_event_types"]
+    return frozenset(v["event_type"].lower() for v in subs.values()), frozenset(k.lower() for k in subs)
+
+
+def _type_columns(name: str) -> tuple[str, ...]:
+    """The column a type's name is in: an event type's, a sub-event type's (each index then reads its
+    events in order), or either for a name that is neither."""
+    types, subs = _taxonomy()
+    key = name.lower()
+    return ("event_type",) if key in types else ("sub_event_type",) if key in subs else ("event_type", "sub_event_type")
 
 
 def _json(data: dict[str, Any]) -> str:
@@ -406,16 +421,17 @@ class Store:
         if any("\x00" in v for v in texts if isinstance(v, str)):
             return "1=0", []  # no stored text has a NUL (PostgreSQL refuses one even as a parameter)
         sql, args = ["1=1"], []  # type: ignore[var-annotated]
-        if f.country:
-            sql.append(f"({d.ci_eq('country')} OR {d.ci_eq('iso3')})")
-            args += [f.country, f.country]
+        if f.country:  # one column, so that its index gives the page in order (no country's name has three letters)
+            sql.append(d.ci_eq("iso3" if len(f.country) == 3 else "country"))
+            args.append(f.country)
         if f.admin1:
             sql.append(d.ci_eq("admin1"))
             args.append(f.admin1)
         if f.event_type:  # types or sub-event types, comma-separated: any of them
             types = [t.strip() for t in f.event_type.split(",") if t.strip()] or [""]
-            sql.append("(" + " OR ".join(f"{d.ci_eq('event_type')} OR {d.ci_eq('sub_event_type')}" for _ in types) + ")")
-            args += [t for t in types for _ in (0, 1)]
+            columns = [_type_columns(t) for t in types]
+            sql.append("(" + " OR ".join(d.ci_eq(c, indexed=not f.country) for cs in columns for c in cs) + ")")
+            args += [t for t, cs in zip(types, columns, strict=True) for _ in cs]
         if f.sub_event_type:
             sql.append(d.ci_eq("sub_event_type"))
             args.append(f.sub_event_type)

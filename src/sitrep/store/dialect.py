@@ -122,8 +122,10 @@ class SQLite:
         return text
 
     @staticmethod
-    def ci_eq(column: str) -> str:
-        return f"{column} = ? COLLATE NOCASE"
+    def ci_eq(column: str, indexed: bool = True) -> str:
+        """``indexed=False``: a test SQLite must not read from the column's index (the unary +), where another
+        term's index is the narrower one; its planner keeps no statistics to know."""
+        return f"{'' if indexed else '+'}{column} = ? COLLATE NOCASE"
 
     @staticmethod
     def nulls(desc: bool) -> str:
@@ -232,7 +234,7 @@ class PostgreSQL:
                                    "AND attname = 'geom' AND NOT attisdropped)").fetchone()[0]
 
     @staticmethod
-    def ci_eq(column: str) -> str:
+    def ci_eq(column: str, indexed: bool = True) -> str:  # PostgreSQL's planner has its statistics
         return f"lower({column}) = lower(?)"
 
     @staticmethod
