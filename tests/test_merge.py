@@ -272,6 +272,17 @@ def test_a_writer_sees_what_another_connection_linked_meanwhile(db: str) -> None
     first.close(), other.close()
 
 
+def test_an_event_card_shows_the_reports_another_connection_added(db: str) -> None:
+    """A server's Store is no writer: what it reads of an event is read afresh, not a copy held from before."""
+    reader, writer = Store(db), Store(db)
+    _link(writer, [report("a1", dt.date(2024, 1, 28), BASE)])
+    assert [r["id"] for r in reader.event("a1")["reports"]] == ["a1"]
+    _link(writer, [report("b1", dt.date(2024, 1, 28), BASE)])  # the same strike, from another outlet
+    assert _assigned(writer) == {"a1": "a1", "b1": "a1"}
+    assert [r["id"] for r in reader.event("a1")["reports"]] == ["a1", "b1"]
+    reader.close(), writer.close()
+
+
 def test_a_rolled_back_report_is_not_held(db: str) -> None:
     store = Store(db)
     _link(store, [report("a1", dt.date(2024, 1, 28), BASE)])

@@ -330,10 +330,13 @@ class Store:
         held = self._blocks.reports(event_id)
         if held is not None:
             return list(held)
-        reports = [event_from_dict(orjson.loads(r[0])) for r in
-                   self.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
+        reports = self._stored_reports(event_id)
         self._blocks.read(event_id, reports)
         return list(reports)
+
+    def _stored_reports(self, event_id: str) -> list[Event]:
+        return [event_from_dict(orjson.loads(r[0])) for r in
+                self.execute("SELECT data FROM reports WHERE event_id=? ORDER BY id", (event_id,))]
 
     def save_event(self, ev: Event, ranges: dict[str, tuple[int, int] | None]) -> None:
         p, w = ev.place, ev.when
@@ -625,7 +628,8 @@ class Store:
             return None
         out = self._with_sources(dict(row))
         out["evidence"] = self.evidence_for(event_id)
-        out["reports"] = [event_to_dict(r) for r in self.reports_of(event_id)]
+        # read afresh: the blocks a writer holds are checked against other writers only in its transactions
+        out["reports"] = [event_to_dict(r) for r in self._stored_reports(event_id)]
         return out
 
     def source_articles(self, event_id: str) -> dict[str, dict[str, Any]]:
