@@ -81,6 +81,29 @@ def test_a_filtered_page_is_read_in_order_from_one_index(tmp_path: Path, filters
     store.close()
 
 
+def test_a_page_of_an_area_holding_most_events_is_read_in_order(tmp_path: Path) -> None:
+    """An area alone: found by the map's index when it holds few events, read in the page's order (each
+    tested) when it holds many; the page is the same either way."""
+    store = Store(tmp_path / "area.db")
+    day = dt.date(2024, 1, 2)
+    with store.transaction():
+        for i in range(60):
+            lat, lon = (10.0 + i / 100, 20.0) if i % 6 else (40.0, 60.0)  # one in six far from the others
+            place = Place(f"Town {i}", "Iraq", "IRQ", None, lat, lon, 1, "city")
+            store.save_event(Event(f"e{i:02d}", "Battles", "Armed clash", None, None, None, None, place,
+                                   DateInterval(day, day, day, "day"), i % 7, None, [f"a{i}"]), {})
+    crowded, sparse = (19.0, 9.0, 21.0, 11.0), (59.0, 39.0, 61.0, 41.0)
+    assert not store._box_first(EventFilter(bbox=crowded), 5, 0)
+    assert store._box_first(EventFilter(bbox=sparse), 5, 0)
+    for box in (crowded, sparse):
+        for sort in ("-date", "-fatalities", "location"):
+            where, args = store.event_filter(EventFilter(bbox=box))
+            gathered = [r[0] for r in store.execute(
+                f"SELECT id FROM events WHERE {where} ORDER BY {store._order(sort)} LIMIT 5 OFFSET 2", args)]
+            assert [e["id"] for e in store.events(sort=sort, limit=5, offset=2, sources=False, bbox=box)] == gathered
+    store.close()
+
+
 def _legacy(path: Path, version: str) -> None:
     con = sqlite3.connect(path)
     con.executescript(LEGACY.read_text())

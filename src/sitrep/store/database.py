@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -416,8 +416,9 @@ class Store:
         self.execute("INSERT INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), self._time()))
 
     # ---- reading
-    def event_filter(self, f: EventFilter) -> tuple[str, list[Any]]:
-        """A WHERE clause with placeholders, never text from the user inside the SQL."""
+    def event_filter(self, f: EventFilter, box_indexed: bool = True) -> tuple[str, list[Any]]:
+        """A WHERE clause with placeholders, never text from the user inside the SQL (``box_indexed``: see
+        _box_first)."""
         d = self.dialect
         texts = [f.country, f.admin1, f.event_type, f.sub_event_type, f.disorder_type,
                  *(v for c in f.conditions for v in c.values)]
@@ -465,7 +466,7 @@ class Store:
             sql.append("COALESCE(date_earliest, date) <= ?")
             args.append(f.until)
         if f.bbox:
-            box_sql, box_args = d.bbox_filter(f.bbox)
+            box_sql, box_args = d.bbox_filter(f.bbox, box_indexed)
             sql.append(box_sql)
             args += box_args
         if f.q:
@@ -500,13 +501,27 @@ class Store:
                **filters: Any) -> Iterator[dict[str, Any]]:
         """Events matching the filters (see EventFilter), in the given order; ``sources``: with the articles
         and outlets of each (a query an event: leave them out when counting)."""
-        where, args = self.event_filter(EventFilter(**filters))
+        f = EventFilter(**filters)
+        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset))
         sql = f"SELECT {COLUMNS} FROM events WHERE {where} ORDER BY {self._order(sort)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
         for row in self.execute(sql, args):
             yield self._with_sources(dict(row)) if sources else dict(row)
+
+    def _box_first(self, f: EventFilter, limit: int | None, offset: int) -> bool:
+        """Whether a page of the events in an area is found by the map's index (every event in the area read,
+        then sorted) rather than read in the page's order, each tested: the latter reads about (offset +
+        limit) x all / in the area events, each looked up in the table, where the index gathers those in the
+        area at about half the cost each, so a page among the first of an area holding a large share of all
+        events is read in order (at 215,000 events, an area of 9 %: 44 -> 6 ms). Asked of an area alone, in
+        SQLite, whose planner keeps no statistics to know."""
+        if limit is None or f.bbox is None or replace(f, bbox=None) != EventFilter() or self.dialect.name != "sqlite":
+            return True
+        inside = self.count_in_view(None, bbox=f.bbox)
+        everything = self.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0  # deleted ones aside
+        return inside * inside <= 2 * (offset + limit) * everything
 
     def _in_view(self, view: Box | None, where: str, args: list[Any]) -> tuple[str, list[Any]]:
         """Add a map's view to a filter: the events placed inside it, and those with no point at all (a map
