@@ -104,6 +104,31 @@ def test_a_page_of_an_area_holding_most_events_is_read_in_order(tmp_path: Path) 
     store.close()
 
 
+def test_a_page_of_matched_words_is_read_in_order_and_is_the_same_page(tmp_path: Path) -> None:
+    """Words and actors: the page is read in its order, each event tested against the set the text index
+    matched, and holds the events the matches looked up one by one would give."""
+    store = Store(tmp_path / "words.db")
+    day = dt.date(2024, 1, 2)
+    with store.transaction():
+        for i in range(40):
+            place = Place(f"{'Upper' if i % 3 else 'Lower'} Town {i}", "Iraq", "IRQ", None, 33.0, 44.0, 1, "city")
+            actor = Actor(f"Brigade {i % 4}", 2, None, True)
+            store.save_event(Event(f"e{i:02d}", "Battles", "Armed clash", None, actor, None, None, place,
+                                   DateInterval(day, day, day, "day"), i % 5, None, [f"a{i}"]), {})
+    for filters in ({"actor": "Brigade 2"}, {"q": "upper"}, {"q": "nowhere"}):
+        for sort in ("-date", "-fatalities", "location"):
+            where, args = store.event_filter(EventFilter(**filters))
+            looked_up = [r[0] for r in store.execute(
+                f"SELECT id FROM events WHERE {where} ORDER BY {store._order(sort)} LIMIT 4 OFFSET 3", args)]
+            page = [e["id"] for e in store.events(sort=sort, limit=4, offset=3, sources=False, **filters)]
+            assert page == looked_up and (page or filters["q"] == "nowhere")
+    where, args = store.event_filter(EventFilter(actor="Brigade 2"), in_order=True)
+    plan = [str(row[-1]) for row in store.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM events WHERE {where} ORDER BY {store._order('-date')} LIMIT 4", args)]
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+    store.close()
+
+
 def _legacy(path: Path, version: str) -> None:
     con = sqlite3.connect(path)
     con.executescript(LEGACY.read_text())

@@ -416,9 +416,9 @@ class Store:
         self.execute("INSERT INTO decisions VALUES (?,?,?,?)", (kind, *sorted((a, b)), self._time()))
 
     # ---- reading
-    def event_filter(self, f: EventFilter, box_indexed: bool = True) -> tuple[str, list[Any]]:
-        """A WHERE clause with placeholders, never text from the user inside the SQL (``box_indexed``: see
-        _box_first)."""
+    def event_filter(self, f: EventFilter, box_indexed: bool = True, in_order: bool = False) -> tuple[str, list[Any]]:
+        """A WHERE clause with placeholders, never text from the user inside the SQL. For a page (``in_order``)
+        the words matched are a set its order is tested against; ``box_indexed``: see _box_first."""
         d = self.dialect
         texts = [f.country, f.admin1, f.event_type, f.sub_event_type, f.disorder_type,
                  *(v for c in f.conditions for v in c.values)]
@@ -456,7 +456,7 @@ class Store:
         if f.civilian_targeting:
             sql.append("actor2 = ?")
             args.append("Civilians")
-        if f.actor and (actor := d.actor_filter(f.actor)):
+        if f.actor and (actor := d.actor_filter(f.actor, indexed=not in_order)):
             sql.append(actor[0])
             args += actor[1]
         if f.since:
@@ -470,7 +470,7 @@ class Store:
             sql.append(box_sql)
             args += box_args
         if f.q:
-            q_sql, q_args = d.words_filter(f.q)
+            q_sql, q_args = d.words_filter(f.q, indexed=not in_order)
             sql.append(q_sql)
             args += q_args
         for c in f.conditions:
@@ -502,7 +502,7 @@ class Store:
         """Events matching the filters (see EventFilter), in the given order; ``sources``: with the articles
         and outlets of each (a query an event: leave them out when counting)."""
         f = EventFilter(**filters)
-        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset))
+        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset), in_order=True)
         sql = f"SELECT {COLUMNS} FROM events WHERE {where} ORDER BY {self._order(sort)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
