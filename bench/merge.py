@@ -142,7 +142,7 @@ def databases(postgresql: bool) -> Iterator[Iterator[str]]:
     """A new empty database for each size: a SQLite file, or one on a throwaway PostgreSQL server."""
     with tempfile.TemporaryDirectory() as tmp:
         if not postgresql:
-            yield (str(Path(tmp) / f"scale{i}.db") for i in range(1_000))
+            yield (str(Path(tmp) / f"bench{i}.db") for i in range(1_000))
             return
         sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
         import pg_server  # the tests' throwaway PostgreSQL server
@@ -150,7 +150,7 @@ def databases(postgresql: bool) -> Iterator[Iterator[str]]:
         with pg_server.server() as srv:
             if srv is None:
                 raise SystemExit("PostgreSQL is not installed (scripts/setup installs it)")
-            yield (srv.new_database("scale") for _ in range(1_000))
+            yield (srv.new_database("bench") for _ in range(1_000))
 
 
 def run(n: int, db: str, order: str) -> None:

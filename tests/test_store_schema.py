@@ -93,8 +93,9 @@ def test_a_page_of_an_area_holding_most_events_is_read_in_order(tmp_path: Path) 
             store.save_event(Event(f"e{i:02d}", "Battles", "Armed clash", None, None, None, None, place,
                                    DateInterval(day, day, day, "day"), i % 7, None, [f"a{i}"]), {})
     crowded, sparse = (19.0, 9.0, 21.0, 11.0), (59.0, 39.0, 61.0, 41.0)
-    assert not store._box_first(EventFilter(bbox=crowded), 5, 0)
-    assert store._box_first(EventFilter(bbox=sparse), 5, 0)
+    assert not store._box_first(EventFilter(bbox=crowded), 5, 0, None)
+    assert store._box_first(EventFilter(bbox=sparse), 5, 0, None)
+    assert store._box_first(EventFilter(bbox=crowded), 5, 0, 10)  # a count the caller gives is taken
     for box in (crowded, sparse):
         for sort in ("-date", "-fatalities", "location"):
             where, args = store.event_filter(EventFilter(bbox=box))

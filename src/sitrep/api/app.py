@@ -183,7 +183,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
         """Events matching the filters, one page at a time."""
         with store() as s:
             total = held.get(s, filter_key("count", f), lambda: s.count_events(**f))  # each page of a filter: one count
-            rows = list(s.events(sort=sort, limit=page_size, offset=(page - 1) * page_size, **f))
+            rows = list(s.events(sort=sort, limit=page_size, offset=(page - 1) * page_size, matching=total, **f))
         return {"total": total, "page": page, "page_size": page_size, "events": [event_record(r, []) for r in rows]}
 
     def export(fmt: str, sort: str, f: dict[str, Any]) -> StreamingResponse:

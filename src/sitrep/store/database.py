@@ -498,11 +498,12 @@ class Store:
         return ", ".join(f"{col}{' DESC' if desc else ''}{self.dialect.nulls(desc)}" for col, desc in SORTS[sort])
 
     def events(self, sort: str = "date", limit: int | None = None, offset: int = 0, sources: bool = True,
-               **filters: Any) -> Iterator[dict[str, Any]]:
+               matching: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
         """Events matching the filters (see EventFilter), in the given order; ``sources``: with the articles
-        and outlets of each (a query an event: leave them out when counting)."""
+        and outlets of each (a query an event: leave them out when counting); ``matching``: how many events
+        the filters match, where the caller has counted them already."""
         f = EventFilter(**filters)
-        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset), in_order=True)
+        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset, matching), in_order=True)
         sql = f"SELECT {COLUMNS} FROM events WHERE {where} ORDER BY {self._order(sort)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -510,7 +511,7 @@ class Store:
         for row in self.execute(sql, args):
             yield self._with_sources(dict(row)) if sources else dict(row)
 
-    def _box_first(self, f: EventFilter, limit: int | None, offset: int) -> bool:
+    def _box_first(self, f: EventFilter, limit: int | None, offset: int, inside: int | None) -> bool:
         """Whether a page of the events in an area is found by the map's index (every event in the area read,
         then sorted) rather than read in the page's order, each tested: the latter reads about (offset +
         limit) x all / in the area events, each looked up in the table, where the index gathers those in the
@@ -519,7 +520,8 @@ class Store:
         SQLite, whose planner keeps no statistics to know."""
         if limit is None or f.bbox is None or replace(f, bbox=None) != EventFilter() or self.dialect.name != "sqlite":
             return True
-        inside = self.count_in_view(None, bbox=f.bbox)
+        if inside is None:
+            inside = self.count_in_view(None, bbox=f.bbox)
         everything = self.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0  # deleted ones aside
         return inside * inside <= 2 * (offset + limit) * everything
 
