@@ -163,3 +163,12 @@ def test_an_interrupted_build_leaves_no_partial_file(tmp_path: Path, monkeypatch
     with pytest.raises(KeyboardInterrupt):
         module.build(tmp_path / "gazetteer-test.sqlite")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_towns_of_one_name_in_one_country_are_all_kept() -> None:
+    """GeoNames has several US towns named Springfield and Brooklyn; the build kept only the first it met, so
+    a borough of millions lost to a village and the name fell to an unrelated town's alternate name."""
+    found = [e for e in gazetteer().candidates("Brooklyn") if e.country == "United States" and e.name == "Brooklyn"]
+    assert len({e.admin1 for e in found}) > 3
+    best = gazetteer().lookup("Brooklyn", {"United States": 1.0})
+    assert best is not None and (best.name, best.admin1) == ("Brooklyn", "New York")

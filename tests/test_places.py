@@ -154,6 +154,14 @@ def test_a_story_about_one_town_places_what_it_tells_without_a_place_in_that_tow
     assert arrest.place is not None and arrest.place.kind == "country"  # two towns: which one is not told
 
 
+def test_an_act_answering_another_in_a_time_clause_is_placed_where_that_clause_says() -> None:
+    """"killed ... after they were ambushed in X": the reply and the ambush are one scene, so the clause that
+    names no place takes the other's place, not the story's country."""
+    events, _ = run_text("Fighting spread from Mekelle to Gondar this month. On Sunday, soldiers killed seven gunmen "
+                         "after they were ambushed by rebels near Adigrat.", dt.date(2024, 3, 12))
+    assert {(e.place.name, e.place.precision) for e in events if e.place} == {("Adigrat", 2)}
+
+
 def test_seas_straits_and_lakes_are_places() -> None:
     """Bodies of water named in facilities.csv: an attack on one is placed on it (ACLED codes the water)."""
     events, _ = run_text("Unknown gunmen in speedboats attacked a fishing camp on Lake Chad on Monday, killing nine "

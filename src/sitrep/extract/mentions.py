@@ -31,6 +31,7 @@ TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over"}
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
+SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time beside another: one scene
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area", "desert"}
@@ -83,6 +84,12 @@ def nearest_group(tok: Token, groups: list[list[Token]]) -> int:
             if d < best_d:
                 best, best_d = gi, d
     return best
+
+
+def _one_scene(group: list[Token], other: list[Token]) -> bool:
+    """One clause is a time clause of the other ("after", "when", "as"): what they tell happened in one place."""
+    return any(t.dep_ == "advcl" and t.head in b and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in t.children)
+               for a, b in ((group, other), (other, group)) for t in a)
 
 
 def clause_tokens(group: list[Token], groups: list[list[Token]], sent: Span) -> list[Token]:
@@ -423,8 +430,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     out: list[EventMention] = []
     sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
     background = _background(dropped, kept_ids)
-    # places another clause of the sentence names as its own are not shared with clauses that name none
-    claimed_places = {slot(e, sent_index) for ents in ents_by_group.values() for e in ents if e.label_ in PLACE_LABELS}
+    # places another clause of the sentence names as its own are not shared with clauses that name none,
+    # unless one clause is the other's time ("killed 19 after they were attacked in X": one scene)
+    own_places = {gi: {slot(e, sent_index) for e in ents if e.label_ in PLACE_LABELS} for gi, ents in ents_by_group.items()}
 
     for gi, group in enumerate(groups):
         kept = [t for t in group if t.i in kept_ids]
@@ -461,7 +469,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             actor2=slot(a2, sent_index) if a2 is not None else None,
             places=places,
             places_listed=sum(1 for e in ents if e.label_ in PLACE_LABELS and e.root.dep_ == "conj") >= 1,
-            sentence_places=sorted((p for p in all_places if p not in claimed_places), key=lambda p: min(
+            sentence_places=sorted((p for p in all_places if not any(
+                p in found and not _one_scene(group, groups[gj]) for gj, found in own_places.items())), key=lambda p: min(
                 dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
             times=[slot(t, sent_index) for t in times],
             reported_times=[slot(t, sent_index) for t in times if reported(t) or t.start in preceded],

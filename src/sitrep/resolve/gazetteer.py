@@ -22,7 +22,7 @@ from pathlib import Path
 from sitrep.data import cache_dir, read_csv, replace_in_cache
 from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 # Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a
@@ -204,13 +204,12 @@ def _write(tmp: Path) -> None:
     con = sqlite3.connect(tmp)
     con.execute("CREATE TABLE place (key TEXT, name TEXT, kind TEXT, country TEXT, iso3 TEXT, admin1 TEXT, "
                 "latitude REAL, longitude REAL, population INTEGER, admin2 TEXT, curated INTEGER)")
-    seen: set[tuple[str, str, str, str | None]] = set()
+    seen: set[tuple[str, Entry]] = set()  # one place under two aliases of one key; homonyms all kept
     batch = []
     for key, e in _rows():
-        ident = (key, e.name, e.kind, e.country)
-        if not key or ident in seen:
+        if not key or (key, e) in seen:
             continue
-        seen.add(ident)
+        seen.add((key, e))
         batch.append((key, e.name, e.kind, e.country, e.iso3, e.admin1, e.latitude, e.longitude, e.population, e.admin2,
                       e.curated))
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
