@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sitrep.models import Article
 from sitrep.nlp import process
-from sitrep.resolve.places import article_context, resolve_place
+from sitrep.resolve.places import article_context, off_shore, resolve_place
 
 SETS = ("seeds", "news-dev", "voa-dev")
 WITHIN_KM = 161
@@ -93,6 +93,8 @@ def main() -> int:
             counts[0] += 1
             for use, slot in ((context, 1), ({}, 3)):
                 p = resolve_place(place, use, sentence)
+                if p is not None and p.kind == "sea":  # which shore, as the pipeline places it
+                    p = off_shore(p, use)
                 near = p is not None and p.latitude is not None and km((p.latitude, p.longitude), (lat, lon)) <= WITHIN_KM
                 counts[slot] += near
                 if slot == 1 and p is None:
