@@ -190,3 +190,14 @@ def test_an_aside_inside_the_phrase_does_not_name_the_actor() -> None:
 def test_security_workers_killed_are_the_states_forces() -> None:
     found = names("A roadside bomb struck a truck near Bannu in Pakistan on Friday, killing two security workers.")
     assert found and found[0][1] == "Military Forces of Pakistan", found
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters loyal to Jama'at Nusrat al-Islam wal Muslimin attacked an army post near Djibo on Sunday.",
+    "Gunmen affiliated with the outlawed Jama'at Nusrat al-Islam wal Muslimin stormed an army post near Djibo "
+    "on Sunday.",
+])
+def test_fighters_tied_to_a_named_group_are_that_group(text: str) -> None:
+    """However the parser hangs "loyal" or "affiliated", the fighters it ties to a named group are the group."""
+    events, _ = run_text(text)
+    assert [e.actor1.name for e in events if e.actor1] == ["Jama'at Nusrat al-Islam wal-Muslimin"]

@@ -62,6 +62,8 @@ def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> Non
     ("Three soldiers, two policemen and a civilian were wounded in an attack in Bannu on Friday.", None, 6),
     # "shot dead" with "dead" parsed as the victims' adjective
     ("Militants shot dead two soldiers in Kaduna on Tuesday.", 2, None),
+    # victims of a verb the act's noun hangs on: "died in the attack"
+    ("Rebels raided a village near Kalehe on Monday. Nine farmers and two guards died in the raid.", 11, None),
 ])
 def test_one_person_killed_or_hurt_counts_one(text: str, fatalities: int | None, injuries: int | None) -> None:
     from test_extract import run_text

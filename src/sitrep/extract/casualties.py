@@ -66,14 +66,16 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
     named or described ("the commander was killed", "shot dead a police officer"), a count of one (a Slot
     labelled ONE); and victims counted in parts ("two soldiers and a civilian", labelled SUM)."""
     found: dict[str, Slot] = {}
-    for tok in group:
+    told = [t.head.head for t in group if t.dep_ == "pobj" and t.head.dep_ == "prep"]  # "died in the attack"
+    for tok in [*group, *told]:
         shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" or any(map(resultative, c.children))
                                                   for c in tok.children)
         key = "fatal" if lemma(tok) in KILL or shot_dead else "hurt" if lemma(tok) in HURT_LEMMAS else None
         if key is None or key in found:
             continue
         doc = tok.doc
-        victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if tok.tag_ == "VBN" else ("dobj",))]
+        subject = tok.tag_ == "VBN" or lemma(tok) == "die"  # "were killed", "died": the subject is the victim
+        victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if subject else ("dobj",))]
         for v in victims:
             parts = [_count_start(x, individuals) for x in (v, *v.conjuncts)]
             if len(parts) > 1 and None not in parts:

@@ -29,6 +29,7 @@ class Lexicon:
     persons: frozenset[str]
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
+    affiliation: frozenset[str]  # "loyal", "link": fighters tied to the group named after the word are that group
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         persons=frozenset(trig["persons"]),
         individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),
+        affiliation=frozenset(trig.get("affiliation") or []),
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         reprisal=frozenset(trig.get("reprisal") or []),
