@@ -201,3 +201,16 @@ def test_fighters_tied_to_a_named_group_are_that_group(text: str) -> None:
     """However the parser hangs "loyal" or "affiliated", the fighters it ties to a named group are the group."""
     events, _ = run_text(text)
     assert [e.actor1.name for e in events if e.actor1] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Government troops and Tuareg rebels clashed near Kidal on Sunday.", ("Military Forces of Mali", "Azawad Liberation Front")),
+    ("Soldiers and al-Shabaab fighters exchanged fire near Baidoa on Monday.", ("Military Forces of Somalia", "Al Shabaab")),
+])
+def test_two_sides_named_together_as_who_fought_are_the_two_actors(text: str, sides: tuple[str, str]) -> None:
+    assert names(text) == [sides]
+
+
+def test_sides_named_together_who_fought_a_third_are_one_side() -> None:
+    (pair,) = names("Soldiers and allied militiamen clashed with al-Shabaab fighters near Baidoa on Monday.")
+    assert pair[1] == "Al Shabaab"

@@ -162,6 +162,11 @@ def test_an_act_answering_another_in_a_time_clause_is_placed_where_that_clause_s
     assert {(e.place.name, e.place.precision) for e in events if e.place} == {("Adigrat", 2)}
 
 
+def test_the_place_two_sides_fought_for_control_of_is_where_they_fought() -> None:
+    events, _ = run_text("Government troops and rebels fought for control of Kidal on Sunday, leaving five dead.")
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("Kidal", "Mali")]
+
+
 def test_seas_straits_and_lakes_are_places() -> None:
     """Bodies of water named in facilities.csv: an attack on one is placed on it (ACLED codes the water)."""
     events, _ = run_text("Unknown gunmen in speedboats attacked a fishing camp on Lake Chad on Monday, killing nine "

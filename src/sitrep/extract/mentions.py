@@ -250,6 +250,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
             elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):
                 a1 = actor_span(c, doc)
+                if a2 is None and lemma(tok) in lex.reciprocal and (pair := _two_sides(c, a1, tok, doc, lex)):
+                    a1, a2 = pair
             elif (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN")) and a1 is None \
                     and obj is not None and _is_party(obj, lex):
                 a1 = actor_span(obj, doc)
@@ -277,6 +279,19 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _two_sides(subj: Token, phrase: Span, act: Token, doc: Doc, lex: Lexicon) -> tuple[Span, Span] | None:
+    """"Troops and rebels clashed": the two sides of a reciprocal act named together as its subject, unless
+    the act names the other side ("troops and allied militias fought with rebels": one side)."""
+    other = next((c for c in subj.conjuncts if c.i > subj.i and _is_party(c, lex)), None)
+    cc = next((c for c in subj.children if c.dep_ == "cc"), None)
+    if other is None or cc is None or any(c.dep_ == "prep" and c.lower_ == "with" for c in act.children):
+        return None
+    first = doc[phrase.start : cc.i] if phrase.start < cc.i < phrase.end else phrase
+    while len(first) > 1 and first[-1].is_punct:
+        first = first[:-1]
+    return first, actor_span(other, doc)
 
 
 def _held(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
@@ -526,7 +541,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     if passive:
         return root.head.i in trigger_ids
     prep = root.head
-    while prep.lower_ == "of" and prep.head.dep_ == "pobj":  # "to the garrison city of Rawalpindi"
+    # "to the garrison city of Rawalpindi" goes by "to"; "fought for control of X" by "of": there they fought
+    while prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lower_ != "control":
         prep = prep.head.head
     if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and prep.lower_ in RELATIONAL | {"by"}):
         return False
@@ -623,8 +639,8 @@ CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}
 
 
 def _named_place(tok: Token) -> bool:
-    """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe"."""
-    return tok.head.lower_ in LOCATIVE or (tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS)
+    """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe", "control of Kidal"."""
+    return tok.head.lower_ in LOCATIVE or (tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | {"control"})
 
 
 def _unlabelled_places(sent: Span) -> list[Span]:
