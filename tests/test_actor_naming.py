@@ -214,3 +214,9 @@ def test_two_sides_named_together_as_who_fought_are_the_two_actors(text: str, si
 def test_sides_named_together_who_fought_a_third_are_one_side() -> None:
     (pair,) = names("Soldiers and allied militiamen clashed with al-Shabaab fighters near Baidoa on Monday.")
     assert pair[1] == "Al Shabaab"
+
+
+def test_the_fighters_whose_sites_were_struck_are_the_target_not_their_peoples_state() -> None:
+    """"Kurdish militant positions": the militants (an armed group), not the state that "Kurdish" alone names."""
+    (pair,) = names("Turkish jets struck Kurdish militant positions near Duhok on Thursday.")
+    assert pair[1] is not None and pair[1].startswith("Unidentified Armed Group")

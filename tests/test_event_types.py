@@ -175,3 +175,11 @@ def test_what_a_crowd_protests_is_not_what_happened_to_it(text: str, expected: t
     the people who demonstrate are the crowd, first actor beside the force that met them."""
     events, _ = run_text(text, dt.date(2024, 5, 9))
     assert [(e.sub_event_type, e.actor1 and e.actor1.name) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained 25 opposition activists in Lusaka on Tuesday ahead of a rally.",
+    "Police detained 25 opposition activists in Lusaka on Tuesday before a planned march.",
+])
+def test_arrests_before_a_demonstration_that_has_not_happened_are_arrests(text: str) -> None:
+    assert [e.sub_event_type for e in run_text(text)[0]] == ["Arrests"]

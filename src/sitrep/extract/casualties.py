@@ -20,7 +20,7 @@ QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|u
        r"an estimated|approximately|fewer than|less than|at most)\s+)?"
 
 
-WHO = r"(?:[\w'-]+\s+){0,4}?"
+WHO = r"(?:(?!\d)[\w'-]+\s+){0,4}?"  # the victims' words: no other figure ("55 dead and 146 wounded")
 
 
 KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated)"

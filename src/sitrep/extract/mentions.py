@@ -19,7 +19,7 @@ from sitrep.extract.casualties import (
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, tree_path
-from sitrep.extract.triggers import anaphoric, held_since, interception, lemma, performer, reference_point
+from sitrep.extract.triggers import anaphoric, held_since, intended, interception, lemma, performer, reference_point
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -141,8 +141,14 @@ def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
 
 
 def _no_cue(tok: Token, lex: Lexicon) -> bool:
-    """A word that says nothing of the act: one of a time ("March 3" names no march) or of who people are."""
-    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex)
+    """A word that says nothing of the act: one of a time ("March 3" names no march), of who people are, or
+    of an act not done yet ("a planned march", "ahead of a rally")."""
+    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex)
+
+
+def _not_yet(tok: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "amod" and lemma(c) in lex.intent for c in tok.children) or (
+        tok.pos_ == "NOUN" and intended(tok, lex))
 
 
 def _describes_people(tok: Token, lex: Lexicon) -> bool:
@@ -377,6 +383,12 @@ def _holder(target: Token | None, lex: Lexicon) -> Span | None:
     mods = [c for c in target.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     if any(lemma(c) in lex.civilian_sites or c.lower_ in lex.civilian_sites for c in mods):
         return None
+    doc = target.doc
+    if target.i > 0 and lemma(doc[target.i - 1]) in lex.persons and doc[target.i - 1] in mods:
+        start = target.i - 1  # "Kurdish militant targets": the militants, with what describes them
+        while start > 0 and doc[start - 1] in mods:
+            start -= 1
+        return doc[start : target.i]
     party = next((c for c in mods if _is_party(c, lex)), None)
     return _modifier_name(party, target) if party is not None else None
 
