@@ -220,3 +220,19 @@ def test_the_fighters_whose_sites_were_struck_are_the_target_not_their_peoples_s
     """"Kurdish militant positions": the militants (an armed group), not the state that "Kurdish" alone names."""
     (pair,) = names("Turkish jets struck Kurdish militant positions near Duhok on Thursday.")
     assert pair[1] is not None and pair[1].startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Clashes between the army and Fulani militiamen near Mopti killed six people on Sunday.",
+     ("Military Forces of Mali", "Fulani Ethnic Militia")),
+    ("Heavy fighting erupted between the army and the Rapid Support Forces in Omdurman on Saturday.",
+     ("Military Forces of Sudan", "Rapid Support Forces")),
+])
+def test_the_sides_a_clash_was_between_are_its_actors(text: str, sides: tuple[str, str]) -> None:
+    assert names(text) == [sides]
+
+
+def test_fighting_on_a_named_night_is_one_event_with_its_toll() -> None:
+    """A bare gerund is generic ("fighting has displaced thousands") unless dated: "on Monday night" makes it one."""
+    events, _ = run_text("Fighting between rival militias in Zawiya on Monday night left 12 people dead.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 12)]

@@ -246,6 +246,9 @@ def _bracketed(tok: Token) -> bool:
 def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Span | None]:
     """actor1: who acts (subject, passive agent, 'X strike' modifier); actor2: the target (object,
     'against/on/targeting X'). Weapons ('a drone targeted...') are not actors; their owners are."""
+    sides = next((pair for tok in group if lemma(tok) in lex.reciprocal and (pair := _between(tok, doc, lex))), None)
+    if sides is not None:
+        return sides
     a1 = a2 = None
     for tok in group:
         for c in tok.children:
@@ -285,6 +288,24 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _between(act: Token, doc: Doc, lex: Lexicon) -> tuple[Span, Span] | None:
+    """"clashes between the army and militiamen", "fighting broke out between X and Y": the two sides; "fighting
+    between rival militias": one description for both."""
+    preps = [*act.children, *(act.head.children if act.dep_ == "nsubj" else ())]
+    obj = next((g for c in preps if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"), None)
+    if obj is None or not _is_party(obj, lex):
+        return None
+    phrase = actor_span(obj, doc)
+    paired = _two_sides(obj, phrase, act, doc, lex)
+    split = next((m for m in obj.children if m.dep_ in ("nmod", "compound") and m.conjuncts), None)
+    if paired is None and split is not None:  # "the army and Fulani militiamen" parsed as one phrase
+        cc = next((c for c in split.children if c.dep_ == "cc"), None)
+        start = next(t.i for t in split.subtree if t.dep_ != "det")
+        if cc is not None and start < cc.i:
+            paired = doc[start : cc.i], doc[min(c.i for c in split.conjuncts) : obj.i + 1]
+    return paired or ((phrase, phrase) if obj.tag_ in ("NNS", "NNPS") else None)
 
 
 def _two_sides(subj: Token, phrase: Span, act: Token, doc: Doc, lex: Lexicon) -> tuple[Span, Span] | None:

@@ -211,7 +211,7 @@ def _dated_subject(tok: Token) -> bool:
     are one incident told in parts, not a generic reference."""
     verb = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBD", "VBN") and any(
-        c.ent_type_ == "DATE" and DAY_NAMES.search(c.text) for c in verb.subtree)
+        c.ent_type_ in ("DATE", "TIME") and DAY_NAMES.search(c.text) for c in verb.subtree)
 
 
 def performer(tok: Token, lex: Lexicon) -> Token | None:
