@@ -172,3 +172,19 @@ def test_towns_of_one_name_in_one_country_are_all_kept() -> None:
     assert len({e.admin1 for e in found}) > 3
     best = gazetteer().lookup("Brooklyn", {"United States": 1.0})
     assert best is not None and (best.name, best.admin1) == ("Brooklyn", "New York")
+
+
+def test_a_town_found_only_by_a_foreign_spelling_yields_to_the_place_of_that_name() -> None:
+    """GeoNames lists "Khebi" for Hebi in China and "se gu" for Shibuya in Tokyo; "Kebbi" and "Segou" are the
+    Nigerian state and the Malian town, which have that name."""
+    for name, country in (("Kebbi", "Nigeria"), ("Segou", "Mali")):
+        place = resolve_place(name, {}, f"fighting near {name}")
+        assert place is not None and place.country == country, (name, place)
+
+
+def test_without_the_storys_country_a_name_takes_its_best_known_reading() -> None:
+    """A village abroad of the name is passed over for the region many more people live in."""
+    place = resolve_place("Plateau", {}, "gunmen raided a village in Plateau state")
+    assert place is not None and (place.country, place.kind) == ("Nigeria", "admin1")
+    entry = gazetteer().lookup("Plateau", {"Nigeria": 1.0}, admin="admin1")
+    assert entry is not None and entry.population > 0  # a region counts the people of its towns

@@ -22,13 +22,17 @@ from pathlib import Path
 from sitrep.data import cache_dir, read_csv, replace_in_cache
 from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, place_key
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 # Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a
 # village smaller than VILLAGE, yields to it ("Sinaloa" is the state, not Sinaloa de Leyva); "Kidal" stays the town.
 ALIAS_TOWN = 100_000
 VILLAGE = 5_000
+# A place found only by another of its names (GeoNames' alternate names hold other languages' spellings:
+# "Khebi" is Hebi in China, "se gu" Shibuya) yields to one of that name in another country unless ALIAS_MARGIN
+# times as populous (a region's people: those of its towns).
+ALIAS_MARGIN = 10
 
 
 @dataclass(frozen=True)
@@ -108,17 +112,20 @@ def _rows() -> Iterable[tuple[str, Entry]]:
     subs, district_of = _districts(gcountries)
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)  # admin code or district -> places
+    people: dict[str, int] = defaultdict(int)  # admin code or district -> the people of its towns
     capital: dict[str, tuple[int, float, float]] = {}  # country -> its capital (the largest of the name)
     towns: dict[str, tuple[int, float, float]] = {}  # admin1 code/name key -> its largest town of that name
     for c in cities:
         cc, where = c["countrycode"], (c["latitude"], c["longitude"])
         points[f"{cc}.{c['admin1code']}"].append(where)
+        people[f"{cc}.{c['admin1code']}"] += c["population"]
         town = f"{cc}.{c['admin1code']}/{place_key(c['name'])}"
         if c["population"] >= towns.get(town, (-1, 0.0, 0.0))[0]:
             towns[town] = (c["population"], *where)
         points[cc].append(where)
         if c["geonameid"] in district_of:
             points[f"{cc}.{c['admin1code']}/{district_of[c['geonameid']]}"].append(where)
+            people[f"{cc}.{c['admin1code']}/{district_of[c['geonameid']]}"] += c["population"]
         if c["name"] == gcountries[cc]["capital"] and c["population"] >= capital.get(cc, (-1, 0.0, 0.0))[0]:
             capital[cc] = (c["population"], *where)
 
@@ -130,7 +137,7 @@ def _rows() -> Iterable[tuple[str, Entry]]:
             name = fold(sub.name)
             admin1_name[sub.geonames_code] = name
             lat, lon = _centre(points.get(sub.geonames_code, []))
-            entry = Entry(name, "admin1", cname[cc], iso3.get(cc), name, lat, lon, 0)
+            entry = Entry(name, "admin1", cname[cc], iso3.get(cc), name, lat, lon, people[sub.geonames_code])
             for alias in {sub.name, name, *sub.aliases}:
                 if alias.isascii() or fold(alias).isascii():
                     yield place_key(alias, strip_suffix=True), entry
@@ -141,7 +148,8 @@ def _rows() -> Iterable[tuple[str, Entry]]:
             name = _short(sub.name)
             lat, lon = _centre(points.get(f"{parent}/{name}", [])) if points.get(f"{parent}/{name}") else \
                 _seat(towns, parent, {sub.name, name, *sub.aliases})
-            entry = Entry(name, "admin2", cname[cc], iso3.get(cc), admin1_name.get(parent), lat, lon, 0, name)
+            entry = Entry(name, "admin2", cname[cc], iso3.get(cc), admin1_name.get(parent), lat, lon,
+                          people[f"{parent}/{name}"], name)
             for alias in {sub.name, name, *sub.aliases}:
                 if alias.isascii() or fold(alias).isascii():
                     yield place_key(alias, strip_suffix=True), entry
@@ -265,7 +273,9 @@ class Gazetteer:
                 why = "outside the story's countries"
             elif context.get(e.country or "", 0.0) < context.get(ordered[0].country or "", 0.0):
                 why = "in a country the story names less"
-            elif score(e)[2] > score(ordered[0])[2]:
+            elif score(e)[2] and not score(ordered[0])[2]:
+                why = "found by another of its names"
+            elif score(e)[3] > score(ordered[0])[3]:
                 why = f"kind {e.kind} ranks below {ordered[0].kind}" + (" for this wording" if admin else "")
             else:
                 why = "fewer people"
@@ -274,14 +284,20 @@ class Gazetteer:
 
 
 def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, name: str
-            ) -> Callable[[Entry], tuple[bool, float, float, int]]:
+            ) -> Callable[[Entry], tuple[bool, float, bool, float, int]]:
     """How ``Gazetteer.ordered`` ranks the entries of one name, lowest first."""
     in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
     coast = max(context.values(), default=0.0)  # a sea borders the story's countries: as near as the nearest
     key = place_key(name, strip_suffix=True)
     region_named = {e.country for e in found if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
 
-    def score(e: Entry) -> tuple[bool, float, float, int]:
+    def by_alias(e: Entry) -> bool:
+        return not e.curated and e.kind != "country" and key not in {place_key(e.name), place_key(e.name, strip_suffix=True)}
+
+    named = [e for e in found if not by_alias(e)]
+
+    def score(e: Entry) -> tuple[bool, float, bool, float, int]:
+        yields = by_alias(e) and any(o.country != e.country and e.population < ALIAS_MARGIN * o.population for o in named)
         rank: float = KIND_RANK.get(e.kind, 9)
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
@@ -289,7 +305,7 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
                 ALIAS_TOWN if place_key(e.name, strip_suffix=True) != key else VILLAGE):
             rank = KIND_RANK["admin2"] + 0.5  # "Sinaloa": the state, not a town with it as another name nor a village
         weight = coast if e.kind == "sea" else context.get(e.country or "", 0.0)
-        return (e not in in_context, -weight, rank, -e.population)
+        return (e not in in_context, -weight, yields, rank, -e.population)
 
     return score
 

@@ -82,7 +82,9 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
     said = ADMIN.search(text) or re.search(rf"\b({ADMIN_WORDS}) of\s*$", before, re.I) or ADMIN.match(after.strip())
     admin = None if said is None else ("admin2" if said.group(1).lower() in DISTRICT else "admin1")
-    entry = gazetteer().lookup(name, context, admin=admin) or _town_of_site(name, context)
+    # the best reading the story supports: one in its countries, or one known well enough without them
+    entry = next((e for e in gazetteer().ordered(name, context, admin=admin) if _notable(e) or e.country in context),
+                 None) or _town_of_site(name, context)
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
