@@ -236,3 +236,11 @@ def test_fighting_on_a_named_night_is_one_event_with_its_toll() -> None:
     """A bare gerund is generic ("fighting has displaced thousands") unless dated: "on Monday night" makes it one."""
     events, _ = run_text("Fighting between rival militias in Zawiya on Monday night left 12 people dead.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 12)]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("The Nigerian army said on Friday it had killed 14 insurgents near Bama.", "Military Forces of Nigeria"),
+    ("Hezbollah said it fired dozens of rockets at an army base near Safed on Tuesday.", "Hezbollah"),
+])
+def test_who_says_it_did_the_act_is_the_first_actor(text: str, actor1: str) -> None:
+    assert [a1 for a1, _ in names(text)] == [actor1]

@@ -62,6 +62,8 @@ def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> Non
     ("Three soldiers, two policemen and a civilian were wounded in an attack in Bannu on Friday.", None, 6),
     # "shot dead" with "dead" parsed as the victims' adjective
     ("Militants shot dead two soldiers in Kaduna on Tuesday.", 2, None),
+    # a lynching kills
+    ("A crowd lynched three suspected cattle thieves in Bunia on Friday.", 3, None),
     # a count of the dead is not read as one of the wounded
     ("Shelling hit a market in Kadugli on Monday, leaving 14 people dead and 30 wounded.", 14, 30),
     # victims of a verb the act's noun hangs on: "died in the attack"

@@ -23,14 +23,14 @@ QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|u
 WHO = r"(?:(?!\d)[\w'-]+\s+){0,4}?"  # the victims' words: no other figure ("55 dead and 146 wounded")
 
 
-KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated)"
+KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated|lynched)"
 
 
 HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
 
 
 FATAL_PATTERNS = [
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\b(?:kill(?:ing|ed|s)?|lynch(?:ing|ed|es)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
     re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
                rf"(?:to have been\s+)?{KILLED}\b", re.I),
     re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),
@@ -53,7 +53,7 @@ def casualties(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, b
     return fatal, hurt, bool(NONE_HURT.search(text))
 
 
-KILL = {"kill", "die", "slay", "eliminate"}
+KILL = {"kill", "die", "slay", "eliminate", "lynch"}
 
 
 HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}

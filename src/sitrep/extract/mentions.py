@@ -255,7 +255,9 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             if _in_dateline(c):
                 continue
             obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ in ("agent", "prep") else None
-            if c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
+            if c.dep_ == "nsubj" and a1 is None and c.lower_ in ("it", "they") and (said := _speaker(tok, lex)):
+                a1 = said  # "the army said it had killed eight militants"
+            elif c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
             elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):
                 a1 = actor_span(c, doc)
@@ -288,6 +290,14 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _speaker(act: Token, lex: Lexicon) -> Span | None:
+    """Who says "it" or "they" did the act, in the statement the act is told by: that party."""
+    if act.dep_ != "ccomp" or lemma(act.head) not in REPORTING:
+        return None
+    subj = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
+    return actor_span(subj, act.doc) if subj is not None and _is_party(subj, lex) else None
 
 
 def _between(act: Token, doc: Doc, lex: Lexicon) -> tuple[Span, Span] | None:
