@@ -244,3 +244,22 @@ def test_fighting_on_a_named_night_is_one_event_with_its_toll() -> None:
 ])
 def test_who_says_it_did_the_act_is_the_first_actor(text: str, actor1: str) -> None:
     assert [a1 for a1, _ in names(text)] == [actor1]
+
+
+def test_who_reports_an_act_after_telling_it_is_not_its_actor() -> None:
+    (pair,) = names("They shot dead two guards at a checkpoint near Tillaberi on Monday, police said.")
+    assert pair[0] is None or "Police" not in pair[0]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Three teenagers were killed by Indian gunfire near Kupwara on Tuesday.", ("Military Forces of India", "Civilians")),
+    ("Four farmers were wounded by Russian shelling near Nikopol on Monday.", ("Military Forces of Russia", "Civilians")),
+])
+def test_whose_fire_killed_or_wounded_the_victims_is_the_first_actor(text: str, pair: tuple[str, str]) -> None:
+    assert names(text) == [pair]
+
+
+def test_the_troops_a_force_says_are_its_own_are_that_force() -> None:
+    """Not the forces of the country where it happened, whose name the event would otherwise lend them."""
+    (pair,) = names("The Rwandan army said its soldiers had killed three militiamen near Goma on Sunday.")
+    assert pair[0] == "Military Forces of Rwanda"

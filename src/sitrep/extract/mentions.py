@@ -255,8 +255,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             if _in_dateline(c):
                 continue
             obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ in ("agent", "prep") else None
-            if c.dep_ == "nsubj" and a1 is None and c.lower_ in ("it", "they") and (said := _speaker(tok, lex)):
-                a1 = said  # "the army said it had killed eight militants"
+            if c.dep_ == "nsubj" and a1 is None and _pronoun(c) and (said := _speaker(tok, c, lex)):
+                a1 = said  # "the army said it had killed eight militants", "... its troops had fired"
             elif c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
             elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):
@@ -266,6 +266,9 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             elif (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN")) and a1 is None \
                     and obj is not None and _is_party(obj, lex):
                 a1 = actor_span(obj, doc)
+            elif c.dep_ == "agent" and a1 is None and (owner := next(
+                    (o for g in c.children if g.dep_ in ("pobj", "pcomp") and (o := _owner(g)) is not None), None)):
+                a1 = owner  # "killed by Israeli gunfire", "wounded by Russian shelling"
             elif c.dep_ in ("dobj", "nsubjpass") and a2 is None and _is_party(c, lex):
                 a2 = actor_span(c, doc)
             elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and lemma(tok) in lex.reciprocal)) \
@@ -292,9 +295,15 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
     return a1, a2
 
 
-def _speaker(act: Token, lex: Lexicon) -> Span | None:
-    """Who says "it" or "they" did the act, in the statement the act is told by: that party."""
-    if act.dep_ != "ccomp" or lemma(act.head) not in REPORTING:
+def _pronoun(subj: Token) -> bool:
+    """A subject that points back: "it", "they", "its troops", "their fighters"."""
+    return subj.lower_ in ("it", "they") or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj.children)
+
+
+def _speaker(act: Token, pronoun: Token, lex: Lexicon) -> Span | None:
+    """Who says "it" or "they" did the act, in the statement the act is told by: that party ("the army said
+    it had killed"; not "they killed three, officials said", where the speaker comes after)."""
+    if act.dep_ != "ccomp" or lemma(act.head) not in REPORTING or act.head.i > pronoun.i:
         return None
     subj = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
     return actor_span(subj, act.doc) if subj is not None and _is_party(subj, lex) else None
