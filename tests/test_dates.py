@@ -30,6 +30,10 @@ D = dt.date
         ("Oct. 7", D(2024, 8, 1), None, D(2023, 10, 7), D(2023, 10, 7), "day"),
         ("in July", D(2024, 7, 31), None, D(2024, 7, 1), D(2024, 7, 31), "month"),
         ("March 3, 2024", None, None, D(2024, 3, 3), D(2024, 3, 3), "day"),
+        # the weekend last begun: on a Tuesday the Saturday and Sunday before; said at a weekend, "last weekend"
+        # is the one before it
+        ("over the weekend", D(2024, 8, 6), None, D(2024, 8, 3), D(2024, 8, 4), "week"),
+        ("last weekend", D(2024, 8, 4), None, D(2024, 7, 27), D(2024, 7, 28), "week"),
     ],
 )
 def test_resolve_time(text, published, anchor, earliest, latest, precision) -> None:
@@ -93,3 +97,7 @@ def test_a_date_inside_a_point_of_reference_does_not_move_the_story() -> None:
     bombing = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert bombing.when.date == dt.date(2024, 5, 7)
     assert 2 in {x.sentence for x in bombing.evidence}, [(e.when, e.sub_event_type) for e in events]
+
+
+def test_weekends_as_a_habit_name_no_time() -> None:
+    assert resolve_time("on weekend evenings", D(2024, 8, 6)) is None

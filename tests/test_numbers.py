@@ -20,6 +20,7 @@ from sitrep.resolve.numbers import parse_count, plausible
         ("hundreds", 100),
         ("no casualties", 0),
         ("Five people", 5),
+        ("his three bodyguards", 3),  # a part of victims counted in parts: "a commander and his three bodyguards"
         ("", None),
         ("the group", None),
     ],

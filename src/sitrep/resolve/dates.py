@@ -126,6 +126,12 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
             return span(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), "week")
         if re.search(r"\b(this week|earlier this week)\b", low):
             return span(monday, published, "week")
+        if re.search(r"\b(?:the|this|last|past) weekend\b(?! (?:evening|night|morning|afternoon|day)s?\b)", low):
+            # "over the weekend": the Saturday and Sunday last begun (not "on weekend evenings": a habit)
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+            if re.search(r"\blast weekend\b", low) and published.weekday() >= 5:
+                saturday -= dt.timedelta(days=7)  # said at a weekend, "last weekend" is the one before
+            return span(saturday, min(saturday + dt.timedelta(days=1), published), "week")
         if re.search(r"\blast month\b", low):
             prev = published.replace(day=1) - dt.timedelta(days=1)
             return month_interval(prev.year, prev.month, None)

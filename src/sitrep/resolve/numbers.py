@@ -17,7 +17,8 @@ VAGUE = {"several": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens
          "hundreds": 100, "thousands": 1000, "many": 3, "multiple": 2, "a couple": 2, "couple": 2,
          "no": 0, "none": 0, "no one": 0, "nobody": 0, "a": 1, "an": 1}
 QUALIFIERS = re.compile(r"^(?:at least|more than|over|nearly|almost|around|about|some|roughly|up to|as many as|"
-                        r"all|an estimated|approximately|fewer than|less than|at most|another|the)\s+", re.I)
+                        r"all|an estimated|approximately|fewer than|less than|at most|another|the|his|her|their|its|our)\s+",
+                        re.I)
 ORDINALS = {w: i for i, w in enumerate([
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
