@@ -183,3 +183,13 @@ def test_what_a_crowd_protests_is_not_what_happened_to_it(text: str, expected: t
 ])
 def test_arrests_before_a_demonstration_that_has_not_happened_are_arrests(text: str) -> None:
     assert [e.sub_event_type for e in run_text(text)[0]] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of students rallied in Sylhet on Wednesday.",
+    "Thousands of students rallied in Sylhet on Wednesday, demanding justice for a classmate killed by police.",
+])
+def test_a_crowd_counted_in_hundreds_that_demonstrated_is_a_peaceful_protest(text: str) -> None:
+    """The parser reads "protested" after "Hundreds of X" as a participle; demonstrating takes no object, so it
+    is the sentence's verb. What the crowd demands, a killing included, is its cause, not the event's kind."""
+    assert [e.sub_event_type for e in run_text(text)[0]] == ["Peaceful protest"]

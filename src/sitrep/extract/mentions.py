@@ -181,14 +181,15 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
 
 def _grievance(tokens: list[Token], lex: Lexicon) -> set[int]:
     """Token indices of what demonstrators protest: "against the arrest of their leader" after a
-    demonstration word, "demanding the release of detainees"."""
+    demonstration word, "demanding the release of detainees", "demanding justice for a student killed"."""
     out: set[int] = set()
     for t in tokens:
-        cause = (t.dep_ == "prep" and t.lower_ in lex.grievance and lex.cue_words.get(lemma(t.head)) == "Peaceful protest") \
-            or (t.pos_ == "VERB" and lemma(t) in lex.grievance)
+        verb = t.pos_ == "VERB" and lemma(t) in lex.grievance
+        cause = verb or (t.dep_ == "prep" and t.lower_ in lex.grievance
+                         and lex.cue_words.get(lemma(t.head)) == "Peaceful protest")
         if cause:
-            out.update(c.i for child in t.children if child.dep_ in ("pobj", "dobj", "ccomp", "xcomp")
-                       for c in child.subtree)
+            parts = ("pobj", "dobj", "ccomp", "xcomp", *(("prep",) if verb else ()))
+            out.update(c.i for child in t.children if child.dep_ in parts for c in child.subtree)
     return out
 
 
