@@ -193,3 +193,9 @@ def test_a_crowd_counted_in_hundreds_that_demonstrated_is_a_peaceful_protest(tex
     """The parser reads "protested" after "Hundreds of X" as a participle; demonstrating takes no object, so it
     is the sentence's verb. What the crowd demands, a killing included, is its cause, not the event's kind."""
     assert [e.sub_event_type for e in run_text(text)[0]] == ["Peaceful protest"]
+
+
+def test_a_cue_the_tokenizer_splits_at_its_hyphen_still_counts() -> None:
+    """"sit-in" is three tokens to the tokenizer; arrests at one are a protest with intervention."""
+    events, _ = run_text("Police broke up a sit-in by nurses in Peshawar on Monday, arresting 14.")
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]

@@ -65,7 +65,7 @@ def lexicon() -> Lexicon:
     phrases: dict[str, str] = {}
     for sub, cues in trig["cues"].items():
         for cue in cues:
-            (phrases if " " in cue else words).setdefault(cue.lower(), sub)
+            (phrases if _phrase(cue) else words).setdefault(cue.lower(), sub)
     return Lexicon(
         verbs=frozenset(trig["verbs"]),
         nouns=frozenset(trig["nouns"]),
@@ -113,4 +113,9 @@ def lexicon() -> Lexicon:
 
 def _refinement(rule: dict[str, object]) -> tuple[str, frozenset[str], tuple[str, ...]]:
     cues = [str(c).lower() for c in rule["cues"]]  # type: ignore[attr-defined]
-    return str(rule["to"]), frozenset(c for c in cues if " " not in c), tuple(c for c in cues if " " in c)
+    return str(rule["to"]), frozenset(c for c in cues if not _phrase(c)), tuple(c for c in cues if _phrase(c))
+
+
+def _phrase(cue: str) -> bool:
+    """Matched in the text, not word by word: several words, or one the tokenizer splits ("sit-in")."""
+    return " " in cue or "-" in cue

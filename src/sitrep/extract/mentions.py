@@ -167,7 +167,7 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
     cause = _grievance(tokens, lex)
     if cause:
         tokens = [t for t in tokens if t.i not in cause]
-        low = " ".join(t.lower_ for t in tokens)
+        low = "".join(t.text_with_ws for t in tokens).lower()
     words = {w for t in tokens if not _no_cue(t, lex) for w in (lemma(t), t.lower_)}
     seen = {sub}
     while True:
@@ -517,7 +517,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         if not kept or (running_toll(kept) and not any(e.label_ in TIME_LABELS for e in ents_by_group.get(gi, []))):
             continue
         tokens = [t for t in clause_tokens(group, groups, sent) if t.i not in background]
-        clause_text = " ".join(t.text for t in tokens)
+        clause_text = "".join(t.text_with_ws for t in tokens)  # as written: "sit-in" stays one word
         sub, cue, typed_by = sub_event(tokens, clause_text, lex, kept)
         if sub is None:
             sub, typed_by = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback
