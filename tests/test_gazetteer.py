@@ -188,3 +188,10 @@ def test_without_the_storys_country_a_name_takes_its_best_known_reading() -> Non
     assert place is not None and (place.country, place.kind) == ("Nigeria", "admin1")
     entry = gazetteer().lookup("Plateau", {"Nigeria": 1.0}, admin="admin1")
     assert entry is not None and entry.population > 0  # a region counts the people of its towns
+
+
+def test_a_village_is_not_a_city_of_a_like_spelling() -> None:
+    """GeoNames spells Khouribga, a Moroccan city, also "Kuriga": "Kuriga village" in a Nigerian story is no
+    city; the gazetteer lacks the village, so nothing is claimed for it."""
+    place = resolve_place("Kuriga", {"Nigeria": 0.5, "Morocco": 0.5}, "abducted pupils from Kuriga village")
+    assert place is None or place.country == "Nigeria"

@@ -45,6 +45,8 @@ def test_absurd_tolls_are_refused_by_the_limit_in_the_data() -> None:
         ("It was one of the deadliest attacks on the town", None, None),  # "deadliest" is no death
         ("one of the guards was killed and 1,300 were wounded", "one", "1,300"),
         ("two casualties were reported", None, "two"),
+        ("three soldiers died and five were wounded", "three", "five"),  # the wounded are not the dead's count
+        ("the death toll from Friday's blast has climbed to 27", "27", None),
     ],
 )
 def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> None:
@@ -63,6 +65,8 @@ def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> Non
     ("Three soldiers, two policemen and a civilian were wounded in an attack in Bannu on Friday.", None, 6),
     # "shot dead" with "dead" parsed as the victims' adjective
     ("Militants shot dead two soldiers in Kaduna on Tuesday.", 2, None),
+    # victims listed after the first by apposition, one part a number "of" people
+    ("An airstrike killed a militia commander, his brother and two of his sons in Hasakah on Monday.", 4, None),
     # a lynching kills
     ("A crowd lynched three suspected cattle thieves in Bunia on Friday.", 3, None),
     # a count of the dead is not read as one of the wounded

@@ -20,7 +20,8 @@ QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|u
        r"an estimated|approximately|fewer than|less than|at most)\s+)?"
 
 
-WHO = r"(?:(?!\d)[\w'-]+\s+){0,4}?"  # the victims' words: no other figure ("55 dead and 146 wounded")
+# the victims' words: no other figure nor toll ("55 dead and 146 wounded", "two died and four were injured")
+WHO = r"(?:(?!\d|(?:died|dead|killed|wounded|injured)\b)[\w'-]+\s+){0,4}?"
 
 
 KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated|lynched)"
@@ -34,6 +35,8 @@ FATAL_PATTERNS = [
     re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
                rf"(?:to have been\s+)?{KILLED}\b", re.I),
     re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\bdeath toll\b(?:\s+[\w'-]+){{0,6}}?\s+(?:rose|risen|climbed|reached|jumped|increased|stands at|"
+               rf"stood at|is|was)\s+(?:to\s+)?(?P<n>{QUAL}{NUM})\b", re.I),
 ]
 
 
@@ -77,9 +80,11 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
         subject = tok.tag_ == "VBN" or lemma(tok) == "die"  # "were killed", "died": the subject is the victim
         victims = [c for c in tok.children if c.dep_ in (("nsubjpass", "nsubj") if subject else ("dobj",))]
         for v in victims:
-            parts = [_count_start(x, individuals) for x in (v, *v.conjuncts)]
+            listed = next((a for a in v.children if a.dep_ == "appos" and a.conjuncts), None)  # "X, his wife and Y"
+            members = (v, *v.conjuncts, *((listed, *listed.conjuncts) if listed is not None else ()))
+            parts = [_count_start(x, individuals) for x in members]
             if len(parts) > 1 and None not in parts:
-                last = max((v, *v.conjuncts), key=lambda x: x.i)
+                last = max(members, key=lambda x: x.i)
                 span = doc[min(p for p in parts if p is not None) : last.i + 1]
                 found[key] = Slot(span.text, span.start_char, span.end_char, sent_index, label=SUM)
             elif len(parts) == 1 and parts[0] is not None:
@@ -106,6 +111,8 @@ def _count_start(victim: Token, individuals: frozenset[str]) -> int | None:
     num = next((c for c in victim.children if c.dep_ == "nummod" and c.like_num), None)
     if num is not None:
         return num.left_edge.i  # with its qualifier: "at least five"
+    if victim.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in victim.children):
+        return victim.left_edge.i  # "three of their children"
     if victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN":
         return victim.left_edge.i if victim.left_edge.ent_type_ == "PERSON" else victim.i
     det = next((c for c in victim.children if c.dep_ in ("det", "poss")

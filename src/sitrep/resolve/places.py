@@ -16,6 +16,7 @@ FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)
 ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture"
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
 DISTRICT = {"district", "county", "prefecture"}  # words for a second-level subdivision (or a first, elsewhere)
+VILLAGE_WORD = re.compile(r"\b(?:village|hamlet)\b", re.I)  # "Kuriga village", "the village of X": no city
 PRECISION = {"facility": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "sea": 3, "country": 3}
 SPECIFICITY = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "sea": 4, "country": 5}
 
@@ -82,9 +83,12 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
     said = ADMIN.search(text) or re.search(rf"\b({ADMIN_WORDS}) of\s*$", before, re.I) or ADMIN.match(after.strip())
     admin = None if said is None else ("admin2" if said.group(1).lower() in DISTRICT else "admin1")
-    # the best reading the story supports: one in its countries, or one known well enough without them
-    entry = next((e for e in gazetteer().ordered(name, context, admin=admin) if _notable(e) or e.country in context),
-                 None) or _town_of_site(name, context)
+    # the best reading the story supports: one in its countries, or one known well enough without them; a
+    # village is no city of TOWN_NEEDS_CONTEXT people that GeoNames lists under a like spelling
+    village = bool(VILLAGE_WORD.search(before[-12:]) or VILLAGE_WORD.match(after.strip()))
+    entry = next((e for e in gazetteer().ordered(name, context, admin=admin) if (_notable(e) or e.country in context)
+                  and not (village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None) \
+        or _town_of_site(name, context)
     if entry is None or (not _notable(entry) and entry.country not in context):
         return None
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
