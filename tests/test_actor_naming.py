@@ -263,3 +263,8 @@ def test_the_troops_a_force_says_are_its_own_are_that_force() -> None:
     """Not the forces of the country where it happened, whose name the event would otherwise lend them."""
     (pair,) = names("The Rwandan army said its soldiers had killed three militiamen near Goma on Sunday.")
     assert pair[0] == "Military Forces of Rwanda"
+
+
+def test_who_died_in_the_first_clause_are_victims_not_the_actor_of_the_next() -> None:
+    (pair,) = names("Three policemen died and two were wounded when their truck hit a mine near Menaka on Friday.")
+    assert pair == (None, "Police Forces of Mali")

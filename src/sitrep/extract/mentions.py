@@ -285,7 +285,10 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
-            a1 = _agent(subj, doc, lex)
+            if lemma(head) == "die" and subj is not None:  # "two soldiers died and four were hurt": victims
+                a2 = a2 or (actor_span(subj, doc) if _is_party(subj, lex) else None)
+            else:
+                a1 = _agent(subj, doc, lex)
     if a2 is None:
         a2 = _held(group, doc, lex)
     if a1 is None:  # "troops conducted a wave of airstrikes"
