@@ -268,3 +268,8 @@ def test_the_troops_a_force_says_are_its_own_are_that_force() -> None:
 def test_who_died_in_the_first_clause_are_victims_not_the_actor_of_the_next() -> None:
     (pair,) = names("Three policemen died and two were wounded when their truck hit a mine near Menaka on Friday.")
     assert pair == (None, "Police Forces of Mali")
+
+
+def test_a_past_tense_verb_the_parser_hung_on_its_subject_still_has_that_subject_as_actor() -> None:
+    (pair,) = names("Boko Haram insurgents abducted at least 30 women fetching water near Dikwa on Saturday.")
+    assert pair[0] == "Boko Haram"

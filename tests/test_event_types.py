@@ -199,3 +199,9 @@ def test_a_cue_the_tokenizer_splits_at_its_hyphen_still_counts() -> None:
     """"sit-in" is three tokens to the tokenizer; arrests at one are a protest with intervention."""
     events, _ = run_text("Police broke up a sit-in by nurses in Peshawar on Monday, arresting 14.")
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_a_suicide_car_bomber_is_a_suicide_bombing_not_an_aircraft() -> None:
+    """"bomber" alone is an aircraft; "a suicide car bomber" drove the bomb."""
+    events, _ = run_text("A suicide car bomber hit a police checkpoint in Baidoa on Sunday, killing three officers.")
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
