@@ -147,6 +147,7 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
 
 
 def _not_yet(tok: Token, lex: Lexicon) -> bool:
+    """Modified by a word of intent ("a planned march") or governed by one ("ahead of a rally")."""
     return any(c.dep_ == "amod" and lemma(c) in lex.intent for c in tok.children) or (
         tok.pos_ == "NOUN" and intended(tok, lex))
 
@@ -225,14 +226,16 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         lo += 1
     while hi > lo and doc[hi].dep_ in ("punct", "cc"):
         hi -= 1
-    return _affiliated(doc, hi if lemma(doc[hi]) in lexicon().affiliation else hi + 1) or doc[lo : hi + 1]
+    return _affiliated(doc, hi) or doc[lo : hi + 1]
 
 
-def _affiliated(doc: Doc, i: int) -> Span | None:
-    """The group named after "linked with", "loyal to" (triggers.yaml affiliation) that follows a phrase:
-    "militants linked with the banned X" are X, read from the words, as the parser often hangs "linked" as
-    the sentence's verb."""
-    if i + 1 >= len(doc) or lemma(doc[i]) not in lexicon().affiliation or doc[i + 1].lower_ not in ("to", "with"):
+def _affiliated(doc: Doc, end: int) -> Span | None:
+    """The group named after "linked with", "loyal to" (triggers.yaml affiliation) that ends or follows a
+    phrase: "militants linked with the banned X" are X, read from the words, as the parser often hangs
+    "linked" as the sentence's verb."""
+    words = lexicon().affiliation
+    i = end if lemma(doc[end]) in words else end + 1
+    if i + 1 >= len(doc) or lemma(doc[i]) not in words or doc[i + 1].lower_ not in ("to", "with"):
         return None
     return next((e for e in doc.ents if e.label_ == "ACTOR" and i + 2 <= e.start <= i + 4
                  and all(t.pos_ in ("DET", "ADJ", "VERB") for t in doc[i + 2 : e.start])), None)

@@ -291,7 +291,7 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
     key = place_key(name, strip_suffix=True)
     region_named = {e.country for e in found if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
 
-    def by_alias(e: Entry) -> bool:
+    def by_alias(e: Entry) -> bool:  # found by another of its names, not its own
         return not e.curated and e.kind != "country" and key not in {place_key(e.name), place_key(e.name, strip_suffix=True)}
 
     named = [e for e in found if not by_alias(e)]
@@ -302,7 +302,7 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
         elif e.kind == "city" and e.country in region_named and not e.curated and e.population < (
-                ALIAS_TOWN if place_key(e.name, strip_suffix=True) != key else VILLAGE):
+                ALIAS_TOWN if by_alias(e) else VILLAGE):
             rank = KIND_RANK["admin2"] + 0.5  # "Sinaloa": the state, not a town with it as another name nor a village
         weight = coast if e.kind == "sea" else context.get(e.country or "", 0.0)
         return (e not in in_context, -weight, yields, rank, -e.population)
