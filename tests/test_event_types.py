@@ -205,3 +205,11 @@ def test_a_suicide_car_bomber_is_a_suicide_bombing_not_an_aircraft() -> None:
     """"bomber" alone is an aircraft; "a suicide car bomber" drove the bomb."""
     events, _ = run_text("A suicide car bomber hit a police checkpoint in Baidoa on Sunday, killing three officers.")
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+def test_an_attack_on_a_named_day_that_killed_people_it_counts_is_coded_however_vaguely_told() -> None:
+    """No weapon, no town, no group by name: the day and the dead make it one event, an attack on the people
+    who died in it."""
+    events, _ = run_text("Seven people died in a suspected rebel attack on a mosque in western Niger on Friday.")
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else None, e.fatalities) for e in events] == [
+        ("Attack", "Civilians", 7)]

@@ -295,7 +295,7 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             else:
                 a1 = _agent(subj, doc, lex)
     if a2 is None:
-        a2 = _held(group, doc, lex)
+        a2 = _held(group, doc, lex) or _died_in(group, doc, lex)
     if a1 is None:  # "troops conducted a wave of airstrikes"
         a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:
@@ -347,6 +347,16 @@ def _two_sides(subj: Token, phrase: Span, act: Token, doc: Doc, lex: Lexicon) ->
     while len(first) > 1 and first[-1].is_punct:
         first = first[:-1]
     return first, actor_span(other, doc)
+
+
+def _died_in(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
+    """Who died in the act ("six people died in an attack on a church"): its victims."""
+    for tok in group:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head.head) == "die":
+            subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _is_party(subj, lex):
+                return actor_span(subj, doc)
+    return None
 
 
 def _held(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:

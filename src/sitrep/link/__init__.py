@@ -204,7 +204,10 @@ def _codable(c: _Cluster) -> bool:
                 for m in c.members for a in (m.actor1, m.actor2))
     if c.event_type() == STRATEGIC:  # "remains in custody", "detention": a state, unless someone or somewhere is named
         return located or any(a is not None for m in c.members for a in (m.actor1, m.actor2))
-    return typed or located or named
+    # an act on a named day that killed or wounded people it counts is one event, however vaguely told
+    told = t is not None and t.precision == "day" and any(
+        m.fatalities is not None or m.injuries is not None for m in c.members)
+    return typed or located or named or told
 
 
 def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
