@@ -211,6 +211,9 @@ def test_fighters_tied_to_a_named_group_are_that_group(text: str) -> None:
      ("Military Forces of Mali", "Fulani Ethnic Militia")),
     ("Heavy fighting erupted between the army and the Rapid Support Forces in Omdurman on Saturday.",
      ("Military Forces of Sudan", "Rapid Support Forces")),
+    # the other side of the fight the victims fell in
+    ("A policeman was killed in a gunfight with bandits in Zamfara state on Monday.",
+     ("Armed Bandits", "Police Forces of Nigeria")),
     # whose fire killed or wounded the victims
     ("Three teenagers were killed by Indian gunfire near Kupwara on Tuesday.", ("Military Forces of India", "Civilians")),
     ("Four farmers were wounded by Russian shelling near Nikopol on Monday.", ("Military Forces of Russia", "Civilians")),

@@ -296,6 +296,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = _agent(subj, doc, lex)
     if a2 is None:
         a2 = _held(group, doc, lex) or _died_in(group, doc, lex)
+    if a1 is None:
+        a1 = _fought_with(group, doc, lex)
     if a1 is None:  # "troops conducted a wave of airstrikes"
         a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:
@@ -347,6 +349,19 @@ def _two_sides(subj: Token, phrase: Span, act: Token, doc: Doc, lex: Lexicon) ->
     while len(first) > 1 and first[-1].is_punct:
         first = first[:-1]
     return first, actor_span(other, doc)
+
+
+def _fought_with(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
+    """The other side of the fight a victim fell in ("a soldier was killed in an exchange of fire with
+    militants"): the militants."""
+    for tok in group:
+        for fight in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                      for g in c.children if g.dep_ == "pobj" and lemma(g) in lex.reciprocal):
+            side = next((g for c in fight.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            if side is not None and _is_party(side, lex):
+                return actor_span(side, doc)
+    return None
 
 
 def _died_in(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
