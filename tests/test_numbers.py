@@ -68,6 +68,7 @@ def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> Non
     # victims listed after the first by apposition, one part a number "of" people
     ("An airstrike killed a militia commander, his brother and two of his sons in Hasakah on Monday.", 4, None),
     ("A mine killed a schoolgirl near Mopti on Thursday.", 1, None),
+    ("A trader was stabbed to death by a crowd in Kisumu on Friday.", 1, None),
     # a lynching kills
     ("A crowd lynched three suspected cattle thieves in Bunia on Friday.", 3, None),
     # a count of the dead is not read as one of the wounded

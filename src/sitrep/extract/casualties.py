@@ -73,7 +73,9 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
     for tok in [*group, *told]:
         shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" or any(map(resultative, c.children))
                                                   for c in tok.children)
-        key = "fatal" if lemma(tok) in KILL or shot_dead else "hurt" if lemma(tok) in HURT_LEMMAS else None
+        to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                       for c in tok.children)  # "stabbed to death", "beaten to death"
+        key = "fatal" if lemma(tok) in KILL or shot_dead or to_death else "hurt" if lemma(tok) in HURT_LEMMAS else None
         if key is None or key in found:
             continue
         doc = tok.doc

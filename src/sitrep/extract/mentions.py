@@ -288,8 +288,12 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
-            if tok.dep_ == "acl" and tok.tag_ == "VBD" and subj is None:  # "Boko Haram insurgents abducted ...":
-                subj = head  # a verb in the past tense is no participle: the parser hung it on its subject
+            if tok.dep_ == "acl" and subj is None and (tok.tag_ == "VBD" or any(c.dep_ == "dobj" for c in tok.children)):
+                # a past tense, or a participle with an object, is the sentence's verb the parser hung on a noun:
+                # its subject is that noun's phrase ("Boko Haram insurgents abducted ...", "strikes on the camp killed 27")
+                subj = head
+                while subj.dep_ == "pobj" and subj.head.dep_ == "prep" and subj.head.head.pos_ == "NOUN":
+                    subj = subj.head.head
             if lemma(head) == "die" and subj is not None:  # "two soldiers died and four were hurt": victims
                 a2 = a2 or (actor_span(subj, doc) if _is_party(subj, lex) else None)
             else:

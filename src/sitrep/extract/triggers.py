@@ -156,12 +156,13 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         return True  # "have been engaged in drone operations since the start of the war": ongoing
     if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "nsubjpass") and interception(tok.head.head, lex):
         return True  # "downed a drone launched from Lebanon": the launch of what was stopped
-    # demonstrating takes no object, so "Hundreds of students protested" has no participle: the parser
-    # misread the sentence's verb
-    crowd_act = tok.tag_ == "VBN" and lex.event_type.get(lex.trigger_types.get(lemma(tok), "")) in ("Protests", "Riots")
-    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lemma(tok.head) not in lex.cue_words and not crowd_act:
+    # a participle takes no object, and demonstrating none at all: in "Hundreds of students protested" and
+    # "strikes on the camp killed 27 people" the parser misread the sentence's verb as one
+    finite = tok.tag_ == "VBN" and (any(c.dep_ == "dobj" for c in tok.children)
+                                    or lex.event_type.get(lex.trigger_types.get(lemma(tok), "")) in ("Protests", "Riots"))
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and lemma(tok.head) not in lex.cue_words and not finite:
         return True  # "troops being targeted", "militants spotted attacking": a description of people
-    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not crowd_act:
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not finite:
         return non_specific(tok.head, lex)  # "missiles fired by ..." is as specific as "missiles"
     if tok.tag_ in ("VBZ", "VBP"):
         return True  # present tense: habitual or ongoing, not a dated event
