@@ -213,3 +213,8 @@ def test_an_attack_on_a_named_day_that_killed_people_it_counts_is_coded_however_
     events, _ = run_text("Seven people died in a suspected rebel attack on a mosque in western Niger on Friday.")
     assert [(e.sub_event_type, e.actor2.name if e.actor2 else None, e.fatalities) for e in events] == [
         ("Attack", "Civilians", 7)]
+
+
+def test_set_ablaze_with_ablaze_read_as_a_particle_is_destruction() -> None:
+    events, _ = run_text("Armed men set ablaze a clinic in Kumba, in Cameroon's Southwest region, on Tuesday.")
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]

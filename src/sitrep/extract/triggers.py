@@ -43,7 +43,7 @@ def interception(tok: Token, lex: Lexicon) -> bool:
 def is_trigger(tok: Token, lex: Lexicon) -> bool:
     low, lem = tok.lower_, lemma(tok)
     if lem in lex.verb_objects and tok.pos_ == "VERB":  # "opened fire", "set fire to", "was set on fire", "set ablaze"
-        said = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "xcomp")]
+        said = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "xcomp", "prt")]
         said += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         return any(lemma(c) in lex.verb_objects[lem] or c.lower_ in lex.verb_objects[lem] for c in said)
     if lem not in lex.verbs and lem not in lex.nouns and low not in lex.nouns and lem != "shoot":
