@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from sitrep.extract.tree import hung_on
 from sitrep.extract.triggers import lemma
 from sitrep.models import Sentence, Slot
 
@@ -69,7 +70,7 @@ def parsed_casualties(group: list[Token], sent_index: int, individuals: frozense
     named or described ("the commander was killed", "shot dead a police officer"), a count of one (a Slot
     labelled ONE); and victims counted in parts ("two soldiers and a civilian", labelled SUM)."""
     found: dict[str, Slot] = {}
-    told = [t.head.head for t in group if t.dep_ == "pobj" and t.head.dep_ == "prep"]  # "died in the attack"
+    told = [v for t in group if (v := hung_on(t)) is not None]  # "died in the attack"
     for tok in [*group, *told]:
         shot_dead = lemma(tok) == "shoot" and any(c.lower_ == "dead" or any(map(resultative, c.children))
                                                   for c in tok.children)

@@ -18,7 +18,7 @@ from sitrep.extract.casualties import (
 )
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
-from sitrep.extract.tree import dep_distance, tree_path
+from sitrep.extract.tree import dep_distance, hung_on, prep_objects, tree_path
 from sitrep.extract.triggers import anaphoric, held_since, intended, interception, lemma, performer, reference_point
 from sitrep.models import EventMention, Sentence, Slot
 
@@ -327,8 +327,8 @@ def _speaker(act: Token, pronoun: Token, lex: Lexicon) -> Span | None:
 def _between(act: Token, doc: Doc, lex: Lexicon) -> tuple[Span, Span] | None:
     """"clashes between the army and militiamen", "fighting broke out between X and Y": the two sides; "fighting
     between rival militias": one description for both."""
-    preps = [*act.children, *(act.head.children if act.dep_ == "nsubj" else ())]
-    obj = next((g for c in preps if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"), None)
+    holders = [act, act.head] if act.dep_ == "nsubj" else [act]  # "fighting broke out between": on the verb
+    obj = next((g for t in holders for g in prep_objects(t, ("between",))), None)
     if obj is None or not _is_party(obj, lex):
         return None
     phrase = actor_span(obj, doc)
@@ -359,10 +359,8 @@ def _fought_with(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
     """The other side of the fight a victim fell in ("a soldier was killed in an exchange of fire with
     militants"): the militants."""
     for tok in group:
-        for fight in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
-                      for g in c.children if g.dep_ == "pobj" and lemma(g) in lex.reciprocal):
-            side = next((g for c in fight.children if c.dep_ == "prep" and c.lower_ == "with"
-                         for g in c.children if g.dep_ == "pobj"), None)
+        for fight in (g for g in prep_objects(tok, ("in", "during")) if lemma(g) in lex.reciprocal):
+            side = next(iter(prep_objects(fight, ("with",))), None)
             if side is not None and _is_party(side, lex):
                 return actor_span(side, doc)
     return None
@@ -370,11 +368,10 @@ def _fought_with(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
 
 def _died_in(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
     """Who died in the act ("six people died in an attack on a church"): its victims."""
-    for tok in group:
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head.head) == "die":
-            subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and _is_party(subj, lex):
-                return actor_span(subj, doc)
+    for verb in (v for tok in group if (v := hung_on(tok)) is not None and lemma(v) == "die"):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _is_party(subj, lex):
+            return actor_span(subj, doc)
     return None
 
 
@@ -610,7 +607,7 @@ def _in_parts(parsed: Slot | None) -> Slot | None:
 
 def _another(tok: Token) -> bool:
     """'another strike', 'a strike on another school': an act the story sets beside one told before."""
-    heads = [tok, *(g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    heads = [tok, *prep_objects(tok)]
     return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children)
 
 

@@ -17,3 +17,14 @@ def tree_path(a: Token, b: Token) -> list[Token]:
 
 def dep_distance(a: Token, b: Token) -> int:
     return len(tree_path(a, b)) - 1
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+    """The objects of a token's prepositions, or of those among ``preps``: "clashes between X" -> X."""
+    return [g for c in tok.children if c.dep_ == "prep" and (not preps or c.lower_ in preps)
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def hung_on(noun: Token) -> Token | None:
+    """The word a prepositional object hangs on: "died in the attack" -> died."""
+    return noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon, lexicon
+from sitrep.extract.tree import prep_objects
 
 NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "these", "those", "such",
                      "numerous", "various", "further", "more", "few", "other", "frequent", "repeated",
@@ -44,7 +45,7 @@ def is_trigger(tok: Token, lex: Lexicon) -> bool:
     low, lem = tok.lower_, lemma(tok)
     if lem in lex.verb_objects and tok.pos_ == "VERB":  # "opened fire", "set fire to", "was set on fire", "set ablaze"
         said = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "xcomp", "prt")]
-        said += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        said += prep_objects(tok)
         return any(lemma(c) in lex.verb_objects[lem] or c.lower_ in lex.verb_objects[lem] for c in said)
     if lem not in lex.verbs and lem not in lex.nouns and low not in lex.nouns and lem != "shoot":
         return False  # most words: no need to look at the part of speech
