@@ -22,13 +22,27 @@ import pytest
 
 from sitrep.ingest import read_meta
 from sitrep.runner import run
-from sitrep.store import Store
+from sitrep.store import Store, migrate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "articles"
 SAMPLE_META = ROOT / "examples" / "articles.meta.jsonl"
 SHARED = ROOT.parent / "shared"
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def downgrade(db: str, revision: str) -> None:
+    """Take the database back to an older revision, as if made by an older sitrep (the next Store migrates it)."""
+    from alembic import command
+
+    store = Store(db)
+    engine = store.dialect.engine()
+    store.close()
+    with engine.begin() as conn:
+        cfg = migrate._config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

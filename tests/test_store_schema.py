@@ -12,6 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from conftest import downgrade
 
 from sitrep.models import Actor, DateInterval, Event, Place
 from sitrep.store import EventFilter, Store, StoreError, migrate
@@ -176,11 +177,8 @@ def test_events_at_sea_filed_under_no_country_are_filed_under_its_shores(db: str
             store.save_event(Event(event_id, "Battles", "Armed clash", None, None, None, None, place,
                                    DateInterval(day, day, day, "day"), None, None, ["a1"]), {})
         weeks = {w for (w,) in store.execute("SELECT week FROM event_blocks WHERE event_id = 'at_sea'")}
-        store.execute("DELETE FROM event_blocks WHERE event_id = 'at_sea'")  # filed as revision 0005 did
-        for w in weeks:
-            store.execute("INSERT INTO event_blocks VALUES ('', ?, 'at_sea')", (w,))
-        store.execute("UPDATE alembic_version SET version_num = '0005'")
     store.close()
+    downgrade(db, "0005")  # filed as revision 0005 did: under no country
     store = Store(db)
     blocks = {(c, w, e) for c, w, e in store.execute("SELECT country, week, event_id FROM event_blocks")}
     store.close()

@@ -19,7 +19,7 @@ import orjson
 
 from sitrep.data import cache_dir, coasts, read_yaml
 from sitrep.models import Article, Claim, Event, event_from_dict, event_to_dict
-from sitrep.store import migrate
+from sitrep.store import migrate, summaries
 from sitrep.store.blocks import Block, BlockCache, Held, local_cell, near_cells
 from sitrep.store.dialect import Box, dialect_for, display_name
 
@@ -149,6 +149,14 @@ def _type_columns(name: str) -> tuple[str, ...]:
     return ("event_type",) if key in types else ("sub_event_type",) if key in subs else ("event_type", "sub_event_type")
 
 
+SUMMED = ", ".join(summaries.SUMMED)
+
+
+def _whole(filters: dict[str, Any]) -> bool:
+    """Whether a question is asked of every event (the summary tables answer it)."""
+    return EventFilter(**filters) == EventFilter()
+
+
 def _json(data: dict[str, Any]) -> str:
     """A report or event as the JSON stored with it: orjson, written and read for every report linked."""
     return orjson.dumps(data).decode()
@@ -184,6 +192,7 @@ class Store:
         self._decisions: dict[str, set[frozenset[str]]] | None = None
         self._blocks = BlockCache()
         self._generation: str | None = None  # meta.generation as this connection last committed it
+        self._sums = summaries.Pending()
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         template = cache_dir() / f"schema-{migrate.digest()}.sqlite"  # a new database at the newest schema
         try:
@@ -231,7 +240,9 @@ class Store:
             self.execute("INSERT INTO meta VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          (self._generation,))
             yield
+            self._sums.write(self._many)
         except BaseException:
+            self._sums.clear()
             self._blocks.clear()
             self._generation = None
             self.execute("ROLLBACK")
@@ -345,15 +356,22 @@ class Store:
         data = _json(event_to_dict(ev, evidence=False))
         spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
         stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, place_kind, "
-                              "location, country, date_earliest, date_latest FROM events WHERE id=?", (ev.id,)).fetchone()
+                              f"location, country, {SUMMED} FROM events WHERE id=?", (ev.id,)).fetchone()
         filing = _filing(ev)
         self._blocks.saved(ev, filing)
         if stored is not None and tuple(stored[:5]) == (data, *spans):
             return  # every column derives from these: unchanged, so its timestamp of last change stays
+        summed = (_iso(w.date), ev.sub_event_type, w.precision, p.iso3 if p else None, p.country if p else None,
+                  p.latitude if p else None, p.longitude if p else None, ev.fatalities, a1.name if a1 else None,
+                  a2.name if a2 else None, _iso(w.earliest), _iso(w.latest))
         if stored is None:
             self.execute("DELETE FROM deletions WHERE event_id=?", (ev.id,))  # an event that comes back
         else:
             self.dialect.unindex(self.execute, ev.id)
+        if stored is None or tuple(stored[8:]) != summed:
+            if stored is not None:
+                self._sums.count(tuple(stored[8:]), -1)
+            self._sums.count(summed, 1)
         self.execute(UPSERT_EVENT, (
             ev.id, ev.event_type, ev.sub_event_type, DISORDER.get(ev.event_type, "Political violence"), ev.weapon,
             a1.name if a1 else None, a1.inter if a1 else None, a1.country if a1 else None,
@@ -364,7 +382,8 @@ class Store:
             p.precision if p else None, p.kind if p else None,
             _iso(w.date), _iso(w.earliest), _iso(w.latest), w.precision,
             ev.fatalities, ev.injuries, *spans, data, self._time()))
-        if stored is None or _blocks_of(block_countries(*stored[5:8]), *map(_date, stored[8:])) != filing:
+        if stored is None or _blocks_of(block_countries(*stored[5:8]), _date(stored["date_earliest"]),
+                                        _date(stored["date_latest"])) != filing:
             self._block(ev.id, filing, fresh=stored is None)
         self.dialect.index(self.execute, ev.id, (
             p.name if p else None, a1.name if a1 else None, a2.name if a2 else None, p.admin1 if p else None,
@@ -374,7 +393,8 @@ class Store:
         """Drop the event and record its deletion, so that copies made from earlier exports can drop it too."""
         self._blocks.forget([event_id])
         self.dialect.unindex(self.execute, event_id)
-        if self.execute("DELETE FROM events WHERE id=?", (event_id,)).rowcount:
+        if (row := self.execute(f"DELETE FROM events WHERE id=? RETURNING {SUMMED}", (event_id,)).fetchone()) is not None:
+            self._sums.count(tuple(row), -1)
             self.execute("DELETE FROM deletions WHERE event_id=?", (event_id,))
             self.execute("INSERT INTO deletions VALUES (?, ?)", (event_id, self._time()))
         self.execute("DELETE FROM event_blocks WHERE event_id=?", (event_id,))
@@ -542,21 +562,32 @@ class Store:
                f"ORDER BY {self._order('-date')} LIMIT ? OFFSET ?")
         return [dict(r) for r in self.execute(sql, [*args, limit, offset])]
 
+    def _map_view(self, view: Box | None, filters: dict[str, Any]) -> summaries.MapView | None:
+        """The summary tables' answer for the view, when no filter narrows it and they can give one."""
+        return summaries.MapView.of(self.execute, self.dialect, view) if _whole(filters) else None
+
     def count_in_view(self, view: Box | None, **filters: Any) -> int:
+        if (summed := self._map_view(view, filters)) is not None:
+            return summed.count()
         where, args = self._in_view(view, *self.event_filter(EventFilter(**filters)))
         return int(self.execute(f"SELECT COUNT(*) FROM events WHERE {where}", args).fetchone()[0])
 
     def map_cells(self, cell: float, view: Box | None = None, **filters: Any) -> list[dict[str, Any]]:
         """Events with coordinates gathered into square cells ``cell`` degrees wide, one row per cell and type:
         a map at any scale draws from these, never from every event."""
+        if (summed := self._map_view(view, filters)) is not None and (cells := summed.cells(cell)) is not None:
+            return cells
         where, args = self._in_view(view, *self.event_filter(EventFilter(**filters)))
-        sql = ("SELECT CAST((longitude + 180) / ? AS INTEGER) AS cx, CAST((latitude + 90) / ? AS INTEGER) AS cy, "
-               "sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths, AVG(latitude) AS lat, "
-               f"AVG(longitude) AS lon FROM events WHERE {where} AND latitude IS NOT NULL GROUP BY cx, cy, sub_event_type")
+        cx, cy = self.dialect.cell("(longitude + 180) / ?"), self.dialect.cell("(latitude + 90) / ?")
+        sql = (f"SELECT {cx} AS cx, {cy} AS cy, sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths, "
+               f"AVG(latitude) AS lat, AVG(longitude) AS lon FROM events WHERE {where} AND latitude IS NOT NULL "
+               "GROUP BY cx, cy, sub_event_type")
         return [dict(r) for r in self.execute(sql, [cell, cell, *args])]
 
     def country_counts(self, **filters: Any) -> list[dict[str, Any]]:
         """Events without coordinates, by country and type."""
+        if _whole(filters):
+            return summaries.unplaced(self.execute)
         where, args = self.event_filter(EventFilter(**filters))
         sql = ("SELECT iso3, country, sub_event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths FROM events "
                f"WHERE {where} AND latitude IS NULL GROUP BY iso3, country, sub_event_type")
@@ -577,23 +608,31 @@ class Store:
     def day_counts(self, **filters: Any) -> list[dict[str, Any]]:
         """Events and deaths by date, sub-event type and whether the day is known (``exact``; undated events
         under None): what a timeline and totals are summed from, one row a day and type, not one an event."""
-        where, args = self.event_filter(EventFilter(**filters))
-        rows = self.execute(  # grouped in the order of the events_day index, which holds every column read
-            "SELECT date, sub_event_type, date_precision, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths "
-            f"FROM events WHERE {where} GROUP BY date, sub_event_type, date_precision", args)
+        if _whole(filters):
+            rows = summaries.day_counts(self.execute)
+        else:
+            where, args = self.event_filter(EventFilter(**filters))
+            rows = self.execute(  # grouped in the order of the events_day index, which holds every column read
+                "SELECT date, sub_event_type, date_precision, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) AS deaths "
+                f"FROM events WHERE {where} GROUP BY date, sub_event_type, date_precision", args)
         return [{"date": r[0], "sub_event_type": r[1], "exact": r[2] in (None, "day"), "n": r[3], "deaths": r[4]}
                 for r in rows]
 
     def vague_dates(self, limit: int, **filters: Any) -> list[dict[str, Any]]:
         """Events dated only to a week, month or year, by interval and type: a timeline draws them as spans."""
+        if _whole(filters):
+            return summaries.vague_dates(self.execute, limit)
         where, args = self.event_filter(EventFilter(**filters))
         return [dict(r) for r in self.execute(
             "SELECT date_earliest, date_latest, sub_event_type, COUNT(*) AS n FROM events "
             f"WHERE {where} AND date_precision <> 'day' AND date_earliest IS NOT NULL AND date_latest IS NOT NULL "
-            "GROUP BY date_earliest, date_latest, sub_event_type ORDER BY n DESC LIMIT ?", [*args, limit])]
+            "GROUP BY date_earliest, date_latest, sub_event_type ORDER BY n DESC, date_earliest, date_latest, sub_event_type "
+            "LIMIT ?", [*args, limit])]
 
     def country_totals(self, **filters: Any) -> list[dict[str, Any]]:
         """Events and deaths by country, most events first (a map shades countries by these)."""
+        if _whole(filters):
+            return summaries.country_totals(self.execute)
         where, args = self.event_filter(EventFilter(**filters))
         return [dict(r) for r in self.execute(
             "SELECT iso3, country, COUNT(*) AS events, COALESCE(SUM(fatalities), 0) AS fatalities FROM events "
@@ -601,6 +640,8 @@ class Store:
 
     def top_actors(self, limit: int, **filters: Any) -> list[tuple[str, int]]:
         """The actors in most of the filtered events, as first or second actor."""
+        if _whole(filters):
+            return summaries.top_actors(self.execute, limit)
         where, args = self.event_filter(EventFilter(**filters))
         return [(r[0], int(r[1])) for r in self.execute(
             f"SELECT a, COUNT(*) AS n FROM (SELECT actor1 AS a FROM events WHERE {where} UNION ALL "
@@ -609,13 +650,8 @@ class Store:
 
     def facets(self, limit: int = 500) -> dict[str, list[str]]:
         """The countries and actors the database holds, most events first: what a filter can usefully ask."""
-        countries = [r[0] for r in self.execute(
-            "SELECT country FROM events WHERE country IS NOT NULL GROUP BY country ORDER BY COUNT(*) DESC, country LIMIT ?",
-            (limit,))]
-        actors = [r[0] for r in self.execute(
-            "SELECT a FROM (SELECT actor1 AS a FROM events UNION ALL SELECT actor2 FROM events) t WHERE a IS NOT NULL "
-            "GROUP BY a ORDER BY COUNT(*) DESC, a LIMIT ?", (limit,))]
-        return {"countries": countries, "actors": actors}
+        return {"countries": summaries.top_countries(self.execute, limit),
+                "actors": [a for a, _ in summaries.top_actors(self.execute, limit)]}
 
     def count_events(self, **filters: Any) -> int:
         return self.count_in_view(None, **filters)

@@ -154,6 +154,11 @@ class SQLite:
         return f"{'' if indexed else '+'}rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
 
     @staticmethod
+    def cell(expr: str) -> str:
+        """The whole number below ``expr``, which is never negative (CAST truncates)."""
+        return f"CAST({expr} AS INTEGER)"
+
+    @staticmethod
     def bbox_filter(box: Box, indexed: bool = True) -> tuple[str, list[Any]]:
         """``indexed=False``: each event tested as the page's order reads it, not found by the map's index."""
         p = "" if indexed else "+"
@@ -255,6 +260,10 @@ class PostgreSQL:
     def actor_filter(actor: str, indexed: bool = True) -> tuple[str, list[Any]] | None:  # the planner has statistics
         phrase = ts_phrase(actor)
         return ("actor_search @@ to_tsquery('simple', ?)", [phrase]) if phrase else None
+
+    @staticmethod
+    def cell(expr: str) -> str:  # CAST rounds here
+        return f"floor({expr})::integer"
 
     @staticmethod
     def words_filter(q: str, indexed: bool = True) -> tuple[str, list[Any]]:

@@ -112,6 +112,25 @@ claims = sa.Table(
     sa.Column("start", sa.Integer), sa.Column("end", sa.Integer), sa.Column("quote", sa.Text),
 )
 
+# Sums over the events kept by triggers (migration 0007), so that whole-database answers read a few rows: per
+# day and type (the timeline), per country and type (shading, totals), per actor (most active), per vague
+# interval (the timeline's spans) and per map cell (90/64 degrees, numbered from -180 and -90). A missing
+# text key is ''; a row with n 0 counts no event.
+def _summary(name: str, keys: dict[str, type[sa.types.TypeEngine]], *more: str) -> sa.Table:
+    return sa.Table(name, metadata, *(sa.Column(k, t, primary_key=True) for k, t in keys.items()),
+                    sa.Column("n", sa.Integer, nullable=False),
+                    *(sa.Column(c, sa.Double if c.endswith("_sum") else sa.Integer, nullable=False) for c in more),
+                    sqlite_with_rowid=False)
+
+
+summary_days = _summary("summary_days", {"date": sa.Text, "sub_event_type": sa.Text, "date_precision": sa.Text}, "deaths")
+summary_countries = _summary("summary_countries", {"iso3": sa.Text, "country": sa.Text, "sub_event_type": sa.Text,
+                                                   "located": sa.Integer}, "deaths")
+summary_actors = _summary("summary_actors", {"actor": sa.Text})
+summary_spans = _summary("summary_spans", {"date_earliest": sa.Text, "date_latest": sa.Text, "sub_event_type": sa.Text})
+summary_cells = _summary("summary_cells", {"cx": sa.Integer, "cy": sa.Integer, "sub_event_type": sa.Text},
+                         "deaths", "lat_sum", "lon_sum")
+
 # Events removed because their last source was withdrawn.
 deletions = sa.Table(
     "deletions", metadata,
