@@ -19,11 +19,7 @@ def count_events(store: Store, target: str | None, where: list[str], date_from: 
     the period (their whole date interval)."""
     tests = [Condition(col, op, (value,)) for col, op, value in (
         ("actor2", "=", target), ("date_earliest", ">=", date_from), ("date_latest", "<=", date_to)) if value]
-    if not where:
-        return store.count_events(conditions=tuple(tests))
-    places = set(where)
-    return sum(1 for ev in store.events(sources=False, conditions=tuple(tests))
-               if ev["country"] in places or ev["location"] in places)
+    return store.count_events(places=tuple(where), conditions=tuple(tests))
 
 
 def tally(store: Store, target: str | None = None, where: list[str] | None = None, date_from: str | None = None,

@@ -95,6 +95,7 @@ class EventFilter:
     disorder_type: str | None = None
     civilian_targeting: bool = False  # civilians the target (actor2), as ACLED's column says
     interaction: int | None = None  # ACLED's code: the two inter codes, smaller first (17); a lone actor's, times ten
+    places: tuple[str, ...] = ()  # countries or locations, named exactly: in any of them (a tally's "where")
     conditions: tuple[Condition, ...] = ()
 
 
@@ -479,6 +480,10 @@ class Store:
         if f.actor and (actor := d.actor_filter(f.actor, indexed=not in_order)):
             sql.append(actor[0])
             args += actor[1]
+        if f.places:  # each column's sort index finds its matches
+            marks = ", ".join("?" * len(f.places))
+            sql.append(f"(country IN ({marks}) OR location IN ({marks}))")
+            args += [*f.places, *f.places]
         if f.since:
             sql.append("COALESCE(date_latest, date) >= ?")
             args.append(f.since)
