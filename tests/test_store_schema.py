@@ -131,6 +131,31 @@ def test_a_page_of_matched_words_is_read_in_order_and_is_the_same_page(tmp_path:
     store.close()
 
 
+def test_the_text_index_keeps_short_prefixes_and_the_words_of_a_database_made_before(tmp_path: Path) -> None:
+    """Revision 0008: a search's last word is a prefix, looked up in the index's own prefixes of one and two
+    characters; a database made before it finds the same events after it."""
+    db = str(tmp_path / "words.db")
+    store = Store(db)
+    day = dt.date(2024, 1, 2)
+    with store.transaction():
+        for i in range(30):
+            place = Place(f"Camp {i}-{i * 7}", "Iraq", "IRQ", None, 33.0, 44.0, 1, "camp")
+            store.save_event(Event(f"e{i:02d}", "Battles", "Armed clash", None, Actor(f"Unit {i % 4}", 1, None, True),
+                                   None, None, place, DateInterval(day, day, day, "day"), None, None, [f"a{i}"]), {})
+    questions = [store.event_filter(EventFilter(**q)) for q in ({"q": "Camp 1"}, {"q": "camp 2-1"}, {"actor": "Unit 3"})]
+    store.close()
+    downgrade(db, "0007")
+    con = sqlite3.connect(db)  # as the older sitrep found them
+    before = [[r[0] for r in con.execute(f"SELECT id FROM events WHERE {where} ORDER BY id", args)] for where, args in questions]
+    con.close()
+    store = Store(db)
+    assert "prefix = '1 2'" in store.execute("SELECT sql FROM sqlite_master WHERE name = 'events_fts'").fetchone()[0]
+    assert [[r[0] for r in store.execute(f"SELECT id FROM events WHERE {where} ORDER BY id", args)]
+            for where, args in questions] == before
+    assert before[1] == ["e02"] and len(before[0]) == 24  # Camp 2-14; a word beginning with 1 in place or actor
+    store.close()
+
+
 def _legacy(path: Path, version: str) -> None:
     con = sqlite3.connect(path)
     con.executescript(LEGACY.read_text())
