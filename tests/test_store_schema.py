@@ -117,17 +117,35 @@ def test_a_page_of_matched_words_is_read_in_order_and_is_the_same_page(tmp_path:
             actor = Actor(f"Brigade {i % 4}", 2, None, True)
             store.save_event(Event(f"e{i:02d}", "Battles", "Armed clash", None, actor, None, None, place,
                                    DateInterval(day, day, day, "day"), i % 5, None, [f"a{i}"]), {})
-    for filters in ({"actor": "Brigade 2"}, {"q": "upper"}, {"q": "nowhere"}):
+    for filters in ({"actor": "Brigade 2"}, {"q": "upper"}, {"q": "nowhere"}, {"q": "lower town 3"}):
         for sort in ("-date", "-fatalities", "location"):
             where, args = store.event_filter(EventFilter(**filters))
             looked_up = [r[0] for r in store.execute(
                 f"SELECT id FROM events WHERE {where} ORDER BY {store._order(sort)} LIMIT 4 OFFSET 3", args)]
-            page = [e["id"] for e in store.events(sort=sort, limit=4, offset=3, sources=False, **filters)]
-            assert page == looked_up and (page or filters["q"] == "nowhere")
+            counted = store.count_events(**filters)  # few matches (Lower Town 3, 30 ... 39) are looked up and sorted
+            for matching in (None, counted):
+                page = [e["id"] for e in store.events(sort=sort, limit=4, offset=3, sources=False, matching=matching,
+                                                      **filters)]
+                assert page == looked_up and (page or filters["q"] == "nowhere")
+    assert store._few_words(EventFilter(q="lower town 3"), 4, 3, 5) and not store._few_words(EventFilter(q="upper"), 4, 3, 26)
     where, args = store.event_filter(EventFilter(actor="Brigade 2"), in_order=True)
     plan = [str(row[-1]) for row in store.execute(
         f"EXPLAIN QUERY PLAN SELECT id FROM events WHERE {where} ORDER BY {store._order('-date')} LIMIT 4", args)]
     assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+    store.close()
+
+
+def test_only_the_last_word_of_a_search_matches_as_a_prefix(db: str) -> None:
+    """The last word may be still being typed; the words before it are whole words, on both back-ends."""
+    store = Store(db)
+    day = dt.date(2024, 1, 2)
+    with store.transaction():
+        for i, name in enumerate(("Upper Town", "Upperville Town", "Lower Town")):
+            store.save_event(Event(f"e{i}", "Battles", "Armed clash", None, None, None, None,
+                                   Place(name, "Iraq", "IRQ", None, 33.0, 44.0, 1, "city"),
+                                   DateInterval(day, day, day, "day"), None, None, [f"a{i}"]), {})
+    found = {q: sorted(e["id"] for e in store.events(q=q, sources=False)) for q in ("upper tow", "upp town", "town", "upp")}
+    assert found == {"upper tow": ["e0"], "upp town": [], "town": ["e0", "e1", "e2"], "upp": ["e0", "e1"]}
     store.close()
 
 

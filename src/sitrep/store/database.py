@@ -528,7 +528,8 @@ class Store:
         and outlets of each (a query an event: leave them out when counting); ``matching``: how many events
         the filters match, where the caller has counted them already."""
         f = EventFilter(**filters)
-        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset, matching), in_order=True)
+        where, args = self.event_filter(f, box_indexed=self._box_first(f, limit, offset, matching),
+                                        in_order=not self._few_words(f, limit, offset, matching))
         sql = f"SELECT {COLUMNS} FROM events WHERE {where} ORDER BY {self._order(sort)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -547,8 +548,20 @@ class Store:
             return True
         if inside is None:
             inside = self.count_in_view(None, bbox=f.bbox)
-        everything = self.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0  # deleted ones aside
-        return inside * inside <= 2 * (offset + limit) * everything
+        return inside * inside <= 2 * (offset + limit) * self._rowids()
+
+    def _few_words(self, f: EventFilter, limit: int | None, offset: int, matching: int | None) -> bool:
+        """Whether the events a filter of words or an actor matches, where the caller counted them, are few
+        enough to be looked up one by one and sorted rather than tested as the page's order reads every
+        event: the latter reads about (offset + limit) x all / matching entries of the order's index, at
+        about a quarter of the cost of looking an event up (at 215,000 events, 127 matches: 16 -> 6 ms)."""
+        if limit is None or matching is None or not (f.q or f.actor) or self.dialect.name != "sqlite":
+            return False
+        return 4 * matching * matching <= (offset + limit) * self._rowids()
+
+    def _rowids(self) -> int:
+        """About how many events there are (those deleted counted too), from the table's largest rowid."""
+        return int(self.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0)
 
     def _in_view(self, view: Box | None, where: str, args: list[Any]) -> tuple[str, list[Any]]:
         """Add a map's view to a filter: the events placed inside it, and those with no point at all (a map

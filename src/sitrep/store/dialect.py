@@ -30,17 +30,25 @@ def display_name(db: str) -> str:
     return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", db)
 
 
-def fts_phrase(text: str) -> str:
-    """User words as one quoted FTS5 phrase (prefix match on the last word): never FTS syntax."""
+def fts_phrase(text: str, prefix: bool = True) -> str:
+    """User words as one quoted FTS5 phrase (``prefix``: the last word matches as a prefix): never FTS syntax."""
     words = re.findall(r"\w+", text)
-    return ('"' + " ".join(words) + '"*') if words else ""
+    return ('"' + " ".join(words) + '"' + "*" * prefix) if words else ""
 
 
-def ts_phrase(text: str) -> str:
-    """User words as one tsquery phrase of quoted lexemes (prefix match on the last), the counterpart of
-    fts_phrase: punctuation and underscores separate words, as in FTS5 and the search columns."""
+def ts_phrase(text: str, prefix: bool = True) -> str:
+    """User words as one tsquery phrase of quoted lexemes, the counterpart of fts_phrase: punctuation and
+    underscores separate words, as in FTS5 and the search columns."""
     words = re.findall(r"[^\W_]+", text)
-    return " <-> ".join(f"'{w}'" for w in words) + ":*" if words else ""
+    return " <-> ".join(f"'{w}'" for w in words) + ":*" * prefix if words else ""
+
+
+def searched(q: str, phrase: Callable[[str, bool], str]) -> list[str]:
+    """A search's words (at most eight) as phrases, all to be found; only the last, which may be still being
+    typed, matches as a prefix (a prefix of every word made FTS5 merge every word each begins: at 215,000
+    events, "Site 7-12" 7.0 -> 2.1 ms)."""
+    words = q.split()[:8]
+    return [p for i, w in enumerate(words) if (p := phrase(w, i == len(words) - 1))]
 
 
 class SQLite:
@@ -140,7 +148,7 @@ class SQLite:
 
     @staticmethod
     def words_filter(q: str, indexed: bool = True) -> tuple[str, list[Any]]:
-        words = [p for w in q.split()[:8] if (p := fts_phrase(w))]
+        words = searched(q, fts_phrase)
         if not words:
             return "1=0", []
         return SQLite._matching(indexed), [" AND ".join(words)]
@@ -267,7 +275,7 @@ class PostgreSQL:
 
     @staticmethod
     def words_filter(q: str, indexed: bool = True) -> tuple[str, list[Any]]:
-        words = [p for w in q.split()[:8] if (p := ts_phrase(w))]
+        words = searched(q, ts_phrase)
         if not words:
             return "1=0", []
         return "search @@ to_tsquery('simple', ?)", [" & ".join(f"({w})" for w in words)]
