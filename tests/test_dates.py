@@ -101,3 +101,18 @@ def test_a_date_inside_a_point_of_reference_does_not_move_the_story() -> None:
 
 def test_weekends_as_a_habit_name_no_time() -> None:
     assert resolve_time("on weekend evenings", D(2024, 8, 6)) is None
+
+
+@pytest.mark.parametrize(("text", "published", "earliest", "latest"), [
+    # "overnight", which the model tags as no time: the night before publication
+    ("Drones hit a fuel depot near Kherson overnight, officials said.", D(2025, 6, 10), D(2025, 6, 9), D(2025, 6, 10)),
+    # counted from the day the statement names, not from publication two days later
+    ("Drones hit a fuel depot near Kherson overnight, the governor said on Sunday.", D(2025, 6, 10),
+     D(2025, 6, 7), D(2025, 6, 8)),
+    # a day of the week likewise (the same day counted from either)
+    ("Gunmen shot dead a trader in Kano on Friday, police said on Sunday.", D(2025, 6, 10), D(2025, 6, 6), D(2025, 6, 6)),
+])
+def test_a_sentences_words_of_time_count_from_the_day_its_statement_names(
+        text: str, published: dt.date, earliest: dt.date, latest: dt.date) -> None:
+    events, _ = run_text(text, published)
+    assert [(e.when.earliest, e.when.latest, e.when.precision) for e in events] == [(earliest, latest, "day")]

@@ -149,6 +149,11 @@ def lemma_fixes() -> dict[str, str]:
     return {str(form).lower(): str(lemma) for form, lemma in (read_yaml("lemmas.yaml") or {}).items()}
 
 
+def time_words() -> list[str]:
+    """Words that tell when, which the model does not tag as times (times.yaml)."""
+    return [str(w).lower() for w in (read_yaml("times.yaml") or {}).get("time_words") or []]
+
+
 @lru_cache(maxsize=1)
 def site_words() -> frozenset[str]:
     """Words that end a site's name (sites.yaml)."""

@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.data import country_names, lemma_fixes
+from sitrep.data import country_names, lemma_fixes, time_words
 from sitrep.models import Article
 from sitrep.nlp.patterns import actor_patterns, place_patterns
 
@@ -55,7 +55,8 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     # Matching on LOWER needs only the tokenizer: with the ruler the one component enabled, add_patterns
     # does not run the tagger and parser over every pattern (seconds at each start, in every worker).
     with nlp.select_pipes(enable=["entity_ruler"]):
-        ruler.add_patterns(places + actor_patterns(skip=place_names | country_names()))  # type: ignore[attr-defined]
+        ruler.add_patterns(places + actor_patterns(skip=place_names | country_names())  # type: ignore[attr-defined]
+                           + [{"label": "TIME", "pattern": [{"LOWER": w}]} for w in time_words()])
     return nlp
 
 

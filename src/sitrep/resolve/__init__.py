@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from sitrep.extract import Extracted
@@ -71,6 +72,18 @@ def _on_or_before(said: DateInterval) -> DateInterval:
                         "week" if said.precision == "day" else said.precision)
 
 
+def _speaker_day(said: Sequence[Slot], published: dt.date | None, anchor: dt.date | None,
+                 since: DateInterval | None) -> dt.date | None:
+    """The day the sentence's words are counted from: the day of the statement it reports, where it names
+    one before publication ("struck overnight, the governor said on Saturday": the night before that
+    Saturday), else publication."""
+    for slot in said:
+        told = resolve_time(slot.text, published, anchor, since)
+        if told is not None and told.precision == "day" and told.date is not None and published and told.date < published:
+            return told.date
+    return published
+
+
 def _default_window(published: dt.date | None) -> DateInterval | None:
     """No date in the story: reported events are recent; the honest interval is the week before publication."""
     if published is None:
@@ -118,9 +131,11 @@ def resolve(extracted: Extracted) -> Resolved:
                     story_time = _on_or_before(told)
             pending = next(timeline, None)
         own, time_slot = None, None
+        now = _speaker_day(m.reported_times, pub, anchor, since)
         for candidate in m.times:  # the best-ranked expression that names a time
-            own = resolve_time(candidate.text, pub, anchor, since)
-            if own is not None and candidate in m.reported_times and own.earliest is not None and own.latest:
+            reported = candidate in m.reported_times
+            own = resolve_time(candidate.text, pub if reported else now, anchor, since)
+            if own is not None and reported and own.earliest is not None and own.latest:
                 own = _on_or_before(own)
             if own is not None:
                 time_slot = candidate
