@@ -250,3 +250,18 @@ def test_where_it_was_said_is_not_where_it_happened() -> None:
     assert "Abuja" not in {p[0] for p in _places(
         "Gunmen attacked a police station in Gusau on Monday. On Tuesday, bandits kidnapped 15 farmers, police "
         "told reporters in Abuja.")}
+
+
+def test_the_places_of_acts_told_in_general_that_an_act_was_part_of_are_its_places() -> None:
+    """'detained during raids across X', 'wounded in attacks across X': the raids and attacks are not
+    events of their own (told in general), but where they happened the act happened."""
+    assert _places("Police detained 30 people during raids across Nairobi on Friday.") == [("Nairobi", "city", 1)]
+    assert [p[:2] for p in _places("Two policemen were wounded in attacks across the Kharkiv region on Monday.")] == [
+        ("Kharkivska oblast", "admin1")]
+
+
+def test_a_name_the_text_calls_a_district_is_the_one_district_of_that_name() -> None:
+    """Districts need the story's country, as their names are many and local, unless only one has the name."""
+    place = resolve_place("Khyber", {}, "Two soldiers were killed in Khyber district on Monday.")
+    assert place is not None and (place.country, place.kind) == ("Pakistan", "admin2")
+    assert resolve_place("Khyber", {}, "Two soldiers were killed in Khyber on Monday.") is None

@@ -19,7 +19,16 @@ from sitrep.extract.casualties import (
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
 from sitrep.extract.tree import dep_distance, hung_on, prep_objects, tree_path
-from sitrep.extract.triggers import anaphoric, held_since, intended, interception, lemma, performer, reference_point
+from sitrep.extract.triggers import (
+    anaphoric,
+    held_since,
+    intended,
+    interception,
+    lemma,
+    negated,
+    performer,
+    reference_point,
+)
 from sitrep.models import EventMention, Sentence, Slot
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -32,6 +41,7 @@ NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONE
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over"}
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time beside another: one scene
+SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "killed in attacks across X": one scene
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area", "desert"}
@@ -501,6 +511,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     if not groups:
         return []
     dropped = [t for t in triggers if t.i not in kept_ids]
+    aimed = [d for d in dropped if not _setting_of_kept(d, kept_ids, lex)]
     ents_by_group: dict[int, list[Span]] = {}
     all_places: list[Slot] = []
     stray: list[Span] = []  # times of the sentence that no clause reaches
@@ -518,7 +529,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         if ent.label_ in PLACE_LABELS:
             if _sponsor_only(ent) or not locative(ent, kept_ids):
                 continue
-            if _inside_dropped(ent.root, dropped, kept_ids):  # where an intended or denied act was aimed
+            if _inside_dropped(ent.root, aimed, kept_ids):  # where an intended or denied act was aimed
                 continue
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
@@ -670,6 +681,14 @@ def _steps_below(time: Span, group: list[Token]) -> int | None:
     verb = time.root.head.head if time.root.head.dep_ == "prep" else time.root.head
     found = [n for t in group for n, a in enumerate([t, *t.ancestors]) if a == verb]
     return min(found) if found else None
+
+
+def _setting_of_kept(trigger: Token, kept_ids: set[int], lex: Lexicon) -> bool:
+    """Acts told in general ("raids", "clashes") that a told act happened during or amid: their places are
+    its places ("detained 15 during raids across the West Bank"), unless they were only intended or denied."""
+    prep = trigger.head
+    return (trigger.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.i in kept_ids
+            and not negated(trigger) and not intended(trigger, lex))
 
 
 def _inside_dropped(tok: Token, dropped: list[Token], kept_ids: set[int]) -> bool:

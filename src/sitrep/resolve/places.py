@@ -86,14 +86,24 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     # the best reading the story supports: one in its countries, or one known well enough without them; a
     # village is no city of TOWN_NEEDS_CONTEXT people that GeoNames lists under a like spelling
     village = bool(VILLAGE_WORD.search(before[-12:]) or VILLAGE_WORD.match(after.strip()))
-    entry = next((e for e in gazetteer().ordered(name, context, admin=admin) if (_notable(e) or e.country in context)
+    found = gazetteer().ordered(name, context, admin=admin)
+    sole = _sole_district(found) if admin == "admin2" and not context else None
+    entry = next((e for e in found if (_notable(e) or e.country in context)
                   and not (village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None) \
-        or _town_of_site(name, context)
-    if entry is None or (not _notable(entry) and entry.country not in context):
+        or sole or _town_of_site(name, context)
+    if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole):
         return None
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     return to_place(entry, near=bool(NEAR.search(before)))
+
+
+def _sole_district(found: list[Entry]) -> Entry | None:
+    """Where the text calls a name a district ("Khyber district") and the story names no country, the one
+    district of that name the gazetteer knows anywhere: known well enough, as no other district is. A
+    district abroad never places a story about another country."""
+    districts = [e for e in found if e.kind == "admin2"]
+    return districts[0] if len(districts) == 1 else None
 
 
 def _within(name: str, region: str, context: dict[str, float], sentence: str) -> Place | None:
