@@ -272,3 +272,12 @@ def test_who_died_in_the_first_clause_are_victims_not_the_actor_of_the_next() ->
 ])
 def test_the_sentences_verb_the_parser_hung_on_a_noun_still_has_its_subject_as_actor(text: str, actor1: str) -> None:
     assert [a1 for a1, _ in names(text)] == [actor1]
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("Gunmen stormed a police post in Kano on Friday, killing three officers.", "Police Forces of Nigeria"),
+    ("Three officers were shot dead by gunmen in Kano on Friday.", "Police Forces of Nigeria"),
+    ("Gunmen stormed an army barracks near Kano on Friday, killing three officers.", "Military Forces of Nigeria"),
+])
+def test_officers_are_of_the_force_the_sentence_names_else_the_police(text: str, force: str) -> None:
+    assert [a2 for _, a2 in names(text)] == [force]

@@ -26,6 +26,7 @@ class Lexicon:
     toll_verbs: dict[str, str]  # verb lemma -> what its counts count, as a tally only within a period
     tally_verbs: dict[str, str]  # verb lemma -> what its counts count, always a tally
     civilian: frozenset[str]
+    officers: frozenset[str]  # members of a state force that do not say which ("two officers")
     persons: frozenset[str]
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         toll_verbs=dict(trig.get("toll_verbs") or {}),
         tally_verbs=dict(trig.get("tally_verbs") or {}),
         civilian=frozenset(trig["civilian"]),
+        officers=frozenset(trig.get("officers") or []),
         persons=frozenset(trig["persons"]),
         individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),

@@ -13,7 +13,7 @@ from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import PLACE_LABELS
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
-from sitrep.resolve.actors import StoryActors, resolve_actor
+from sitrep.resolve.actors import StoryActors, force_named_in, resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
@@ -163,9 +163,9 @@ def resolve(extracted: Extracted) -> Resolved:
         else:  # a place in a clause aside holds for the rest of its sentence only
             aside = (m.sentence.index, places[0][0])
         country = next((p.country for p, _ in places if p is not None and p.country), None)
-        a1 = named_before.name(_party(m.actor1, members), country)
-        a2 = named_before.name(_party(m.actor2, members), country, other=a1)
-        claimed = named_before.name(_party(m.claimed_by, members), country)
+        a1 = named_before.name(_party(m.actor1, members, text), country)
+        a2 = named_before.name(_party(m.actor2, members, text), country, other=a1)
+        claimed = named_before.name(_party(m.claimed_by, members, text), country)
         if a1 is None and claimed is not None:
             a1 = claimed
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
@@ -215,7 +215,7 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
     claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
-               for s, sentence in extracted.responsibility if (actor := _party(s, members)) is not None]
+               for s, sentence in extracted.responsibility if (actor := _party(s, members, sentence.text)) is not None]
     placed = [(s.sentence, p) for s in named if (p := place_of[s]) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts,
                     _sole_site(placed), _sole_province(placed))
@@ -228,12 +228,13 @@ def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> P
     return resolve_place(slot.text, context, article.text[max(0, slot.start - 60) : slot.end + 15])
 
 
-def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:
+def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor | None:
     """The actor a slot names, for words the dictionary lacks by their head noun: none for a place
     ("Goma", or a name the parser reads as a place), a site, thing or weapon ("a school in Gaza", "drones"):
     only people and organisations act or suffer acts; civilians for civilian people and ships ("a
-    Greek-owned vessel"); none for other descriptions ("a security worker"): an unknown actor is a name; a
-    person the story tied to a group by a title (``members``, person key -> group) is that group."""
+    Greek-owned vessel"); the force the ``sentence`` names for members of one it does not ("two officers");
+    none for other descriptions ("a security worker"): an unknown actor is a name; a person the story tied
+    to a group by a title (``members``, person key -> group) is that group."""
     text = slot.text if slot is not None else None
     actor = resolve_actor(text)
     if actor is None or actor.known or text is None:
@@ -248,6 +249,8 @@ def _party(slot: Slot | None, members: dict[str, Actor]) -> Actor | None:
     heads = {head, head.removesuffix("s")}
     if heads & lex.civilian:
         return resolve_actor("civilians")
+    if heads & lex.officers:  # "two officers": of the force the sentence names
+        return resolve_actor(force_named_in(sentence))
     if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
         return None
     words = re.findall(r"[^\W\d_][\w'-]*", re.split(r"\s(?:in|at|near|of|on|from|with)\s", actor.name)[0])

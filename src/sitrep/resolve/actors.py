@@ -162,6 +162,7 @@ def actor_dictionary() -> ActorDictionary:
 
 
 MILITARY = "Military Forces"  # the actors.yaml entry of a state's unnamed military: what a bare demonym names
+POLICE = "Police Forces"
 ARMED_GROUPS = {2, 3, 4}  # ACLED inter codes of rebels, political and identity militias
 
 
@@ -193,6 +194,24 @@ class StoryActors:
         if kind == "armed group" and named.country and country and named.country != country:
             return actor
         return named
+
+
+@lru_cache(maxsize=1)
+def _force_words() -> dict[str, re.Pattern[str]]:
+    """The words of each state force's generic entry (actors.yaml), as one pattern each."""
+    out = {}
+    for row in actor_entries():
+        if row["name"] in (POLICE, MILITARY):
+            words = sorted({row["name"], *map(str, row.get("aliases", []))}, key=len, reverse=True)
+            out[row["name"]] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return out
+
+
+def force_named_in(text: str) -> str:
+    """The state force a sentence names, for members it does not say the force of ("Militants stormed a
+    police station, killing two officers"): the police, unless it names the military and not them."""
+    words = _force_words()
+    return MILITARY if words[MILITARY].search(text) and not words[POLICE].search(text) else POLICE
 
 
 def resolve_actor(text: str | None) -> Actor | None:
