@@ -281,3 +281,9 @@ def test_the_sentences_verb_the_parser_hung_on_a_noun_still_has_its_subject_as_a
 ])
 def test_officers_are_of_the_force_the_sentence_names_else_the_police(text: str, force: str) -> None:
     assert [a2 for _, a2 in names(text)] == [force]
+
+
+def test_whose_weapon_names_the_attacker_of_a_weapon_strike() -> None:
+    """'a Ukrainian drone strike': the adjective belongs to the weapon the strike is named by."""
+    assert names("A Ukrainian missile strike on a depot in the Kursk region killed 12 Russian soldiers on Monday.")[0][0] == \
+        "Military Forces of Ukraine"

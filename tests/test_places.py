@@ -265,3 +265,9 @@ def test_a_name_the_text_calls_a_district_is_the_one_district_of_that_name() -> 
     place = resolve_place("Khyber", {}, "Two soldiers were killed in Khyber district on Monday.")
     assert place is not None and (place.country, place.kind) == ("Pakistan", "admin2")
     assert resolve_place("Khyber", {}, "Two soldiers were killed in Khyber on Monday.") is None
+
+
+def test_a_city_struck_that_the_parser_read_as_a_name_is_the_place() -> None:
+    """'a drone attack on Kharkiv' with the city taken for an organisation; a group struck is no place."""
+    assert _places("A Russian drone attack on Kharkiv wounded five people on Friday.") == [("Kharkiv", "city", 1)]
+    assert _places("Israeli jets struck Hamas on Friday.") == []

@@ -293,6 +293,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             elif c.dep_ in ("amod", "compound", "poss", "nmod") and tok.pos_ in ("NOUN", "PROPN") \
                     and a1 is None and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
                 a1 = _modifier_name(c, tok)
+            elif c.dep_ == "compound" and tok.pos_ == "NOUN" and a1 is None and (owner := _owner(c)) is not None:
+                a1 = owner  # "a Ukrainian missile strike", "a Russian drone attack": whose weapon
         if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             head = tok.head
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)

@@ -152,6 +152,10 @@ def resolve(extracted: Extracted) -> Resolved:
             place = place_of[s]
             if place is not None:
                 places.append((place, s))
+        target = m.actor2
+        if not places and target is not None and target.label not in PLACE_LABELS and is_place(target.text) \
+                and not _known_actor(target.text) and (aimed_at := _resolve_named(target, context, article)) is not None:
+            places.append((aimed_at, target))  # "a drone attack on Kharkiv", the city read as a name: where it struck
         while story_places and story_places[0].sentence < m.sentence.index:
             told_place = place_of[story_places.pop(0)]
             story_place = told_place or story_place
@@ -226,6 +230,11 @@ def resolve(extracted: Extracted) -> Resolved:
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:
     """The place a slot names, read with the words around it ("150 km from ...")."""
     return resolve_place(slot.text, context, article.text[max(0, slot.start - 60) : slot.end + 15])
+
+
+def _known_actor(text: str) -> bool:
+    actor = resolve_actor(text)
+    return actor is not None and actor.known
 
 
 def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor | None:
