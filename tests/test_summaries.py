@@ -62,12 +62,17 @@ def _assert_as_from_events(store: Store, monkeypatch: pytest.MonkeyPatch) -> dic
     return summed
 
 
-def test_summaries_answer_as_the_events_do_after_every_kind_of_write(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = random.Random(7)
+def _stored(db: str, rng: random.Random, events: int) -> Store:
     store = Store(db)
     with store.transaction():
-        for n in range(300):
+        for n in range(events):
             store.save_event(_event(rng, n), {})
+    return store
+
+
+def test_summaries_answer_as_the_events_do_after_every_kind_of_write(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    store = _stored(db, rng, 300)
     _assert_as_from_events(store, monkeypatch)
     with store.transaction():
         for n in rng.sample(range(300), 120):  # the same events told anew: other dates, places, actors, tolls
@@ -81,14 +86,9 @@ def test_summaries_answer_as_the_events_do_after_every_kind_of_write(db: str, mo
 
 
 def test_a_database_migrated_from_before_the_summaries_gets_them(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = random.Random(11)
-    store = Store(db)
-    with store.transaction():
-        for n in range(100):
-            store.save_event(_event(rng, n), {})
-    store.close()
+    _stored(db, random.Random(11), 100).close()
     downgrade(db, "0006")
-    store = Store(db)  # migrated again: the sums of what is stored, then kept by the triggers
+    store = Store(db)  # migrated again: the sums of what is stored, then kept by the Store
     with store.transaction():
         store.delete_event("ev3")
     assert _assert_as_from_events(store, monkeypatch)["count"] == 99
