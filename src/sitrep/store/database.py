@@ -194,6 +194,7 @@ class Store:
         self._blocks = BlockCache()
         self._generation: str | None = None  # meta.generation as this connection last committed it
         self._sums = summaries.Pending()
+        self._returned: set[str] = set()  # events written anew this transaction: a deletion of theirs is void
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         template = cache_dir() / f"schema-{migrate.digest()}.sqlite"  # a new database at the newest schema
         try:
@@ -241,6 +242,8 @@ class Store:
             self.execute("INSERT INTO meta VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          (self._generation,))
             yield
+            if self._returned:  # one statement for the transaction, not a round trip per new event
+                self._many("DELETE FROM deletions WHERE event_id=?", [(i,) for i in sorted(self._returned)])
             self._sums.write(self._many)
         except BaseException:
             self._sums.clear()
@@ -251,6 +254,7 @@ class Store:
         finally:
             self._clock = None
             self._decisions = None
+            self._returned.clear()
         self.execute("COMMIT")
 
     def _time(self) -> str:
@@ -366,7 +370,7 @@ class Store:
                   p.latitude if p else None, p.longitude if p else None, ev.fatalities, a1.name if a1 else None,
                   a2.name if a2 else None, _iso(w.earliest), _iso(w.latest))
         if stored is None:
-            self.execute("DELETE FROM deletions WHERE event_id=?", (ev.id,))  # an event that comes back
+            self._returned.add(ev.id)  # an event that comes back is no longer deleted
         else:
             self.dialect.unindex(self.execute, ev.id)
         if stored is None or tuple(stored[8:]) != summed:
@@ -393,6 +397,7 @@ class Store:
     def delete_event(self, event_id: str) -> None:
         """Drop the event and record its deletion, so that copies made from earlier exports can drop it too."""
         self._blocks.forget([event_id])
+        self._returned.discard(event_id)
         self.dialect.unindex(self.execute, event_id)
         if (row := self.execute(f"DELETE FROM events WHERE id=? RETURNING {SUMMED}", (event_id,)).fetchone()) is not None:
             self._sums.count(tuple(row), -1)
