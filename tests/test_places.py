@@ -277,3 +277,27 @@ def test_a_countrys_capital_named_by_its_demonym_is_that_city() -> None:
     """'in the Somali capital': Mogadishu, the city itself, not the country."""
     assert _places("Gunmen attacked a hotel in the Somali capital on Friday, killing five people.") == [
         ("Mogadishu", "city", 1)]
+
+
+def test_a_flag_or_make_named_before_a_hyphen_is_no_place() -> None:
+    """"a Liberia-flagged carrier" sails under a flag; where it was hit is not Liberia."""
+    events, _ = run_text("Houthi rebels fired two missiles at a Liberia-flagged bulk carrier on Monday, the navy said.",
+                         dt.date(2025, 7, 10))
+    assert len(events) == 1 and events[0].place is not None
+    assert events[0].place.country != "Liberia"
+
+
+def test_the_coast_or_outskirts_of_a_town_is_near_that_town() -> None:
+    for text, name in (("Gunmen attacked a fishing boat off the coast of Lamu on Sunday, killing two fishermen.", "Lamu"),
+                       ("Gunmen opened fire on traders on the outskirts of Gao on Sunday, killing two people.", "Gao")):
+        events, _ = run_text(text, dt.date(2025, 7, 10))
+        assert [(e.place.name, e.place.precision) for e in events if e.place] == [(name, 2)], text
+
+
+def test_a_story_naming_no_country_is_set_where_its_known_parties_belong() -> None:
+    """Small towns need the story's country; with none named, the named groups' home countries give it."""
+    for text, country in (("Al-Shabaab fighters stormed a police station in Wanlaweyn on Tuesday, killing four officers.",
+                           "Somalia"),
+                          ("Boko Haram fighters raided Gajiram on Tuesday, killing four villagers.", "Nigeria")):
+        events, _ = run_text(text, dt.date(2025, 7, 10))
+        assert [e.place.country for e in events if e.place] == [country], text

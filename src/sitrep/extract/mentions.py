@@ -45,6 +45,7 @@ SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "kille
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area", "desert"}
+PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets"}
 BOUNDARY_DEPS = {
 "relcl", "ccomp", "acl", "parataxis", "csubj"}
 
@@ -714,8 +715,12 @@ def _background(dropped: list[Token], kept_ids: set[int]) -> set[int]:
     return out
 
 
+MODIFIER_SUFFIX = r"-(backed|aligned|linked|allied|affiliated|flagged|owned|operated|registered|based|made|bound)\b"
+
+
 def _sponsor_only(ent: Span) -> bool:
-    """A name used as a modifier of alignment ("pro-Iran", "Iran-backed") is not where anything happened.
+    """A name used as a modifier of alignment, flag or make ("pro-Iran", "Iran-backed", "a Panama-flagged
+    tanker", "US-made missiles") is not where anything happened.
 
     The characters around the name are read from the tokens next to it (every token has at least one
     character), not from ``doc.text``, which spaCy rebuilds from all the tokens of the article each time."""
@@ -723,7 +728,7 @@ def _sponsor_only(ent: Span) -> bool:
     before = doc[max(0, ent.start - 5) : ent.start].text_with_ws[-5:].lower()
     last = doc[ent.end - 1]
     after = doc[ent.end - 1 : ent.end + 12].text_with_ws[len(last.text) :][:12].lower()
-    return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(r"-(backed|aligned|linked|allied|affiliated)", after))
+    return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(MODIFIER_SUFFIX, after))
 
 
 def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
@@ -747,8 +752,10 @@ CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}
 
 
 def _named_place(tok: Token) -> bool:
-    """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe", "control of Kidal"."""
-    return tok.head.lower_ in LOCATIVE or (tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | {"control"})
+    """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe", "control of Kidal",
+    "off the coast of Mokha"."""
+    return tok.head.lower_ in LOCATIVE or (
+        tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | PART_NOUNS | {"control"})
 
 
 def _unlabelled_places(sent: Span) -> list[Span]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -97,7 +98,7 @@ def resolve(extracted: Extracted) -> Resolved:
     pub = article.published
     names = [p.text for m in extracted.mentions for p in m.places] + [
         p.text for c in extracted.claims for p in c.places]
-    context = article_context([*names, article.title])
+    context = article_context([*names, article.title]) or _actor_countries(extracted)
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
     doubts: list[str] = []
@@ -225,6 +226,15 @@ def resolve(extracted: Extracted) -> Resolved:
                     _sole_site(placed), _sole_province(placed))
 
 
+
+
+def _actor_countries(extracted: Extracted) -> dict[str, float]:
+    """Where a story that names no country's place is set: the home countries of the known parties it
+    tells acting ("Houthi rebels attacked a tanker off Mokha" is about Yemen, not Moka in Mauritius)."""
+    parties = [resolve_actor(s.text) for m in extracted.mentions for s in (m.actor1, m.actor2) if s is not None]
+    counts = Counter(a.country for a in parties if a is not None and a.known and a.country)
+    total = sum(counts.values()) or 1
+    return {c: n / total for c, n in counts.items()}
 
 
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:

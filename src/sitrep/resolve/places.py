@@ -11,7 +11,7 @@ from sitrep.data import distances, shores, site_words
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, gazetteer
 
-NEAR = re.compile(r"\b(near|outside|outskirts|around|north|south|east|west|northern|southern|eastern|western|"
+NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|north|south|east|west|northern|southern|eastern|western|"
                   r"area|vicinity|close to|km|kilometres|kilometers|miles)\b", re.I)
 FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture"
