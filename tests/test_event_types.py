@@ -8,6 +8,10 @@ import datetime as dt
 import pytest
 from test_extract import run_text
 
+from sitrep.extract import extract
+from sitrep.models import Article
+from sitrep.nlp import process
+
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     ("Riot police fired tear gas to disperse hundreds of teachers protesting over unpaid salaries in Nairobi on "
@@ -218,3 +222,14 @@ def test_an_attack_on_a_named_day_that_killed_people_it_counts_is_coded_however_
 def test_set_ablaze_with_ablaze_read_as_a_particle_is_destruction() -> None:
     events, _ = run_text("Armed men set ablaze a clinic in Kumba, in Cameroon's Southwest region, on Tuesday.")
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("The train came under a bomb and gun attack on Tuesday.", "Remote explosive/landmine/IED"),
+    ("The army bombed the hills on Tuesday.", "Air/drone strike"),
+])
+def test_a_bomb_is_planted_but_a_side_that_bombed_struck_from_the_air(text: str, sub_event_type: str) -> None:
+    """The trigger word's own type (triggers.yaml fallback), before the sentence classifier weighs in."""
+    article = Article("t", "", text, dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert [m.sub_event_type for m in mentions] == [sub_event_type]

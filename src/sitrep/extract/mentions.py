@@ -568,7 +568,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         clause_text = "".join(t.text_with_ws for t in tokens)  # as written: "sit-in" stays one word
         sub, cue, typed_by = sub_event(tokens, clause_text, lex, kept)
         if sub is None:
-            sub, typed_by = next((lex.fallback[lemma(t)] for t in kept if lemma(t) in lex.fallback
+            sub, typed_by = next((fell for t in kept if (fell := _fallback(t, lex)) is not None
                                   and not anaphoric(t)), None), "fallback"  # "the strike" is what was told before
 
         a1, a2 = actors(group, doc, lex)
@@ -716,6 +716,13 @@ def _background(dropped: list[Token], kept_ids: set[int]) -> set[int]:
 
 
 MODIFIER_SUFFIX = r"-(backed|aligned|linked|allied|affiliated|flagged|owned|operated|registered|based|made|bound)\b"
+
+
+def _fallback(trigger: Token, lex: Lexicon) -> str | None:
+    """The sub-event type a trigger word gives by itself (triggers.yaml fallback), for its part of speech
+    first."""
+    word = lemma(trigger)
+    return lex.fallback.get(f"{word}:{trigger.pos_.lower()}") or lex.fallback.get(word)
 
 
 def _sponsor_only(ent: Span) -> bool:
