@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -151,6 +151,8 @@ def _type_columns(name: str) -> tuple[str, ...]:
 
 
 SUMMED = ", ".join(summaries.SUMMED)
+STORED = ("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, place_kind, location, country, "
+          f"{SUMMED} FROM events WHERE id=?")  # what save_event compares with (its columns in that order)
 
 
 def _whole(filters: dict[str, Any]) -> bool:
@@ -195,6 +197,7 @@ class Store:
         self._generation: str | None = None  # meta.generation as this connection last committed it
         self._sums = summaries.Pending()
         self._returned: set[str] = set()  # events written anew this transaction: a deletion of theirs is void
+        self._stored: dict[str, Any] = {}  # event id -> its row as stored, read ahead of save_event (report_ids)
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         template = cache_dir() / f"schema-{migrate.digest()}.sqlite"  # a new database at the newest schema
         try:
@@ -230,32 +233,43 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.execute(self.dialect.begin)
-        try:
-            if self.dialect.lock_sql:
-                self.execute(self.dialect.lock_sql)
-            self._clock = _now()  # what one transaction writes changed at one time, read once
-            seen = self.generation()
-            if seen != self._generation:  # another connection wrote since
+        with self.dialect.batched(self.con) as batch:
+            self.execute(self.dialect.begin)
+            try:
+                if self.dialect.lock_sql:
+                    self.execute(self.dialect.lock_sql)
+                self._clock = _now()  # what one transaction writes changed at one time, read once
+                seen = self.generation()
+                if seen != self._generation:  # another connection wrote since
+                    self._blocks.clear()
+                self._generation = str(int(seen) + 1 if seen else 1)
+                self.execute("INSERT INTO meta VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                             (self._generation,))
+                yield
+                if self._returned:  # one statement for the transaction, not a round trip per new event
+                    self._many("DELETE FROM deletions WHERE event_id=?", [(i,) for i in sorted(self._returned)])
+                self._sums.write(self._many)
+                self.execute("COMMIT")
+                batch.sync()  # a batched statement's error comes here, and the transaction is undone
+            except BaseException:
+                self._sums.clear()
                 self._blocks.clear()
-            self._generation = str(int(seen) + 1 if seen else 1)
-            self.execute("INSERT INTO meta VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         (self._generation,))
-            yield
-            if self._returned:  # one statement for the transaction, not a round trip per new event
-                self._many("DELETE FROM deletions WHERE event_id=?", [(i,) for i in sorted(self._returned)])
-            self._sums.write(self._many)
-        except BaseException:
-            self._sums.clear()
-            self._blocks.clear()
-            self._generation = None
-            self.execute("ROLLBACK")
-            raise
-        finally:
-            self._clock = None
-            self._decisions = None
-            self._returned.clear()
-        self.execute("COMMIT")
+                self._generation = None
+                self._roll_back(batch)
+                raise
+            finally:
+                self._clock = None
+                self._decisions = None
+                self._returned.clear()
+                self._stored.clear()
+
+    def _roll_back(self, batch: Any) -> None:
+        """Undo the transaction, once the server has answered what was sent before (an error among those
+        answers only says what is being undone)."""
+        with suppress(*self.dialect.open_errors):
+            batch.sync()
+        self.execute("ROLLBACK")
+        batch.sync()
 
     def _time(self) -> str:
         return self._clock or _now()
@@ -310,8 +324,7 @@ class Store:
         wanted = _filing(report)
         if not wanted:
             return {}
-        for block in self._blocks.missing(wanted):
-            self._load_block(block)
+        self._load_blocks(self._blocks.missing(wanted))
         lo, hi = _iso(w.earliest - BLOCK_PAD), _iso(w.latest + BLOCK_PAD)  # type: ignore[operator]
         box = None  # no farther than places can be (a sea's point says little of where on it)
         if p is not None and p.latitude is not None and p.longitude is not None and p.kind != "sea":
@@ -329,18 +342,22 @@ class Store:
             out[held.id] = (held.event, list(held.report_ids))
         return out
 
-    def _load_block(self, block: Block) -> None:
+    def _load_blocks(self, blocks: list[Block]) -> None:
+        """Every question is sent before any answer is read: one round trip to a server (pipeline mode)."""
         inside = "SELECT event_id FROM event_blocks WHERE country = ? AND week = ?"
-        ids: dict[str, list[str]] = {}
-        for event_id, report_id in self.execute(f"SELECT event_id, id FROM reports WHERE event_id IN ({inside})", block):
-            ids.setdefault(event_id, []).append(report_id)
-        held = [Held(i, lo, hi, *((None, None) if kind == "sea" else (lat, lon)), sorted(ids.get(i, ())), data,
-                     blocks=_blocks_of(block_countries(kind, name, country), _date(lo), _date(hi)),
-                     cell=local_cell(kind, precision, lat, lon))
-                for i, lo, hi, lat, lon, kind, precision, name, country, data in self.execute(
-                    "SELECT id, date_earliest, date_latest, latitude, longitude, place_kind, geo_precision, location, "
-                    f"country, data FROM events WHERE id IN ({inside})", block)]
-        self._blocks.load(block, held)
+        asked = [(block, self.execute(f"SELECT event_id, id FROM reports WHERE event_id IN ({inside})", block),
+                  self.execute("SELECT id, date_earliest, date_latest, latitude, longitude, place_kind, geo_precision, "
+                               f"location, country, data FROM events WHERE id IN ({inside})", block))
+                 for block in blocks]
+        for block, reports, events in asked:
+            ids: dict[str, list[str]] = {}
+            for event_id, report_id in reports:
+                ids.setdefault(event_id, []).append(report_id)
+            held = [Held(i, lo, hi, *((None, None) if kind == "sea" else (lat, lon)), sorted(ids.get(i, ())), data,
+                         blocks=_blocks_of(block_countries(kind, name, country), _date(lo), _date(hi)),
+                         cell=local_cell(kind, precision, lat, lon))
+                    for i, lo, hi, lat, lon, kind, precision, name, country, data in events]
+            self._blocks.load(block, held)
 
     def reports_of(self, event_id: str) -> list[Event]:
         held = self._blocks.reports(event_id)
@@ -360,8 +377,7 @@ class Store:
         fr, ir = ranges.get("fatalities"), ranges.get("injuries")
         data = _json(event_to_dict(ev, evidence=False))
         spans = (fr[0] if fr else None, fr[1] if fr else None, ir[0] if ir else None, ir[1] if ir else None)
-        stored = self.execute("SELECT data, fatalities_low, fatalities_high, injuries_low, injuries_high, place_kind, "
-                              f"location, country, {SUMMED} FROM events WHERE id=?", (ev.id,)).fetchone()
+        stored = self._stored.pop(ev.id) if ev.id in self._stored else self.execute(STORED, (ev.id,)).fetchone()
         filing = _filing(ev)
         self._blocks.saved(ev, filing)
         if stored is not None and tuple(stored[:5]) == (data, *spans):
@@ -397,6 +413,7 @@ class Store:
     def delete_event(self, event_id: str) -> None:
         """Drop the event and record its deletion, so that copies made from earlier exports can drop it too."""
         self._blocks.forget([event_id])
+        self._stored.pop(event_id, None)
         self._returned.discard(event_id)
         self.dialect.unindex(self.execute, event_id)
         if (row := self.execute(f"DELETE FROM events WHERE id=? RETURNING {SUMMED}", (event_id,)).fetchone()) is not None:
@@ -419,8 +436,14 @@ class Store:
         self._many("UPDATE reports SET event_id=? WHERE id=?", [(event_id, r) for r in report_ids])
 
     def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]:
+        """The ids of the event's reports (of one article's). An event whose reports are all asked for is
+        one about to be saved: its stored row is read in the same round trip, for ``save_event``."""
         sql = "SELECT id FROM reports WHERE event_id=?" + (" AND article_id=?" if article_id else "") + " ORDER BY id"
-        ids = [r[0] for r in self.execute(sql, (event_id, article_id) if article_id else (event_id,))]
+        rows = self.execute(sql, (event_id, article_id) if article_id else (event_id,))
+        stored = self.execute(STORED, (event_id,)) if article_id is None and event_id not in self._stored else None
+        ids = [r[0] for r in rows]
+        if stored is not None:
+            self._stored[event_id] = stored.fetchone()
         if not ids and article_id is None:  # a new event's reports are those added from now on: none to read
             self._blocks.read(event_id, [])
         return ids

@@ -30,6 +30,19 @@ def display_name(db: str) -> str:
     return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", db)
 
 
+class Unbatched:
+    """SQLite runs each statement in the process: nothing to batch, nothing to wait for."""
+
+    def __enter__(self) -> Unbatched:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def sync(self) -> None:
+        return None
+
+
 def fts_phrase(text: str, prefix: bool = True) -> str:
     """User words as one quoted FTS5 phrase (``prefix``: the last word matches as a prefix): never FTS syntax."""
     words = re.findall(r"\w+", text)
@@ -77,6 +90,10 @@ class SQLite:
             pass
         finally:
             tmp.unlink(missing_ok=True)
+
+    @staticmethod
+    def batched(con: sqlite3.Connection) -> Unbatched:
+        return Unbatched()
 
     @staticmethod
     def blank(con: sqlite3.Connection) -> bool:
@@ -239,6 +256,12 @@ class PostgreSQL:
 
     def connect(self, cache_mb: int) -> Any:  # the server keeps the page cache: nothing to set
         return self.psycopg.connect(self.url, autocommit=True, row_factory=_rows)
+
+    @staticmethod
+    def batched(con: Any) -> Any:
+        """Pipeline mode: a statement whose result nobody reads (an insert, an upsert) is sent without
+        waiting for the server, and the server's answers come back together at the next read."""
+        return con.pipeline()
 
     def engine(self) -> sa.Engine:
         import sqlalchemy as sa

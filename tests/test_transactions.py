@@ -1,0 +1,61 @@
+"""A transaction is kept whole or not at all, on both back-ends: a write the server refuses (sent without
+waiting for its answer, in PostgreSQL's pipeline mode) undoes everything the transaction wrote, raises
+the store's error, and leaves the store ready for the next transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.models import Article, DateInterval, Event, Place
+from sitrep.store import Store
+
+
+def _report(report_id: str, article_id: str) -> Event:
+    day = dt.date(2024, 5, 2)
+    return Event(report_id, "Battles", "Armed clash", None, None, None, None,
+                 Place("Gao", "Mali", "MLI", "Gao", 16.27, -0.04, 1, "city"), DateInterval(day, day, day, "day"),
+                 None, None, [article_id])
+
+
+def _article(article_id: str) -> Article:
+    return Article(article_id, "", "text", dt.date(2024, 5, 3), None, None, None, "", article_id)
+
+
+def _counts(store: Store) -> tuple[int, int, int]:
+    return tuple(store.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # type: ignore[return-value]
+                 for table in ("articles", "reports", "events"))
+
+
+def test_a_refused_write_undoes_the_whole_transaction(db: str) -> None:
+    store = Store(db)
+    with store.transaction():
+        store.replace_article(_article("kept"))
+        store.add_report(_report("r0", "kept"), "e0")
+        store.save_event(_report("e0", "kept"), {})
+    with pytest.raises(store.errors), store.transaction():
+        store.replace_article(_article("lost"))
+        store.save_event(_report("e1", "lost"), {})
+        store.add_report(_report("r1", "no such article"), "e1")  # refused: its article is not stored
+    assert _counts(store) == (1, 1, 1)
+    with store.transaction():  # the store goes on
+        store.replace_article(_article("next"))
+        store.add_report(_report("r2", "next"), "e2")
+        store.save_event(_report("e2", "next"), {})
+    assert _counts(store) == (2, 2, 2)
+    store.close()
+
+
+def test_an_interruption_undoes_the_transaction(db: str) -> None:
+    store = Store(db)
+    with pytest.raises(KeyboardInterrupt), store.transaction():
+        store.replace_article(_article("a"))
+        store.add_report(_report("r", "a"), "e")
+        store.save_event(_report("e", "a"), {})
+        raise KeyboardInterrupt
+    assert _counts(store) == (0, 0, 0)
+    with store.transaction():
+        store.replace_article(_article("a"))
+    assert _counts(store) == (1, 0, 0)
+    store.close()
