@@ -59,3 +59,20 @@ def test_an_interruption_undoes_the_transaction(db: str) -> None:
         store.replace_article(_article("a"))
     assert _counts(store) == (1, 0, 0)
     store.close()
+
+
+def test_a_new_event_takes_its_first_reports_id_unless_an_event_has_it(db: str) -> None:
+    store = Store(db)
+    with store.transaction():
+        store.replace_article(_article("a"))
+        assert store.fresh_event_id("r1", "a") == "r1"  # a new article has seeded no event
+        store.add_report(_report("r1", "a"), "r1")
+        store.save_event(_report("r1", "a"), {})
+    with store.transaction():
+        store.replace_article(_article("b"))
+        store.add_report(_report("r2", "b"), "r1")  # another outlet's report joins the event
+        store.save_event(_report("r1", "a"), {})
+    with store.transaction():  # a new version of "a": its report is gone, the event it seeded lives on
+        store.replace_article(Article("a", "", "text, revised", dt.date(2024, 5, 3), None, None, None, "", "a2"))
+        assert store.fresh_event_id("r1", "a") == "r1.1"
+    store.close()

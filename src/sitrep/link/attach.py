@@ -15,21 +15,12 @@ class ReportStore(Protocol):
     def add_report(self, report: Event, event_id: str) -> None: ...
     def reports_of(self, event_id: str) -> list[Event]: ...
     def report_ids(self, event_id: str, article_id: str | None = None) -> list[str]: ...
+    def fresh_event_id(self, seed: str, article_id: str) -> str: ...
     def move_reports(self, report_ids: list[str], event_id: str) -> None: ...
     def save_event(self, ev: Event, ranges: dict[str, tuple[int, int] | None]) -> None: ...
     def delete_event(self, event_id: str) -> None: ...
     def decisions(self) -> dict[str, set[frozenset[str]]]: ...
     def add_decision(self, kind: str, a: str, b: str) -> None: ...
-
-
-def _fresh_id(store: ReportStore, seed: str) -> str:
-    """An event id for a new event: the seed (a report id) unless an event already has it, then the seed
-    numbered (it keeps the seed's place in the ids' order)."""
-    candidate, n = seed, 0
-    while store.report_ids(candidate):
-        n += 1
-        candidate = f"{seed}.{n}"
-    return candidate
 
 
 def attach(store: ReportStore, reports: list[Event]) -> set[str]:
@@ -54,7 +45,7 @@ def attach(store: ReportStore, reports: list[Event]) -> set[str]:
         joined.setdefault(event_id, []).append(report)
     for report, found in pending:  # what the store holds changes only when the events are refreshed
         event_id = choose(report, _open(found, joined, report), decisions, partners) if partners else None
-        event_id = event_id or _fresh_id(store, report.id)
+        event_id = event_id or store.fresh_event_id(report.id, report.sources[0])
         store.add_report(report, event_id)
         joined.setdefault(event_id, []).append(report)
     return set(joined)
@@ -102,7 +93,7 @@ def split_event(store: ReportStore, event_id: str, article_id: str) -> str:
     for a in moved:
         for b in remaining:
             store.add_decision("apart", a, b)
-    new_id = _fresh_id(store, moved[0])
+    new_id = store.fresh_event_id(moved[0], article_id)
     store.move_reports(moved, new_id)
     refresh(store, {event_id, new_id})
     return new_id

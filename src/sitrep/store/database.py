@@ -198,6 +198,7 @@ class Store:
         self._sums = summaries.Pending()
         self._returned: set[str] = set()  # events written anew this transaction: a deletion of theirs is void
         self._stored: dict[str, Any] = {}  # event id -> its row as stored, read ahead of save_event (report_ids)
+        self._new_articles: set[str] = set()  # articles first stored in this transaction
         self.errors = self.dialect.errors  # the database itself is in trouble: a run stops
         template = cache_dir() / f"schema-{migrate.digest()}.sqlite"  # a new database at the newest schema
         try:
@@ -262,6 +263,7 @@ class Store:
                 self._decisions = None
                 self._returned.clear()
                 self._stored.clear()
+                self._new_articles.clear()
 
     def _roll_back(self, batch: Any) -> None:
         """Undo the transaction, once the server has answered what was sent before (an error among those
@@ -286,6 +288,7 @@ class Store:
                article.path, article.content_hash, article.text, self._time())
         if self.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING RETURNING id",
                         row).fetchone() is not None:
+            self._new_articles.add(article.id)
             return set()  # a new article: one statement, where a new version of a stored one takes three
         touched = {r[0] for r in self.execute("SELECT event_id FROM reports WHERE article_id=?", (article.id,))}
         self._blocks.forget(touched)
@@ -447,6 +450,21 @@ class Store:
         if not ids and article_id is None:  # a new event's reports are those added from now on: none to read
             self._blocks.read(event_id, [])
         return ids
+
+    def fresh_event_id(self, seed: str, article_id: str) -> str:
+        """An id for a new event: the seed (a report id of ``article_id``) unless an event already has it,
+        then the seed numbered (it keeps the seed's place in the ids' order). Event ids are seeded by
+        reports, whose ids are digests of keys that name their article: an article first stored in this
+        transaction has seeded none, so its reports' ids are free without asking the database."""
+        if article_id in self._new_articles:
+            self._stored[seed] = None
+            self._blocks.read(seed, [])
+            return seed
+        candidate, n = seed, 0
+        while self.report_ids(candidate):
+            n += 1
+            candidate = f"{seed}.{n}"
+        return candidate
 
     def decisions(self) -> dict[str, set[frozenset[str]]]:
         """The manual decisions, read once per transaction (a run asks for every article it links)."""

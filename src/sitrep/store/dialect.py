@@ -202,24 +202,41 @@ class SQLite:
                 "claimed_by) VALUES ((SELECT rowid FROM events WHERE id=?),?,?,?,?,?,?,?,?)", (event_id, event_id, *words))
 
 
+class Names:
+    """The column names of one result, read from it when first asked for: most rows are read by position,
+    and psycopg's cursor.description makes an object per column (a tenth of linking's time)."""
+
+    __slots__ = ("_index", "_result")
+
+    def __init__(self, result: Any) -> None:
+        self._result = result
+        self._index: dict[str, int] | None = None
+
+    def index(self) -> dict[str, int]:
+        if self._index is None:
+            res, self._result = self._result, None
+            self._index = {} if res is None else {res.fname(i).decode(): i for i in range(res.nfields)}
+        return self._index
+
+
 class Row(tuple):  # type: ignore[type-arg]
     """A result row read by position or by column name, like sqlite3.Row (dict(row) works too)."""
 
-    def __new__(cls, values: Sequence[Any], index: dict[str, int]) -> Row:
+    def __new__(cls, values: Sequence[Any], names: Names) -> Row:
         row = super().__new__(cls, values)
-        row._index = index
+        row._names = names
         return row
 
     def __getitem__(self, key: Any) -> Any:
-        return tuple.__getitem__(self, self._index[key] if isinstance(key, str) else key)
+        return tuple.__getitem__(self, self._names.index()[key] if isinstance(key, str) else key)
 
     def keys(self) -> list[str]:
-        return list(self._index)
+        return list(self._names.index())
 
 
 def _rows(cursor: Any) -> Callable[[Sequence[Any]], Row]:
-    index = {c.name: i for i, c in enumerate(cursor.description or [])}
-    return lambda values: Row(values, index)
+    names = Names(cursor.pgresult)
+    return lambda values: Row(values, names)
 
 
 @lru_cache(maxsize=512)
