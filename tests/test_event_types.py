@@ -33,6 +33,9 @@ from sitrep.nlp import process
     ("Rebels exchanged gunfire with police at a roadblock outside Mopti on Thursday.", "Armed clash"),
     ("Riot police fired on demonstrators outside the parliament in Dhaka on Sunday.",
      "Excessive force against protesters"),
+    # people killed where others were taken: the attack, with the abduction in its notes
+    ("Gunmen raided a church in Kaduna on Sunday, killing four worshippers and abducting 20 others.", "Attack"),
+    ("Gunmen abducted 20 worshippers from a church in Kaduna on Sunday.", "Abduction/forced disappearance"),
 ])
 def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     events, _ = run_text(text)

@@ -301,3 +301,19 @@ def test_a_story_naming_no_country_is_set_where_its_known_parties_belong() -> No
                           ("Boko Haram fighters raided Gajiram on Tuesday, killing four villagers.", "Nigeria")):
         events, _ = run_text(text, dt.date(2025, 7, 10))
         assert [e.place.country for e in events if e.place] == [country], text
+
+
+def test_a_direction_puts_an_event_near_a_town_only_when_it_is_measured_from_it() -> None:
+    for text, name, precision in (
+            ("A drone strike on a car in the southern Lebanese town of Nabatieh killed two men on Thursday.",
+             "Nabatiye et Tahta", 1),
+            ("Militants attacked a checkpoint north of Gao on Thursday, killing three soldiers.", "Gao", 2),
+            ("Militants attacked a checkpoint 30 km southeast of Kidal on Thursday, killing three soldiers.", "Kidal", 2)):
+        events, _ = run_text(text, dt.date(2025, 6, 12))
+        assert [(e.place.name, e.place.precision) for e in events if e.place] == [(name, precision)], text
+
+
+def test_a_street_the_gazetteer_lacks_keeps_the_act_in_the_storys_town() -> None:
+    events, _ = run_text("Police fired tear gas at hundreds of protesters in central Lusaka on Tuesday. Protesters threw "
+                         "stones at officers and burned tyres along Cairo Road, witnesses said.", dt.date(2025, 6, 11))
+    assert {e.place.name for e in events if e.place} == {"Lusaka"}

@@ -161,6 +161,12 @@ def site_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """Words that end the name of a part of a town (sites.yaml)."""
+    return frozenset(str(w).lower() for w in (read_yaml("sites.yaml") or {}).get("street_words") or [])
+
+
+@lru_cache(maxsize=1)
 def distances() -> tuple[dict[str, float], float]:
     """Units of distance (lower case -> kilometres) and the distance beyond which a place named is only a
     point of reference (sites.yaml)."""

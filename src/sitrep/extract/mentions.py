@@ -45,7 +45,9 @@ SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "kille
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area", "desert"}
-PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets"}
+PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets",
+              # "north of Gao", "20 km southeast of Kidal"
+              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 BOUNDARY_DEPS = {
 "relcl", "ccomp", "acl", "parataxis", "csubj"}
 
@@ -760,7 +762,7 @@ CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}
 
 def _named_place(tok: Token) -> bool:
     """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe", "control of Kidal",
-    "off the coast of Mokha"."""
+    "off the coast of Mokha", "north of Gao"."""
     return tok.head.lower_ in LOCATIVE or (
         tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | PART_NOUNS | {"control"})
 

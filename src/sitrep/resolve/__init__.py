@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from sitrep.data import street_words
 from sitrep.extract import Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
@@ -213,7 +214,7 @@ def resolve(extracted: Extracted) -> Resolved:
             place_ev = [evidence("location", place.name, s, article, text)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
-                                       own_place=named_place, unplaced=bool(m.places) and not named_place,
+                                       own_place=named_place, unplaced=not named_place and not _in_town(m.places),
                                        counted_on=counted_on,
                                        evidence=ev + place_ev))
 
@@ -226,6 +227,12 @@ def resolve(extracted: Extracted) -> Resolved:
                     _sole_site(placed), _sole_province(placed))
 
 
+
+
+def _in_town(places: list[Slot]) -> bool:
+    """Names the gazetteer lacks that are all parts of a town ("along Moi Avenue"): the act is no farther
+    from the story's town than its streets. None at all is in town too."""
+    return all(s.text.split()[-1].lower() in street_words() for s in places if s.text.split())
 
 
 def _actor_countries(extracted: Extracted) -> dict[str, float]:

@@ -11,8 +11,12 @@ from sitrep.data import distances, shores, site_words
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, gazetteer
 
-NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|north|south|east|west|northern|southern|eastern|western|"
-                  r"area|vicinity|close to|km|kilometres|kilometers|miles)\b", re.I)
+# Words before a name that put the event near the place, not in it: "near X", "off the coast of X", "20 km
+# north of X", "in northern X". A direction's adjective counts only next to the name: "the southern
+# Lebanese town of X" is in X.
+NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close to|km|kilometres|kilometers|miles)\b"
+                  r"|\b(north|south|east|west)(-?(east|west))?\s+of\b"
+                  r"|\b(north|south|east|west)(-?(east|west))?ern\s+$", re.I)
 FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture"
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
