@@ -317,3 +317,10 @@ def test_a_street_the_gazetteer_lacks_keeps_the_act_in_the_storys_town() -> None
     events, _ = run_text("Police fired tear gas at hundreds of protesters in central Lusaka on Tuesday. Protesters threw "
                          "stones at officers and burned tyres along Cairo Road, witnesses said.", dt.date(2025, 6, 11))
     assert {e.place.name for e in events if e.place} == {"Lusaka"}
+
+
+def test_a_targets_record_neither_types_nor_places_the_strike() -> None:
+    """"a member who was involved in rocket fire against X": X is where his past acts were aimed."""
+    events, _ = run_text("The Israeli army said it had struck a Hezbollah member who was involved in rocket fire against "
+                         "the Galilee.", dt.date(2025, 6, 11))
+    assert [(e.sub_event_type, e.place) for e in events] == [("Air/drone strike", None)]

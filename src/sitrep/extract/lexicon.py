@@ -37,6 +37,7 @@ class Lexicon:
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
+    record: frozenset[str]  # words of a person's record ("who was involved in attacks")
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         motion=frozenset(trig.get("motion") or []),
         claiming=frozenset(trig.get("claiming") or []),
         attribution=frozenset(trig.get("attribution") or []),
+        record=frozenset(trig.get("record") or []),
         reciprocal=frozenset(trig.get("reciprocal") or []),
         performing=frozenset(trig.get("performing") or []),
         habitual=frozenset(trig.get("habitual") or []),

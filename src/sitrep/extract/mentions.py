@@ -525,7 +525,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     began = [s for t in triggers if t.i in kept_ids and (s := held_since(t, lex)) is not None]  # a detention's day
     day_words = {s.i for s in began}
     trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
+    described = _who_they_were(sent, kept_ids, lex)
     for ent in [*ents, *_unlabelled_places(sent)]:
+        if ent.root.i in described:
+            continue
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
             # "in Tehran", "near Erbil", "the capital Abuja" (read as another kind of name): the gazetteer decides
@@ -557,7 +560,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ents_by_group.setdefault(gi, []).append(ent)
     out: list[EventMention] = []
     sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
-    background = _background(dropped, kept_ids)
+    background = _background(dropped, kept_ids) | described
     # places another clause of the sentence names as its own are not shared with clauses that name none,
     # unless one clause is the other's time ("killed 19 after they were attacked in X": one scene)
     own_places = {gi: {slot(e, sent_index) for e in ents if e.label_ in PLACE_LABELS} for gi, ents in ents_by_group.items()}
@@ -718,6 +721,18 @@ def _background(dropped: list[Token], kept_ids: set[int]) -> set[int]:
 
 
 MODIFIER_SUFFIX = r"-(backed|aligned|linked|allied|affiliated|flagged|owned|operated|registered|based|made|bound)\b"
+
+
+def _who_they_were(sent: Span, kept_ids: set[int], lex: Lexicon) -> set[int]:
+    """Relative clauses that give a person's record (triggers.yaml record: "an operative who was involved
+    in rocket launches against X"), telling no act of their own: the person's past, whose words neither
+    type the act nor place it."""
+    out: set[int] = set()
+    for t in sent:
+        if t.dep_ == "relcl" and (lemma(t.head) in lex.titles | lex.persons or t.head.ent_type_ == "PERSON") \
+                and any(lemma(k) in lex.record for k in t.subtree) and not any(k.i in kept_ids for k in t.subtree):
+            out |= {k.i for k in t.subtree}
+    return out
 
 
 def _fallback(trigger: Token, lex: Lexicon) -> str | None:
