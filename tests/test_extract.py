@@ -216,3 +216,13 @@ def test_what_an_act_answers_is_a_point_of_reference_not_an_act_told() -> None:
     events, _ = run_text("The militia fired 40 rockets at an army base in northern Israel on Sunday, calling it a "
                          "response to the killing of one of its commanders in Tyre.")
     assert [e.place.name for e in events if e.place] == ["northern Israel"]
+
+
+def test_each_sides_account_of_a_battle_is_one_event_unless_it_gives_another_day() -> None:
+    """"X attacked the base ... the army said it killed 25 militants": one clash, told from both sides."""
+    told = "Al-Shabaab fighters attacked an army base in Beledweyne on Sunday, sparking hours of fighting with government troops."
+    events, _ = run_text(told + " The army said it killed 25 militants.", dt.date(2025, 6, 9))
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name, e.fatalities) for e in events if e.actor1 and e.actor2] == [
+        ("Armed clash", "Al Shabaab", "Military Forces of Somalia", 25)]
+    events, _ = run_text(told + " On Tuesday, the army killed 25 militants near Beledweyne.", dt.date(2025, 6, 11))
+    assert len(events) == 2

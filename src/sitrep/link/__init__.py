@@ -30,6 +30,7 @@ __all__ = ["link_article", "report_id"]
 STRATEGIC = "Strategic developments"
 DESTRUCTION = "Looting/property destruction"
 REMOTE = "Explosions/Remote violence"
+BATTLES = "Battles"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
 
@@ -107,19 +108,36 @@ class _Cluster:
             return any(x.mention.event_type not in ("", mine) for x in self.members)
         return bool(mine) and any(x.mention.typed_by == "trigger" and x.mention.event_type != mine for x in self.members)
 
-    def accepts(self, m: ResolvedMention) -> bool:
+    def joined(self, m: ResolvedMention) -> ResolvedMention | None:
+        """The mention as it joins this event, or None where it tells another. In a battle each side acts
+        on the other ("X attacked the base ... the army said it killed 30 X fighters"): a mention that names
+        the sides the other way round, and gives no time of its own, joins with its roles turned."""
         if m.counted_on and all(x.mention.sentence.index < m.mention.sentence.index for x in self.members):
-            return False  # "days later": another act than those told before
-        roles_swapped = any(mine is not None and mine.known and mine == self.actor(theirs)
-                            for mine, theirs in ((m.actor1, "actor2"), (m.actor2, "actor1")))
-        return (not roles_swapped and not self.other_act(m)
-                and types_compatible(m.mention.event_type, self.event_type())
-                and (not self.other_weapon(m) or (m.own_place and m.place is not None and m.place.kind != "country"))
-                and dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
-                                     tolerance=self.tolerance(m))
-                and places_compatible(m.place, self.place())
-                and actors_compatible(m.actor1, self.actor("actor1"))
-                and actors_compatible(m.actor2, self.actor("actor2")))
+            return None  # "days later": another act than those told before
+        if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
+                or (self.other_weapon(m) and not (m.own_place and m.place is not None and m.place.kind != "country")) \
+                or not dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
+                                        tolerance=self.tolerance(m)) \
+                or not places_compatible(m.place, self.place()):
+            return None
+        a1, a2 = self.actor("actor1"), self.actor("actor2")
+        if self._sides(m.actor1, m.actor2, a1, a2):
+            return m
+        battle = self.event_type() == BATTLES and m.mention.event_type in ("", BATTLES) and m.own_time is None
+        return _turned(m) if battle and self._sides(m.actor2, m.actor1, a1, a2) else None
+
+    @staticmethod
+    def _sides(mine1: Actor | None, mine2: Actor | None, a1: Actor | None, a2: Actor | None) -> bool:
+        """Each side compatible with the event's, and neither known side in the other's place."""
+        swapped = any(mine is not None and mine.known and mine == theirs for mine, theirs in ((mine1, a2), (mine2, a1)))
+        return not swapped and actors_compatible(mine1, a1) and actors_compatible(mine2, a2)
+
+
+def _turned(m: ResolvedMention) -> ResolvedMention:
+    """The mention with its two sides (and the evidence for them) exchanged."""
+    other = {"actor1": "actor2", "actor2": "actor1"}
+    return replace(m, actor1=m.actor2, actor2=m.actor1,
+                   evidence=[replace(e, field=other.get(e.field, e.field)) for e in m.evidence])
 
 
 def _has_anchor(m: ResolvedMention) -> bool:
@@ -132,9 +150,11 @@ def _has_anchor(m: ResolvedMention) -> bool:
 def link_article(resolved: Resolved) -> list[Event]:
     clusters: list[_Cluster] = []  # the one the story last added to comes last
     for m in resolved.mentions:
-        target = None if m.mention.another else next((c for c in reversed(clusters) if c.accepts(m)), None)
+        target, joining = None, m
+        if not m.mention.another:
+            target, joining = next(((c, j) for c in reversed(clusters) if (j := c.joined(m)) is not None), (None, m))
         if target is not None:
-            target.members.append(m)
+            target.members.append(joining)
             clusters.remove(target)
             clusters.append(target)
         elif not m.mention.doubted and (not m.mention.anaphoric or (_has_anchor(m) and not m.mention.plural)):
