@@ -226,3 +226,9 @@ def test_each_sides_account_of_a_battle_is_one_event_unless_it_gives_another_day
         ("Armed clash", "Al Shabaab", "Military Forces of Somalia", 25)]
     events, _ = run_text(told + " On Tuesday, the army killed 25 militants near Beledweyne.", dt.date(2025, 6, 11))
     assert len(events) == 2
+
+
+def test_civilians_killed_in_a_battles_fighting_are_its_toll() -> None:
+    events, _ = run_text("Rebels captured the town of Uvira on Saturday after heavy fighting with government troops. At least "
+                         "nine civilians were killed in the fighting, a local official said.", dt.date(2025, 4, 13))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Non-state actor overtakes territory", 9)]

@@ -324,3 +324,8 @@ def test_a_targets_record_neither_types_nor_places_the_strike() -> None:
     events, _ = run_text("The Israeli army said it had struck a Hezbollah member who was involved in rocket fire against "
                          "the Galilee.", dt.date(2025, 6, 11))
     assert [(e.sub_event_type, e.place) for e in events] == [("Air/drone strike", None)]
+
+
+def test_a_march_through_a_city_is_in_that_city() -> None:
+    events, _ = run_text("Thousands of teachers marched through Lusaka on Friday to demand unpaid wages.", dt.date(2025, 4, 12))
+    assert [(e.sub_event_type, e.place.name) for e in events if e.place] == [("Peaceful protest", "Lusaka")]

@@ -38,7 +38,8 @@ TIME_LABELS = {"DATE", "TIME"}
 DISRUPTED = "Disrupted weapons use"
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
-LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over"}
+LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over", "through",
+             "throughout", "along", "within", "off"}
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time beside another: one scene
 SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "killed in attacks across X": one scene

@@ -111,20 +111,26 @@ class _Cluster:
     def joined(self, m: ResolvedMention) -> ResolvedMention | None:
         """The mention as it joins this event, or None where it tells another. In a battle each side acts
         on the other ("X attacked the base ... the army said it killed 30 X fighters"): a mention that names
-        the sides the other way round, and gives no time of its own, joins with its roles turned."""
+        the sides the other way round, and gives no time of its own, joins with its roles turned; civilians
+        killed in a battle's fighting by no one named ("12 civilians were killed in the fighting") are its
+        toll, not one of its sides."""
         if m.counted_on and all(x.mention.sentence.index < m.mention.sentence.index for x in self.members):
             return None  # "days later": another act than those told before
+        battle = self.event_type() == BATTLES and m.mention.event_type in ("", BATTLES)
+        toll = battle and m.actor1 is None and m.actor2 is not None and m.actor2.inter == CIVILIANS
+        placed = m.own_place and m.place is not None and m.place.kind != "country"
         if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
-                or (self.other_weapon(m) and not (m.own_place and m.place is not None and m.place.kind != "country")) \
+                or (self.other_weapon(m) and not toll and not placed) \
                 or not dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
                                         tolerance=self.tolerance(m)) \
                 or not places_compatible(m.place, self.place()):
             return None
+        if toll:
+            m = replace(m, actor2=None, evidence=[e for e in m.evidence if e.field != "actor2"])
         a1, a2 = self.actor("actor1"), self.actor("actor2")
         if self._sides(m.actor1, m.actor2, a1, a2):
             return m
-        battle = self.event_type() == BATTLES and m.mention.event_type in ("", BATTLES) and m.own_time is None
-        return _turned(m) if battle and self._sides(m.actor2, m.actor1, a1, a2) else None
+        return _turned(m) if battle and m.own_time is None and self._sides(m.actor2, m.actor1, a1, a2) else None
 
     @staticmethod
     def _sides(mine1: Actor | None, mine2: Actor | None, a1: Actor | None, a2: Actor | None) -> bool:
