@@ -116,3 +116,11 @@ def test_a_sentences_words_of_time_count_from_the_day_its_statement_names(
         text: str, published: dt.date, earliest: dt.date, latest: dt.date) -> None:
     events, _ = run_text(text, published)
     assert [(e.when.earliest, e.when.latest, e.when.precision) for e in events] == [(earliest, latest, "day")]
+
+
+def test_the_day_of_an_act_told_before_its_source_is_the_acts_day() -> None:
+    """"strikes killed 27 in X on Saturday, officials said": the parser may hang the clause on the strikes;
+    Saturday is still the day of the killing, not of the saying."""
+    events, _ = run_text("Artillery shells killed at least 14 people across Kharkiv on Saturday, officials said.",
+                         dt.date(2025, 5, 11))
+    assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2025, 5, 10), "day")]

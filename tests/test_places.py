@@ -329,3 +329,9 @@ def test_a_targets_record_neither_types_nor_places_the_strike() -> None:
 def test_a_march_through_a_city_is_in_that_city() -> None:
     events, _ = run_text("Thousands of teachers marched through Lusaka on Friday to demand unpaid wages.", dt.date(2025, 4, 12))
     assert [(e.sub_event_type, e.place.name) for e in events if e.place] == [("Peaceful protest", "Lusaka")]
+
+
+def test_a_place_that_opens_the_sentence_sets_the_act_not_the_saying() -> None:
+    events, _ = run_text("In Khan Younis, a strike on a tent killed a woman and her two children, medics said.",
+                         dt.date(2025, 5, 11))
+    assert [e.place.name for e in events if e.place] == ["Khan Yunis"]

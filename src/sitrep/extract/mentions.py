@@ -661,7 +661,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
         return False
     if root.dep_ == "pobj" and prep.lower_ == "in" and _source(prep.head):
         return False  # "according to the health ministry in Gaza", "officials in Kyiv said": where the source is
-    if root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and lemma(prep.head) in REPORTING:
+    if root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and lemma(prep.head) in REPORTING \
+            and not _fronted(prep, trigger_ids):
         return False  # "police said in Abuja", "told reporters in Geneva": where it was said
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids
@@ -754,6 +755,14 @@ def _sponsor_only(ent: Span) -> bool:
     last = doc[ent.end - 1]
     after = doc[ent.end - 1 : ent.end + 12].text_with_ws[len(last.text) :][:12].lower()
     return before.endswith(("pro-", "anti-", "pro ")) or bool(re.match(MODIFIER_SUFFIX, after))
+
+
+def _fronted(prep: Token, trigger_ids: set[int]) -> bool:
+    """A phrase that opens the sentence before the act it sets, its verb of saying coming after the act
+    ("In Khan Younis, a strike on a tent killed three, medics said"), whatever the parser hung it on."""
+    sent = prep.sent
+    acts = [i for i in trigger_ids if sent.start <= i < sent.end]
+    return bool(acts) and prep.i == sent.start and prep.i < min(acts) and prep.head.i > max(acts)
 
 
 def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.lexicon import lexicon
 from sitrep.extract.tree import dep_distance
 from sitrep.extract.triggers import lemma
 
@@ -33,6 +34,8 @@ def reported(ent: Span) -> bool:
         node = node.head
         if lemma(node) in REPORTING:
             return True
+        if node.pos_ == "VERB" and lemma(node) in lexicon().verbs:
+            return False  # "strikes killed 27 on Saturday, officials said", "killed" parsed as the subject's clause
         if node.dep_ not in ("prep", "pobj", "acl", "npadvmod", "nsubj", "dobj"):
             return False
     return False
