@@ -124,3 +124,10 @@ def test_the_day_of_an_act_told_before_its_source_is_the_acts_day() -> None:
     events, _ = run_text("Artillery shells killed at least 14 people across Kharkiv on Saturday, officials said.",
                          dt.date(2025, 5, 11))
     assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2025, 5, 10), "day")]
+
+
+def test_a_day_earlier_counts_from_the_act_told_not_from_when_it_was_told() -> None:
+    events, _ = run_text("Gunmen ambushed a police patrol near Gao on Wednesday, killing four officers, officials said on "
+                         "Thursday. A day earlier, a roadside bomb wounded two soldiers near Ansongo.", dt.date(2025, 5, 9))
+    assert sorted((e.sub_event_type, e.when.date) for e in events) == [
+        ("Armed clash", dt.date(2025, 5, 7)), ("Remote explosive/landmine/IED", dt.date(2025, 5, 6))]

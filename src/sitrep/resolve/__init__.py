@@ -104,6 +104,7 @@ def resolve(extracted: Extracted) -> Resolved:
     out: list[ResolvedMention] = []
     doubts: list[str] = []
     anchor: dt.date | None = None
+    acted_in = -1  # the sentence whose act's own day is the anchor
     since: DateInterval | None = None  # the time the story last told, at whatever precision ("last month")
     story_time: DateInterval | None = None
     story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
@@ -126,10 +127,13 @@ def resolve(extracted: Extracted) -> Resolved:
             told = resolve_time(pending.text, pub, anchor, since)
             if told is not None and told.earliest is not None:
                 since = told
-            if told is not None and told.precision == "day":
+            # the day a statement was made does not move the story off the day of the act its sentence told
+            # ("ambushed a convoy on Wednesday, sources said on Thursday. A day earlier, ..." is Tuesday)
+            stated = pending.start in extracted.statement_times
+            if told is not None and told.precision == "day" and not (stated and pending.sentence == acted_in):
                 story_time, anchor = told, told.date
                 story_kind = time_kind(pending.text)
-                if pending.start in extracted.statement_times:  # "announced on Monday": what it tells came on or before
+                if stated:  # "announced on Monday": what it tells came on or before
                     story_time = _on_or_before(told)
             pending = next(timeline, None)
         own, time_slot = None, None
@@ -205,6 +209,7 @@ def resolve(extracted: Extracted) -> Resolved:
                 since = own
             if m.main_clause and own.precision == "day":  # the story moves on to this event's day
                 story_time, story_kind, anchor = own, own_kind, own.date
+                acted_in = m.sentence.index
 
         for place, s in _split_places(places, m.places_listed):
             if place is not None and place.kind == "sea":  # which side of the sea: all the places the story names
