@@ -36,6 +36,9 @@ from sitrep.nlp import process
     # people killed where others were taken: the attack, with the abduction in its notes
     ("Gunmen raided a church in Kaduna on Sunday, killing four worshippers and abducting 20 others.", "Attack"),
     ("Gunmen abducted 20 worshippers from a church in Kaduna on Sunday.", "Abduction/forced disappearance"),
+    # demonstrators who break in and set things alight riot
+    ("Protesters broke into part of the city council compound in Lusaka on Tuesday and set a section of it ablaze, "
+     "as police fired tear gas at crowds outside.", "Violent demonstration"),
 ])
 def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     events, _ = run_text(text)
