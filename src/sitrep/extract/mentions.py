@@ -49,6 +49,8 @@ PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state
 PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets",
               # "north of Gao", "20 km southeast of Kidal"
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# after a name, what makes it a modifier ("Iran-backed", "a Panama-flagged tanker", "US-made missiles"), not a place
+MODIFIER_SUFFIX = r"-(backed|aligned|linked|allied|affiliated|flagged|owned|operated|registered|based|made|bound)\b"
 BOUNDARY_DEPS = {
 "relcl", "ccomp", "acl", "parataxis", "csubj"}
 
@@ -720,9 +722,6 @@ def _background(dropped: list[Token], kept_ids: set[int]) -> set[int]:
         if d.dep_ != "acl":  # each dropped clause once, less the kept clauses nested in it (as _inside_dropped)
             out |= {t.i for t in d.subtree} - {t.i for k in d.subtree if k.i in kept_ids for t in k.subtree}
     return out
-
-
-MODIFIER_SUFFIX = r"-(backed|aligned|linked|allied|affiliated|flagged|owned|operated|registered|based|made|bound)\b"
 
 
 def _who_they_were(sent: Span, kept_ids: set[int], lex: Lexicon) -> set[int]:

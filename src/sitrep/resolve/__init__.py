@@ -30,6 +30,7 @@ from sitrep.resolve.places import (
     off_shore,
     province_of,
     resolve_place,
+    shares,
 )
 
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
@@ -244,9 +245,7 @@ def _actor_countries(extracted: Extracted) -> dict[str, float]:
     """Where a story that names no country's place is set: the home countries of the known parties it
     tells acting ("Houthi rebels attacked a tanker off Mokha" is about Yemen, not Moka in Mauritius)."""
     parties = [resolve_actor(s.text) for m in extracted.mentions for s in (m.actor1, m.actor2) if s is not None]
-    counts = Counter(a.country for a in parties if a is not None and a.known and a.country)
-    total = sum(counts.values()) or 1
-    return {c: n / total for c, n in counts.items()}
+    return shares(Counter(a.country for a in parties if a is not None and a.known and a.country))
 
 
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:

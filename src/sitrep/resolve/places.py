@@ -66,6 +66,11 @@ def article_context(names: list[str]) -> dict[str, float]:
         entry = next((e for e in gaz.ordered(_clean(name)) if _notable(e)), None)
         if entry and entry.country:
             counts[entry.country] += 2 if entry.kind == "country" else 1
+    return shares(counts)
+
+
+def shares(counts: Counter[str]) -> dict[str, float]:
+    """Country -> its share of the votes."""
     total = sum(counts.values()) or 1
     return {c: n / total for c, n in counts.items()}
 
