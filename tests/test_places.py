@@ -335,3 +335,9 @@ def test_a_place_that_opens_the_sentence_sets_the_act_not_the_saying() -> None:
     events, _ = run_text("In Khan Younis, a strike on a tent killed a woman and her two children, medics said.",
                          dt.date(2025, 5, 11))
     assert [e.place.name for e in events if e.place] == ["Khan Yunis"]
+
+
+def test_a_village_struck_that_the_parser_read_as_a_name_leaves_its_villagers_the_target() -> None:
+    events, _ = run_text("Boko Haram fighters raided Gajiram on Tuesday, killing four villagers.", dt.date(2025, 6, 12))
+    assert [(e.sub_event_type, e.place.name, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Attack", "Gajiram", "Civilians")]

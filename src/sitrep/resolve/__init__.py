@@ -159,10 +159,11 @@ def resolve(extracted: Extracted) -> Resolved:
             place = place_of[s]
             if place is not None:
                 places.append((place, s))
-        target = m.actor2
+        target, struck_place = m.actor2, False
         if not places and target is not None and target.label not in PLACE_LABELS and is_place(target.text) \
                 and not _known_actor(target.text) and (aimed_at := _resolve_named(target, context, article)) is not None:
             places.append((aimed_at, target))  # "a drone attack on Kharkiv", the city read as a name: where it struck
+            struck_place = True
         while story_places and story_places[0].sentence < m.sentence.index:
             told_place = place_of[story_places.pop(0)]
             story_place = told_place or story_place
@@ -176,6 +177,8 @@ def resolve(extracted: Extracted) -> Resolved:
         country = next((p.country for p, _ in places if p is not None and p.country), None)
         a1 = named_before.name(_party(m.actor1, members, text), country)
         a2 = named_before.name(_party(m.actor2, members, text), country, other=a1)
+        if a2 is None and struck_place:  # "raided Gajiram, killing four villagers": the villagers suffered it
+            a2 = _victims(m, article.text)
         claimed = named_before.name(_party(m.claimed_by, members, text), country)
         if a1 is None and claimed is not None:
             a1 = claimed
@@ -233,6 +236,15 @@ def resolve(extracted: Extracted) -> Resolved:
                     _sole_site(placed), _sole_province(placed))
 
 
+
+
+def _victims(m: EventMention, text: str) -> Actor | None:
+    """Civilians, where the people the clause's toll counts are civilian ("killing four villagers")."""
+    counted = m.fatalities or m.injuries
+    if counted is None:
+        return None
+    word = (re.findall(r"[a-z]+", text[counted.end : counted.end + 30].lower()) or [""])[0]
+    return resolve_actor("civilians") if {word, word.removesuffix("s")} & lexicon().civilian else None
 
 
 def _in_town(places: list[Slot]) -> bool:
