@@ -149,21 +149,26 @@ def lemma_fixes() -> dict[str, str]:
     return {str(form).lower(): str(lemma) for form, lemma in (read_yaml("lemmas.yaml") or {}).items()}
 
 
+def _words(name: str, key: str) -> list[str]:
+    """A data file's list of words under ``key``, lower case."""
+    return [str(w).lower() for w in (read_yaml(name) or {}).get(key) or []]
+
+
 def time_words() -> list[str]:
     """Words that tell when, which the model does not tag as times (times.yaml)."""
-    return [str(w).lower() for w in (read_yaml("times.yaml") or {}).get("time_words") or []]
+    return _words("times.yaml", "time_words")
 
 
 @lru_cache(maxsize=1)
 def site_words() -> frozenset[str]:
     """Words that end a site's name (sites.yaml)."""
-    return frozenset(str(w).lower() for w in (read_yaml("sites.yaml") or {}).get("site_words") or [])
+    return frozenset(_words("sites.yaml", "site_words"))
 
 
 @lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
     """Words that end the name of a part of a town (sites.yaml)."""
-    return frozenset(str(w).lower() for w in (read_yaml("sites.yaml") or {}).get("street_words") or [])
+    return frozenset(_words("sites.yaml", "street_words"))
 
 
 @lru_cache(maxsize=1)

@@ -243,8 +243,12 @@ def _victims(m: EventMention, text: str) -> Actor | None:
     counted = m.fatalities or m.injuries
     if counted is None:
         return None
-    word = (re.findall(r"[a-z]+", text[counted.end : counted.end + 30].lower()) or [""])[0]
-    return resolve_actor("civilians") if {word, word.removesuffix("s")} & lexicon().civilian else None
+    return _civilians((re.findall(r"[a-z]+", text[counted.end : counted.end + 30].lower()) or [""])[0])
+
+
+def _civilians(noun: str) -> Actor | None:
+    """Civilians, for a noun (singular or plural) of civilian people or ships ("villagers", "a vessel")."""
+    return resolve_actor("civilians") if {noun, noun.removesuffix("s")} & lexicon().civilian else None
 
 
 def _in_town(places: list[Slot]) -> bool:
@@ -289,8 +293,8 @@ def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor
     phrase = re.split(r"\s(?:in|at|near|of|on|from|with)\s", text.lower())[0]  # "a school in central Gaza"
     head = (re.findall(r"[a-z]+", phrase) or [""])[-1]
     heads = {head, head.removesuffix("s")}
-    if heads & lex.civilian:
-        return resolve_actor("civilians")
+    if (civilians := _civilians(head)) is not None:
+        return civilians
     if heads & lex.officers:  # "two officers": of the force the sentence names
         return resolve_actor(force_named_in(sentence))
     if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
