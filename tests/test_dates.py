@@ -30,6 +30,9 @@ D = dt.date
         ("Oct. 7", D(2024, 8, 1), None, D(2023, 10, 7), D(2023, 10, 7), "day"),
         ("in July", D(2024, 7, 31), None, D(2024, 7, 1), D(2024, 7, 31), "month"),
         ("March 3, 2024", None, None, D(2024, 3, 3), D(2024, 3, 3), "day"),
+        # a weekday written beside its calendar date glosses it: the date, not the weekday's last occurrence
+        ("Friday, Aug. 2, 2024", D(2024, 8, 14), None, D(2024, 8, 2), D(2024, 8, 2), "day"),
+        ("on Tuesday 6 August", D(2024, 8, 14), None, D(2024, 8, 6), D(2024, 8, 6), "day"),
         # the weekend last begun: on a Tuesday the Saturday and Sunday before; said at a weekend, "last weekend"
         # is the one before it
         ("over the weekend", D(2024, 8, 6), None, D(2024, 8, 3), D(2024, 8, 4), "week"),

@@ -148,8 +148,8 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
             months = n * (12 if m.group(2) == "year" else 1)
             start = _months_back(published, months)
             return span(start, published, "year" if months >= 12 else "month")
-        for name, wd in WEEKDAYS.items():
-            if re.search(rf"\b{name}\b", low):
+        for name, wd in WEEKDAYS.items():  # "Monday, Jan. 27" is the calendar date, its weekday only a gloss
+            if re.search(rf"\b{name}\b", low) and time_kind(low) != "absolute":
                 delta = (published.weekday() - wd) % 7
                 if not re.search(rf"\blast {name}\b", low):
                     return day(published - dt.timedelta(days=delta))
