@@ -179,6 +179,22 @@ def test_what_an_armed_party_holds_names_the_target() -> None:
     assert [e.actor2.name if e.actor2 else None for e in events] == ["Ansar Allah", "Boko Haram", None]
 
 
+def test_a_count_of_what_a_party_holds_names_the_target() -> None:
+    """'bombed dozens of PKK hideouts': the count is of the group's holdings; the group is actor2."""
+    events, _ = run_text("Turkish warplanes bombed dozens of PKK hideouts in northern Iraq on Sunday. Israeli jets hit "
+                         "scores of Hezbollah sites in southern Lebanon on Monday.")
+    assert [e.actor2.name if e.actor2 else None for e in events] == ["Kurdistan Workers' Party", "Hezbollah"]
+
+
+def test_an_act_told_outright_stands_whatever_the_clauses_around_it() -> None:
+    """The sentence's main verb, with its doer and its day, reports an event even where a clause of cause
+    ('retaliating for weeks of attacks ...') makes the classifier read the sentence as background."""
+    events, _ = run_text("Russia pounded the port of Odesa early on Sunday, retaliating for weeks of attacks by the "
+                         "Ukrainian military on its refineries in the Black Sea region.")
+    assert [(e.actor1.name if e.actor1 else None, e.place.name if e.place else None, e.when.date) for e in events] == [
+        ("Military Forces of Russia", "Odesa", dt.date(2024, 3, 3))]
+
+
 def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
     """'mediators left in September 2023 after an assault on an outpost': the assault is the event, in or
     shortly before September 2023, not in the week of publication."""

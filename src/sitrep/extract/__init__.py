@@ -59,7 +59,7 @@ def extract(processed: Processed) -> Extracted:
                       and not any(e.root in set(t.subtree) for t in dropped))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         if said is not None and found:
-            found = judged(found, said[i])
+            found = judged(found, said[i], sent)
         elif said is not None and not triggers and wants_new(said[i]) and (head := event_head(sent, lex)) is not None:
             found = typed(mentions_in(doc, article.id, sent, i, [head], {head.i}, ents), said[i], lex)
         tallies = claims_in(doc, article.id, sent, i)

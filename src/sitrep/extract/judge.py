@@ -49,16 +49,26 @@ def verdicts(model: EventClassifier, sents: list[Span]) -> list[Verdict]:
     return out
 
 
-def judged(found: list[EventMention], verdict: Verdict) -> list[EventMention]:
+def judged(found: list[EventMention], verdict: Verdict, sent: Span) -> list[EventMention]:
     """The rules' mentions of one sentence, doubted or typed by the classifier's verdict on it."""
     limits = thresholds()
-    for m in found:  # a toll of its own is the text's word against the classifier's
-        m.doubted = verdict.none > limits.doubt_when_none_above and m.fatalities is None and m.injuries is None
+    for m in found:  # a toll of its own, or an act told outright, is the text's word against the classifier's
+        m.doubted = verdict.none > limits.doubt_when_none_above and m.fatalities is None and m.injuries is None \
+            and not _told_outright(m, sent)
     if verdict.p >= limits.retype_when_above:
         for m in found:
             if m.typed_by == "fallback" or not m.sub_event_type:
                 m.suggested_type = verdict.label  # taken by the event if no mention of it has a cue (link stage)
     return found
+
+
+def _told_outright(m: EventMention, sent: Span) -> bool:
+    """The sentence's main verb is the act, with its doer and a time of its own ("The US and Britain struck
+    Houthi sites on Friday, retaliating for ..."): the plainest report of an event, whatever the clauses
+    around it that make the classifier read background."""
+    root = sent.root
+    return root.idx == m.trigger.start and root.pos_ == "VERB" and m.actor1 is not None \
+        and any(t not in m.reported_times for t in m.times)
 
 
 def event_head(sent: Span, lex: Lexicon) -> Token | None:

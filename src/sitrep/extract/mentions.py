@@ -37,6 +37,7 @@ NAME_LABELS = {"ACTOR", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVEN
 TIME_LABELS = {"DATE", "TIME"}
 DISRUPTED = "Disrupted weapons use"
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
+COUNT_NOUNS = {"dozen", "score", "hundred", "thousand", "number", "handful", "some", "several", "many"}  # "dozens of X"
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over", "through",
              "throughout", "along", "within", "off"}
@@ -462,10 +463,14 @@ def _is_party(tok: Token, lex: Lexicon) -> bool:
 
 
 def _struck(child: Token, obj: Token | None) -> Token | None:
-    """What a trigger's child says was struck: its object, or the object of a target preposition."""
-    if child.dep_ in ("dobj", "nsubjpass"):
-        return child
-    return obj if child.dep_ == "prep" and child.lower_ in TARGET_PREPS else None
+    """What a trigger's child says was struck: its object, or the object of a target preposition; through a
+    count of them ("dozens of Houthi sites", "60 of its positions")."""
+    struck = child if child.dep_ in ("dobj", "nsubjpass") else (
+        obj if child.dep_ == "prep" and child.lower_ in TARGET_PREPS else None)
+    if struck is not None and (struck.like_num or struck.pos_ == "NUM" or lemma(struck) in COUNT_NOUNS):
+        return next((g for c in struck.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), struck)
+    return struck
 
 
 def _holder(target: Token | None, lex: Lexicon) -> Span | None:
