@@ -195,6 +195,13 @@ def test_an_act_told_outright_stands_whatever_the_clauses_around_it() -> None:
         ("Military Forces of Russia", "Odesa", dt.date(2024, 3, 3))]
 
 
+def test_coming_under_fire_is_an_act() -> None:
+    """'came under fire' tells an attack the way 'opened fire' does."""
+    events, _ = run_text("A fuel convoy escorted by soldiers came under fire near Gao on Sunday afternoon.")
+    assert [(e.event_type, e.place.name if e.place else None, e.when.date) for e in events] == [
+        ("Battles", "Gao", dt.date(2024, 3, 3))]
+
+
 def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
     """'mediators left in September 2023 after an assault on an outpost': the assault is the event, in or
     shortly before September 2023, not in the week of publication."""

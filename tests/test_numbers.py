@@ -47,6 +47,8 @@ def test_absurd_tolls_are_refused_by_the_limit_in_the_data() -> None:
         ("two casualties were reported", None, "two"),
         ("three soldiers died and five were wounded", "three", "five"),  # the wounded are not the dead's count
         ("the death toll from Friday's blast has climbed to 27", "27", None),
+        ("14:30 Three dead after shelling of market", "Three", None),  # a live blog's clock time is no count
+        ("two policemen were martyred and four wounded", "two", "four"),  # South Asian press for soldiers killed
     ],
 )
 def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> None:

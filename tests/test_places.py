@@ -341,3 +341,12 @@ def test_a_village_struck_that_the_parser_read_as_a_name_leaves_its_villagers_th
     events, _ = run_text("Boko Haram fighters raided Gajiram on Tuesday, killing four villagers.", dt.date(2025, 6, 12))
     assert [(e.sub_event_type, e.place.name, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Attack", "Gajiram", "Civilians")]
+
+
+def test_a_road_named_after_two_towns_places_its_act_near_the_first() -> None:
+    """'on the Maiduguri-Damboa road': the gazetteer has no road; the act was near its first town (geo
+    precision 2), whether or not the NER labelled the road's name."""
+    events, _ = run_text("Gunmen ambushed a bus on the Maiduguri-Damboa road on Tuesday, killing six passengers. On "
+                         "Wednesday, a roadside bomb struck an army truck on the Kabul-Kandahar highway.")
+    assert [(e.place.name, e.place.precision) if e.place else None for e in events] == [
+        ("Maiduguri", 2), ("Kabul", 2)]

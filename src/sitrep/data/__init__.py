@@ -172,6 +172,12 @@ def street_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def route_words() -> frozenset[str]:
+    """Words for a road named after the towns it joins (sites.yaml)."""
+    return frozenset(_words("sites.yaml", "route_words"))
+
+
+@lru_cache(maxsize=1)
 def distances() -> tuple[dict[str, float], float]:
     """Units of distance (lower case -> kilometres) and the distance beyond which a place named is only a
     point of reference (sites.yaml)."""

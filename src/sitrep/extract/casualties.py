@@ -11,7 +11,7 @@ from sitrep.extract.tree import hung_on
 from sitrep.extract.triggers import lemma
 from sitrep.models import Sentence, Slot
 
-NUM = r"(?:\d+(?:,\d{3})*(?![\d,]\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+NUM = r"(?:(?<!:)\d+(?:,\d{3})*(?![\d,]\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|" \
       r"hundred|a dozen|dozens|scores|hundreds|several|a few|many)(?:[- ](?:one|two|three|four|five|six|seven|" \
       r"eight|nine|hundred|thousand))*"
@@ -25,7 +25,7 @@ QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|u
 WHO = r"(?:(?!\d|(?:died|dead|killed|wounded|injured)\b)[\w'-]+\s+){0,4}?"
 
 
-KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated|lynched)"
+KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated|lynched|martyred)"
 
 
 HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
@@ -57,7 +57,7 @@ def casualties(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None, b
     return fatal, hurt, bool(NONE_HURT.search(text))
 
 
-KILL = {"kill", "die", "slay", "eliminate", "lynch"}
+KILL = {"kill", "die", "slay", "eliminate", "lynch", "martyr"}
 
 
 HURT_LEMMAS = {"wound", "injure", "hurt", "maim"}

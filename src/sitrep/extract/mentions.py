@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.data import route_words
 from sitrep.extract.casualties import (
     SUM,
     casualties,
@@ -805,6 +806,8 @@ def _unlabelled_places(sent: Span) -> list[Span]:
         if proper and tok.ent_type_ in ("", "PERSON") and tok.dep_ in ("pobj", "dobj") and (
                 tok.dep_ == "dobj" or _named_place(tok)):
             out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
+        elif tok.lower_ in route_words() and tok.dep_ == "pobj" and (town := _route_start(tok)) is not None:
+            out.append(town)  # "on the Maiduguri-Damboa road": near its first town
         elif tok.lower_ in PLACE_NOUNS | {"capital"}:
             # the word says the name is a place whatever else the NER took it for ("Tillaberi region" as a product)
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
@@ -815,6 +818,16 @@ def _unlabelled_places(sent: Span) -> list[Span]:
             out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out
+
+
+def _route_start(road: Token) -> Span | None:
+    """The first of the towns a road is named after ("Maiduguri" in "the Maiduguri-Damboa road"), if its
+    name joins two with a hyphen."""
+    words = [t for t in road.doc[road.left_edge.i : road.i] if t.pos_ == "PROPN" or t.text == "-"]
+    dash = next((i for i, t in enumerate(words) if t.text == "-" and not t.whitespace_), None)
+    if dash is None or dash == 0 or dash + 1 >= len(words) or words[dash + 1].pos_ != "PROPN":
+        return None
+    return Span(road.doc, _name_start(words[dash - 1]), words[dash - 1].i + 1, label="LOC")
 
 
 def _name_start(tok: Token) -> int:

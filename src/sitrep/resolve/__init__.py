@@ -266,7 +266,7 @@ def _actor_countries(extracted: Extracted) -> dict[str, float]:
 
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:
     """The place a slot names, read with the words around it ("150 km from ...")."""
-    return resolve_place(slot.text, context, article.text[max(0, slot.start - 60) : slot.end + 15])
+    return resolve_place(slot.text, context, article.text[max(0, slot.start - 60) : slot.end + 40])
 
 
 def _known_actor(text: str) -> bool:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.data import distances, shores, site_words
+from sitrep.data import distances, route_words, shores, site_words
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, gazetteer
 
@@ -108,7 +108,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
         return country_place(entry.country)
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
         return city
-    return to_place(entry, near=bool(NEAR.search(before)))
+    on_route = idx >= 0 and _on_route(sentence[idx : idx + len(text) + 40])
+    return to_place(entry, near=bool(NEAR.search(before)) or on_route)
 
 
 def _sole_district(found: list[Entry]) -> Entry | None:
@@ -218,3 +219,12 @@ def is_capital(place: Place) -> bool:
     entry = gazetteer().lookup(place.country)
     return entry is not None and entry.kind == "country" and (entry.latitude, entry.longitude) == (
         place.latitude, place.longitude)
+
+
+ROUTE = re.compile(r"(?:the\s+)?[A-Z][\w']*(?:\s[A-Z][\w']*)*-\s?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*\s+(\w+)")
+
+
+def _on_route(named: str) -> bool:
+    """The name begins a road's ("the Maiduguri-Damboa road", from the name on): the act was near it."""
+    m = ROUTE.match(named)
+    return m is not None and m.group(1).lower() in route_words()
