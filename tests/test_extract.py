@@ -202,6 +202,25 @@ def test_coming_under_fire_is_an_act() -> None:
         ("Battles", "Gao", dt.date(2024, 3, 3))]
 
 
+def test_bombs_dropped_from_the_air_are_a_strike_by_whoever_flew_them() -> None:
+    """'dropped barrel bombs' is an act, dated by the words hung on 'dropped'; 'an aircraft operated by X'
+    is X's. Prices that dropped are none."""
+    events, _ = run_text("On 1 March, a helicopter operated by the Sudanese Armed Forces dropped barrel bombs on a "
+                         "market in Kabkabiya, killing nine people. Fuel prices dropped sharply on Monday.")
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None, e.when.date, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Military Forces of Sudan", dt.date(2024, 3, 1), 9)]
+
+
+def test_a_count_over_a_period_is_no_toll_of_the_act_its_sentence_names() -> None:
+    """'at least 40 civilian deaths since January 1, most of them in artillery bombardment': the 40 are the
+    tally's, not the toll of the bombardment told the day before."""
+    events, claims = run_text("Shelling hit the market in Kherson on Tuesday, killing two people. The regional "
+                              "administration has documented at least 40 civilian deaths in Kherson since January 1, "
+                              "most of them in artillery bombardment.")
+    assert 40 in [c.quantity for c in claims]
+    assert [e.fatalities for e in events] == [2]
+
+
 def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
     """'mediators left in September 2023 after an assault on an outpost': the assault is the event, in or
     shortly before September 2023, not in the week of publication."""

@@ -350,3 +350,21 @@ def test_a_road_named_after_two_towns_places_its_act_near_the_first() -> None:
                          "Wednesday, a roadside bomb struck an army truck on the Kabul-Kandahar highway.")
     assert [(e.place.name, e.place.precision) if e.place else None for e in events] == [
         ("Maiduguri", 2), ("Kabul", 2)]
+
+
+def test_a_local_government_area_and_part_of_a_town_are_places() -> None:
+    """Nigeria's districts are local government areas ('Bama LGA', 'Konduga Local Government Area'); 'the
+    eastern part of X' is X."""
+    events, _ = run_text("Gunmen killed five herders in Bama LGA on Monday. On Tuesday, insurgents raided an army "
+                         "post in Konduga Local Government Area. On Wednesday, a drone strike hit a fuel depot in the "
+                         "eastern part of Kassala.")
+    assert [(e.place.name, e.place.kind) if e.place else None for e in events] == [
+        ("Bama", "admin2"), ("Konduga", "admin2"), ("Kassala", "city")]
+
+
+def test_a_name_is_not_read_as_another_name_of_a_town_abroad() -> None:
+    """A Kenyan story's 'Namanga' is the border town (which the gazetteer has only on the Tanzanian side),
+    not Namangan in Uzbekistan, which GeoNames also spells so; Namangan by its own name is still found."""
+    assert resolve_place("Namanga", {"Kenya": 1.0}, "lorries queued at Namanga for days") is None
+    found = resolve_place("Namangan", {}, "a rally in Namangan")
+    assert found is not None and found.country == "Uzbekistan"

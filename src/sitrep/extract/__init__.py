@@ -65,6 +65,12 @@ def extract(processed: Processed) -> Extracted:
         tallies = claims_in(doc, article.id, sent, i)
         counting = {c.counted_at for c in tallies}
         found = [m for m in found if m.trigger.start not in counting]  # "199 were killed in the six months"
+        # "86 civilian deaths since January, most of them in bombardment": a count over a period, no act's toll
+        # (a count made with a verb, "killed 18 last month", is also the toll of the act it tells)
+        periods = [c.quantity for c in tallies if c.period_from is not None and c.counted not in lex.toll_verbs]
+        for m in found:
+            m.fatalities, m.injuries = (None if s is not None and any(_within(q, s) for q in periods) else s
+                                        for s in (m.fatalities, m.injuries))
         claimed = claimants(sent, i)
         if claimed and found:
             for m in found:
@@ -75,3 +81,6 @@ def extract(processed: Processed) -> Extracted:
         claims.extend(tallies)
     return Extracted(article, mentions, claims, times, places, responsibility, affiliated, statement_times)
 
+
+def _within(inner: Slot, outer: Slot) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end

@@ -35,6 +35,7 @@ class Lexicon:
     purpose_heads: frozenset[str]
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
+    operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
     claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
     record: frozenset[str]  # words of a person's record ("who was involved in attacks")
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         reprisal=frozenset(trig.get("reprisal") or []),
         motion=frozenset(trig.get("motion") or []),
+        operate=frozenset(trig.get("operate") or []),
         claiming=frozenset(trig.get("claiming") or []),
         attribution=frozenset(trig.get("attribution") or []),
         record=frozenset(trig.get("record") or []),

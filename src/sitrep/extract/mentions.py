@@ -47,8 +47,8 @@ SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time bes
 SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "killed in attacks across X": one scene
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
-               "village", "camp", "neighbourhood", "neighborhood", "area", "desert"}
-PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets",
+               "village", "camp", "neighbourhood", "neighborhood", "area", "desert", "lga"}
+PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets", "part",
               # "north of Gao", "20 km southeast of Kidal"
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # after a name, what makes it a modifier ("Iran-backed", "a Panama-flagged tanker", "US-made missiles"), not a place
@@ -499,11 +499,18 @@ def _modifier_name(mod: Token, head: Token) -> Span:
 
 
 def _owner(weapon: Token) -> Span | None:
-    """Who a weapon belongs to, from its modifiers ("Russian missiles", "Hezbollah's rockets")."""
+    """Who a weapon belongs to, from its modifiers ("Russian missiles", "Hezbollah's rockets") or from who
+    works it ("an aircraft operated by the SSPDF", "a drone flown by the rebels")."""
     for c in weapon.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
             ent = next((e for e in weapon.doc.ents if e.start <= c.i < e.end), None)
             return ent if ent is not None else weapon.doc[c.i : c.i + 1]
+    lex = lexicon()
+    for c in weapon.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.operate:
+            who = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            if who is not None and _is_party(who, lex):
+                return actor_span(who, weapon.doc)
     return None
 
 

@@ -283,6 +283,13 @@ class Gazetteer:
         return out
 
 
+def found_by_alias(entry: Entry, name: str) -> bool:
+    """The entry was found by another of its names, not its own ("Namanga" as an alias of Namangan)."""
+    key = place_key(name, strip_suffix=True)
+    return not entry.curated and entry.kind != "country" and key not in {
+        place_key(entry.name), place_key(entry.name, strip_suffix=True)}
+
+
 def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, name: str
             ) -> Callable[[Entry], tuple[bool, float, bool, float, int]]:
     """How ``Gazetteer.ordered`` ranks the entries of one name, lowest first."""
@@ -291,8 +298,8 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
     key = place_key(name, strip_suffix=True)
     region_named = {e.country for e in found if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
 
-    def by_alias(e: Entry) -> bool:  # found by another of its names, not its own
-        return not e.curated and e.kind != "country" and key not in {place_key(e.name), place_key(e.name, strip_suffix=True)}
+    def by_alias(e: Entry) -> bool:
+        return found_by_alias(e, name)
 
     named = [e for e in found if not by_alias(e)]
 

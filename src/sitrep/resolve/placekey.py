@@ -8,7 +8,7 @@ import unicodedata
 
 ARTICLE = re.compile(r"^(?:al|el|as|ad|an|ar|ash|at|az|the)[\s\-‐'’]+", re.I)
 SUFFIX = re.compile(r"\s+(?:governorate|province|oblast|region|state|district|prefecture|county|"
-                    r"municipality|raion|department|division|city|town|village|desert)$", re.I)
+                    r"municipality|raion|department|division|city|town|village|desert|local government area|lga)$", re.I)
 # The same words before the name, as GeoNames writes many subdivisions: "Caza de Tyr", "Municipio de Cúcuta",
 # "Shahrestan-e Zahedan", "Kabupaten Nduga".
 PREFIX = re.compile(r"^(?:caza (?:de la|de|du)|(?:municipio|departamento|provincia|distrito|partido)(?: del?)?|"

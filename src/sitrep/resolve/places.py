@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from sitrep.data import distances, route_words, shores, site_words
 from sitrep.models import Place
-from sitrep.resolve.gazetteer import Entry, gazetteer
+from sitrep.resolve.gazetteer import Entry, found_by_alias, gazetteer
 
 # Words before a name that put the event near the place, not in it: "near X", "off the coast of X", "20 km
 # north of X", "in northern X". A direction's adjective counts only next to the name: "the southern
@@ -18,9 +18,10 @@ NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close t
                   r"|\b(north|south|east|west)(-?(east|west))?\s+of\b"
                   r"|\b(north|south|east|west)(-?(east|west))?ern\s+$", re.I)
 FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
-ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture"
+ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture|local government area|lga"
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
-DISTRICT = {"district", "county", "prefecture"}  # words for a second-level subdivision (or a first, elsewhere)
+# words for a second-level subdivision (or a first, elsewhere); Nigeria's are local government areas
+DISTRICT = {"district", "county", "prefecture", "local government area", "lga"}
 VILLAGE_WORD = re.compile(r"\b(?:village|hamlet)\b", re.I)  # "Kuriga village", "the village of X": no city
 CAPITAL_WORD = re.compile(r"capital\b", re.I)  # "the Afghan capital": the country's capital city
 PRECISION = {"facility": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "sea": 3, "country": 3}
@@ -104,6 +105,9 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
         or sole or _town_of_site(name, context)
     if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole):
         return None
+    if entry.country not in context and found_by_alias(entry, name) and any(
+            e.country != entry.country and not found_by_alias(e, name) for e in found):
+        return None  # "Namanga" is a border town the gazetteer has abroad, not Namangan in Uzbekistan by another name
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
