@@ -134,3 +134,10 @@ def test_a_day_earlier_counts_from_the_act_told_not_from_when_it_was_told() -> N
                          "Thursday. A day earlier, a roadside bomb wounded two soldiers near Ansongo.", dt.date(2025, 5, 9))
     assert sorted((e.sub_event_type, e.when.date) for e in events) == [
         ("Armed clash", dt.date(2025, 5, 7)), ("Remote explosive/landmine/IED", dt.date(2025, 5, 6))]
+
+
+def test_a_datelines_date_is_the_day_filed_not_the_acts() -> None:
+    """'MOGADISHU, March 6 (Wire) — ... attacked ... on Sunday': the act was on Sunday."""
+    events, _ = run_text("MOGADISHU, March 6 (East Africa Wire) — Al-Shabaab fighters attacked an army base near "
+                         "Kismayo on Sunday, killing four soldiers, officials said.")
+    assert [e.when.date for e in events] == [dt.date(2024, 3, 3)]

@@ -45,6 +45,14 @@ def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     assert sub_event_type in {e.sub_event_type for e in events}, [(e.sub_event_type, e.place) for e in events]
 
 
+def test_the_support_a_side_had_does_not_type_its_act() -> None:
+    """'advanced ..., backed by artillery and drones, and were repelled after hours of fighting': a ground
+    battle, not a drone strike."""
+    events, _ = run_text("Rebel fighters advanced on army positions near Kalehe before dawn on Monday, backed by "
+                         "artillery and drones, and were repelled after six hours of fighting.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
 @pytest.mark.parametrize("text", [
     "Air defences shot down three drones over Odesa on Thursday, the regional governor said.",
     "Israeli jets downed a drone launched from Lebanon over the town of Metula on Sunday.",

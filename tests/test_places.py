@@ -368,3 +368,22 @@ def test_a_name_is_not_read_as_another_name_of_a_town_abroad() -> None:
     assert resolve_place("Namanga", {"Kenya": 1.0}, "lorries queued at Namanga for days") is None
     found = resolve_place("Namangan", {}, "a rally in Namangan")
     assert found is not None and found.country == "Uzbekistan"
+
+
+def test_an_act_on_a_states_own_forces_told_with_no_place_is_in_that_state() -> None:
+    """'killed seven Nigerien soldiers' with no place named, in a story mostly about Burkina Faso, is an
+    act in Niger (country level), not in the story's main country; and not one with the raid in Burkina Faso."""
+    events, _ = run_text("Gunmen killed seven Nigerien soldiers in an ambush on Sunday, while a separate raid on a "
+                         "village in neighbouring Burkina Faso left nine civilians dead. Burkina Faso's junta has "
+                         "struggled to contain the insurgency in its north and east since 2015.")
+    assert sorted((e.place.country if e.place else None, e.fatalities) for e in events) == [
+        ("Burkina Faso", 9), ("Niger", 7)]
+
+
+def test_a_word_of_position_begins_a_places_name() -> None:
+    """The NER reads 'Darfur' in 'North Darfur': the state is North Darfur, not the whole region. Where the
+    gazetteer has no such name, the word is dropped: 'Eastern Ukraine' is Ukraine."""
+    events, _ = run_text("Heavy fighting broke out between the army and the RSF in North Darfur on Monday.")
+    assert [(e.place.name, e.place.kind) if e.place else None for e in events] == [("North Darfur", "admin1")]
+    found = resolve_place("Eastern Ukraine", {})
+    assert found is not None and (found.name, found.kind) == ("Ukraine", "country")

@@ -172,6 +172,12 @@ def street_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def position_words() -> frozenset[str]:
+    """Capitalised words of position that begin a place's name (sites.yaml)."""
+    return frozenset(_words("sites.yaml", "position_words"))
+
+
+@lru_cache(maxsize=1)
 def route_words() -> frozenset[str]:
     """Words for a road named after the towns it joins (sites.yaml)."""
     return frozenset(_words("sites.yaml", "route_words"))

@@ -9,7 +9,7 @@ from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
-from sitrep.extract.mentions import bounds_period, locative, mentions_in
+from sitrep.extract.mentions import bounds_period, in_dateline, locative, mentions_in, with_position
 from sitrep.extract.responsibility import claimants
 from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, triggers_in
@@ -49,11 +49,12 @@ def extract(processed: Processed) -> Extracted:
         triggers = triggers_in(sent, lex)
         affiliated.update(affiliations(sent, ents, i, lex))
         kept_ids = {t.i for t in triggers if keep(t, lex)}
-        told = [e for e in ents if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root)]
+        told = [e for e in ents if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root)
+                and not in_dateline(e.root)]
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in told)
         statement_times.update(e.start_char for e in told if reported(e))
         dropped = [t for t in triggers if t.i not in kept_ids]
-        places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in ents
+        places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in map(with_position, ents)
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and locative(e, kept_ids)
                       and not any(e.root in set(t.subtree) for t in dropped))

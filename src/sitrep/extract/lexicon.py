@@ -36,6 +36,7 @@ class Lexicon:
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
+    support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
     claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
     record: frozenset[str]  # words of a person's record ("who was involved in attacks")
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         reprisal=frozenset(trig.get("reprisal") or []),
         motion=frozenset(trig.get("motion") or []),
         operate=frozenset(trig.get("operate") or []),
+        support=frozenset(trig.get("support") or []),
         claiming=frozenset(trig.get("claiming") or []),
         attribution=frozenset(trig.get("attribution") or []),
         record=frozenset(trig.get("record") or []),

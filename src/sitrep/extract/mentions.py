@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data import route_words
+from sitrep.data import position_words, route_words
 from sitrep.extract.casualties import (
     SUM,
     casualties,
@@ -159,9 +159,14 @@ def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
 
 
 def _no_cue(tok: Token, lex: Lexicon) -> bool:
-    """A word that says nothing of the act: one of a time ("March 3" names no march), of who people are, or
-    of an act not done yet ("a planned march", "ahead of a rally")."""
-    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex)
+    """A word that says nothing of the act: one of a time ("March 3" names no march), of who people are, of
+    an act not done yet ("a planned march", "ahead of a rally"), or of the support a side had ("fighters
+    advanced, backed by artillery and drones": a ground assault, not a drone strike)."""
+    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex) or _support(tok, lex)
+
+
+def _support(tok: Token, lex: Lexicon) -> bool:
+    return any(a.dep_ == "agent" and a.head.tag_ == "VBN" and lemma(a.head) in lex.support for a in tok.ancestors)
 
 
 def _not_yet(tok: Token, lex: Lexicon) -> bool:
@@ -274,7 +279,7 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
     a1 = a2 = None
     for tok in group:
         for c in tok.children:
-            if _in_dateline(c):
+            if in_dateline(c):
                 continue
             obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ in ("agent", "prep") else None
             if c.dep_ == "nsubj" and a1 is None and _pronoun(c) and (said := _speaker(tok, c, lex)):
@@ -445,7 +450,7 @@ def _attributed(tok: Token, lex: Lexicon) -> Token | None:
 DATELINE_MARKS = {":", "—", "–", "-", "--"}
 
 
-def _in_dateline(tok: Token) -> bool:
+def in_dateline(tok: Token) -> bool:
     """In a wire story's dateline ("KATHMANDU, Nepal: Police opened fire", "Kyiv, October 6, 2023 — A
     missile..."), which the parser may take for the subject: a verbless run that a colon or dash ends."""
     sent = tok.sent
@@ -543,12 +548,13 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
     described = _who_they_were(sent, kept_ids, lex)
     for ent in [*ents, *_unlabelled_places(sent)]:
-        if ent.root.i in described:
-            continue
+        if ent.root.i in described or (ent.label_ in TIME_LABELS and in_dateline(ent.root)):
+            continue  # "ADEN, April 10 (Gulf Wire) — ... attacked on Thursday": the day filed, not the act's
         if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
             # "in Tehran", "near Erbil", "the capital Abuja" (read as another kind of name): the gazetteer decides
             ent = Span(doc, ent.start, ent.end, label="GPE")
+        ent = with_position(ent)
 
         if ent.label_ in PLACE_LABELS:
             if _sponsor_only(ent) or not locative(ent, kept_ids):
@@ -825,6 +831,15 @@ def _unlabelled_places(sent: Span) -> list[Span]:
             out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out
+
+
+def with_position(ent: Span) -> Span:
+    """A place's name with the capitalised word of position before it that the NER left out ("North" of
+    "North Darfur", "Middle" of "Middle Shabelle"): part of the name (resolve falls back to the rest)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ not in PLACE_LABELS or before is None or not before.is_title or before.lower_ not in position_words():
+        return ent
+    return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
 
 
 def _route_start(road: Token) -> Span | None:

@@ -36,6 +36,7 @@ from sitrep.resolve.places import (
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
 
+STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
 
 
@@ -169,7 +170,10 @@ def resolve(extracted: Extracted) -> Resolved:
             story_place = told_place or story_place
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places:
-            places = _fallback_place(m, context, text, aside[1] if aside[0] == m.sentence.index else story_place)
+            forces = [a.country for s in (m.actor1, m.actor2) if (a := _party(s, members, text)) is not None
+                      and a.inter == STATE_AT_HOME and a.country]
+            places = _fallback_place(m, context, text, aside[1] if aside[0] == m.sentence.index else story_place,
+                                     forces[0] if forces else None)
         elif m.main_clause:  # the story moves there
             story_place = places[0][0]
         else:  # a place in a clause aside holds for the rest of its sentence only
@@ -336,12 +340,12 @@ def _sole_province(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
     return (sentence, province) if province is not None else None
 
 
-def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None
-                    ) -> list[tuple[Place, Slot | None]]:
+def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None,
+                    forces_home: str | None = None) -> list[tuple[Place, Slot | None]]:
     """A clause that names no place happened where its sentence says ("Police in Kathmandu opened fire
     ..., killing eight", "attacked and sank a cargo ship in the Red Sea"), else in the country where the
-    story last was (or its sea), else in the country the story is about: country level (ACLED geo
-    precision 3)."""
+    story last was (or its sea), else in the country whose own state forces it names ("killed nine Malian
+    soldiers"), else in the country the story is about: country level (ACLED geo precision 3)."""
     for s in m.sentence_places:
         place = resolve_place(s.text, context, text)
         if place is not None:
@@ -349,6 +353,8 @@ def _fallback_place(m: EventMention, context: dict[str, float], text: str, story
     if story_place is not None:
         return [(story_place if story_place.kind == "sea" or not story_place.country
                  else country_place(story_place.country), None)]
+    if forces_home is not None:
+        return [(country_place(forces_home), None)]
     main = main_country(context)
     return [(country_place(main), None)] if main is not None else []
 

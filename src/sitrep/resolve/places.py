@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.data import distances, route_words, shores, site_words
+from sitrep.data import distances, position_words, route_words, shores, site_words
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, found_by_alias, gazetteer
 
@@ -87,6 +87,9 @@ def main_country(context: dict[str, float]) -> str | None:
 
 def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
     name = _clean(text)
+    first, _, rest = name.partition(" ")
+    if first.istitle() and first.lower() in position_words() and rest and not gazetteer().ordered(name, context):
+        return resolve_place(rest, context, sentence)  # "Eastern Ukraine": Ukraine
     head, comma, within = name.partition(", ")
     if comma and within and gazetteer().lookup(name, context) is None:
         return _within(head, within, context, sentence)
