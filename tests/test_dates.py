@@ -141,3 +141,11 @@ def test_a_datelines_date_is_the_day_filed_not_the_acts() -> None:
     events, _ = run_text("MOGADISHU, March 6 (East Africa Wire) — Al-Shabaab fighters attacked an army base near "
                          "Kismayo on Sunday, killing four soldiers, officials said.")
     assert [e.when.date for e in events] == [dt.date(2024, 3, 3)]
+
+
+def test_the_year_of_what_a_crowd_commemorates_does_not_date_the_act() -> None:
+    """'on Tuesday as crowds marked the first anniversary of the 2023 protests': Tuesday, not 2023 (a year
+    is what an anniversary refers to, and names no day)."""
+    events, _ = run_text("Police shot dead two demonstrators in Kisumu on Tuesday as crowds marked the first "
+                         "anniversary of the 2023 protests against tax rises.")
+    assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2024, 3, 5), "day")]

@@ -221,6 +221,17 @@ def test_a_count_over_a_period_is_no_toll_of_the_act_its_sentence_names() -> Non
     assert [e.fatalities for e in events] == [2]
 
 
+def test_another_weapon_joins_an_event_told_only_at_country_level_nowhere() -> None:
+    """Drones launched 'at Ukraine' overnight and artillery that shelled a named town the day before are two
+    acts: the shelling names its town, but the drones' event was told only by its country."""
+    events, _ = run_text("Russia launched 40 attack drones at Ukraine overnight, the air force said on Thursday. In "
+                         "neighbouring Sumy region, Russian artillery shelled the town of Okhtyrka on Wednesday, "
+                         "killing a man and wounding two women.")
+    shelled = [e for e in events if e.place is not None and e.place.name == "Okhtyrka"]
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else None) for e in shelled] == [
+        ("Shelling/artillery/missile attack", "Civilians")]
+
+
 def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
     """'mediators left in September 2023 after an assault on an outpost': the assault is the event, in or
     shortly before September 2023, not in the week of publication."""

@@ -387,3 +387,13 @@ def test_a_word_of_position_begins_a_places_name() -> None:
     assert [(e.place.name, e.place.kind) if e.place else None for e in events] == [("North Darfur", "admin1")]
     found = resolve_place("Eastern Ukraine", {})
     assert found is not None and (found.name, found.kind) == ("Ukraine", "country")
+
+
+def test_a_part_of_the_city_the_story_is_in_is_that_city() -> None:
+    """'the city's Shevchenkivskyi district' is in the Kharkiv the story is about (several Ukrainian cities
+    have a district so named): one strike, not a second one in Kyiv's. The story moved to the city, not to
+    the country its adjective names ('the northeastern Ukrainian city of Kharkiv')."""
+    events, _ = run_text("Russian missiles struck apartment blocks in the northeastern Ukrainian city of Kharkiv on "
+                         "Monday, killing three people. One of the missiles hit a school in the city's "
+                         "Shevchenkivskyi district.")
+    assert [(e.place.name if e.place else None, e.fatalities) for e in events] == [("Kharkiv", 3)]

@@ -34,6 +34,7 @@ class Lexicon:
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
     purpose_heads: frozenset[str]
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
+    commemoration: frozenset[str]  # what marks an act ("the anniversary of X"): X is a point of reference
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
     support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         fallback=dict(trig.get("fallback") or {}),
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         reprisal=frozenset(trig.get("reprisal") or []),
+        commemoration=frozenset(trig.get("commemoration") or []),
         motion=frozenset(trig.get("motion") or []),
         operate=frozenset(trig.get("operate") or []),
         support=frozenset(trig.get("support") or []),

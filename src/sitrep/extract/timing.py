@@ -47,12 +47,15 @@ REPORTING = {
              "publish", "issue"}
 
 
+YEAR_ONLY = re.compile(r"(?:the )?(?:1[89]|20)\d{2}", re.I)
+
+
 def time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
     """Prefer a time that dates the act over the date it was reported ("said Tuesday that it struck ...
     yesterday"), then one that names a day ("Thursday", not "afternoon"), then a calendar date, then the
     one nearest the trigger."""
     is_report = reported(ent)
-    names_day = bool(DAY_WORDS.search(ent.text))
+    names_day = bool(DAY_WORDS.search(ent.text)) and not YEAR_ONLY.fullmatch(ent.text)  # "2024" names no day
     return (is_report, not names_day, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
 
 

@@ -198,10 +198,13 @@ def _names_day(since: Token) -> bool:
 
 
 def reference_point(tok: Token) -> bool:
-    """'the deadliest attack since the 2019 bombing', 'in response to the killing of ...': an act named as a
-    point of reference, what came before the act the story tells (triggers.yaml reprisal)."""
+    """'the deadliest attack since the 2019 bombing', 'in response to the killing of ...', 'the anniversary of
+    the 2024 protests': an act named as a point of reference, what came before the act the story tells
+    (triggers.yaml reprisal, commemoration)."""
+    lex = lexicon()
     return tok.dep_ == "pobj" and (tok.head.lower_ == "since" or (
-        tok.head.lower_ in ("to", "for") and lemma(tok.head.head) in lexicon().reprisal))
+        tok.head.lower_ in ("to", "for") and lemma(tok.head.head) in lex.reprisal) or (
+        tok.head.lower_ == "of" and lemma(tok.head.head) in lex.commemoration))
 
 
 def in_reference(tok: Token) -> bool:

@@ -118,7 +118,10 @@ class _Cluster:
             return None  # "days later": another act than those told before
         battle = self.event_type() == BATTLES and m.mention.event_type in ("", BATTLES)
         toll = battle and m.actor1 is None and m.actor2 is not None and m.actor2.inter == CIVILIANS
-        placed = m.own_place and m.place is not None and m.place.kind != "country"
+        # another weapon joins where it names a place of the event's own, not a place in the event's country
+        specific = self.place()
+        placed = m.own_place and m.place is not None and m.place.kind != "country" and (
+            m.mention.event_type != REMOTE or (specific is not None and specific.kind != "country"))
         if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
                 or (self.other_weapon(m) and not toll and not placed) \
                 or not dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,

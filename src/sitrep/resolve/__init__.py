@@ -36,6 +36,7 @@ from sitrep.resolve.places import (
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
 
+TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
 
@@ -158,6 +159,9 @@ def resolve(extracted: Extracted) -> Resolved:
         places = []
         for s in m.places:
             place = place_of[s]
+            if story_place is not None and story_place.kind == "city" and TOWNS_PART.search(
+                    article.text[max(0, s.start - 20) : s.start]):
+                place = story_place  # "the city's Shevchenkivskyi district": a part of the town the story is in
             if place is not None:
                 places.append((place, s))
         target, struck_place = m.actor2, False
@@ -174,10 +178,10 @@ def resolve(extracted: Extracted) -> Resolved:
                       and a.inter == STATE_AT_HOME and a.country]
             places = _fallback_place(m, context, text, aside[1] if aside[0] == m.sentence.index else story_place,
                                      forces[0] if forces else None)
-        elif m.main_clause:  # the story moves there
-            story_place = places[0][0]
+        elif m.main_clause:  # the story moves there ("the Ukrainian city of Zaporizhzhia": to the city)
+            story_place = most_specific([p for p, _ in places])
         else:  # a place in a clause aside holds for the rest of its sentence only
-            aside = (m.sentence.index, places[0][0])
+            aside = (m.sentence.index, most_specific([p for p, _ in places]))
         country = next((p.country for p, _ in places if p is not None and p.country), None)
         a1 = named_before.name(_party(m.actor1, members, text), country)
         a2 = named_before.name(_party(m.actor2, members, text), country, other=a1)
