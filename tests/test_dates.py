@@ -149,3 +149,11 @@ def test_the_year_of_what_a_crowd_commemorates_does_not_date_the_act() -> None:
     events, _ = run_text("Police shot dead two demonstrators in Kisumu on Tuesday as crowds marked the first "
                          "anniversary of the 2023 protests against tax rises.")
     assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2024, 3, 5), "day")]
+
+
+def test_a_when_clause_is_dated_by_the_time_it_hangs_on() -> None:
+    """'protests almost every summer since 2019, when rioters burned the council': the burning was in 2019
+    (background, coded by no one), not in the week of publication."""
+    events, _ = run_text("The south has seen protests over water shortages almost every summer since 2019, when "
+                         "rioters in Basra burned the provincial council building.")
+    assert [e.when.date for e in events if e.when.date is not None and e.when.date.year == 2024] == []

@@ -49,6 +49,8 @@ def test_absurd_tolls_are_refused_by_the_limit_in_the_data() -> None:
         ("the death toll from Friday's blast has climbed to 27", "27", None),
         ("14:30 Three dead after shelling of market", "Three", None),  # a live blog's clock time is no count
         ("two policemen were martyred and four wounded", "two", "four"),  # South Asian press for soldiers killed
+        ("the blackouts have left many families without water", None, None),  # "left" counts the dead only
+        ("the blast left at least five people dead", "at least five", None),
     ],
 )
 def test_casualty_phrases(text: str, fatal: str | None, hurt: str | None) -> None:

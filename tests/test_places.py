@@ -397,3 +397,11 @@ def test_a_part_of_the_city_the_story_is_in_is_that_city() -> None:
                          "Monday, killing three people. One of the missiles hit a school in the city's "
                          "Shevchenkivskyi district.")
     assert [(e.place.name if e.place else None, e.fatalities) for e in events] == [("Kharkiv", 3)]
+
+
+def test_a_sentence_that_opens_on_a_place_sets_the_scene_of_the_next() -> None:
+    """'In Karbala, the mood was tenser. On Monday, protesters stormed the local council building': in Karbala, not
+    in the town the story told before; and the scene holds for the next sentence only."""
+    events, _ = run_text("Hundreds rallied peacefully in Basra on Sunday against power cuts. In Karbala, the mood was "
+                         "tenser. On Monday, protesters stormed the local council building and set fire to its gate.")
+    assert [(e.place.name if e.place else None, e.sub_event_type) for e in events][-1] == ("Karbala", "Violent demonstration")

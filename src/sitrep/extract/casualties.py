@@ -32,7 +32,8 @@ HURT = r"(?:injur(?:ed|ies|y)|wound(?:ed|s)?|hurt|casualties)"
 
 
 FATAL_PATTERNS = [
-    re.compile(rf"\b(?:kill(?:ing|ed|s)?|lynch(?:ing|ed|es)?|left)\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\b(?:kill(?:ing|ed|s)?|lynch(?:ing|ed|es)?)\s+(?P<n>{QUAL}{NUM})\b", re.I),
+    re.compile(rf"\bleft\s+(?P<n>{QUAL}{NUM})\s+{WHO}dead\b", re.I),  # "left 12 dead", not "left many homes"
     re.compile(rf"\b(?P<n>{QUAL}{NUM})\s+{WHO}(?:(?:were|was|have been|had been|are|being)\s+(?:reported\s+)?)?"
                rf"(?:to have been\s+)?{KILLED}\b", re.I),
     re.compile(rf"\b(?:death|deaths) of (?P<n>{QUAL}{NUM})\b", re.I),

@@ -564,7 +564,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
             continue
-        if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in day_words)
+        if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in day_words
+                                            and not _when_of(ent, kept_ids))
                                            or _inside_dropped(ent.root, references, kept_ids)):
             continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019")
         # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
@@ -840,6 +841,13 @@ def with_position(ent: Span) -> Span:
     if ent.label_ not in PLACE_LABELS or before is None or not before.is_title or before.lower_ not in position_words():
         return ent
     return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+
+
+def _when_of(time: Span, kept_ids: set[int]) -> bool:
+    """The time a "when" clause hangs on, told of its act: "since 2018, when demonstrators set fire to ..."
+    dates the fire, though it also begins a period."""
+    return any(c.dep_ == "relcl" and c.i in kept_ids and any(g.lower_ == "when" for g in c.children)
+               for c in time.root.children)
 
 
 def _route_start(road: Token) -> Span | None:

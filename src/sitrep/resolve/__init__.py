@@ -36,6 +36,7 @@ from sitrep.resolve.places import (
 __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
 
+SCENE = re.compile(r"(?:^|[.!?]\s+|\n)In (?:the )?$")  # a sentence that opens on a place
 TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
@@ -113,6 +114,8 @@ def resolve(extracted: Extracted) -> Resolved:
     story_kind: str | None = None  # how the story's current date was given (dates.time_kind)
 
     story_place: Place | None = None  # where the story last was
+    scene: tuple[int, Place, Slot] | None = None  # a sentence that opens on a place and tells no act ("In X, ...")
+    acts = {m.sentence.index for m in extracted.mentions}
     aside: tuple[int, Place | None] = (-1, None)  # (sentence, place) of a clause aside
     named_before = StoryActors()
     members = {key: actor for key, group in extracted.affiliations.items()
@@ -170,9 +173,15 @@ def resolve(extracted: Extracted) -> Resolved:
             places.append((aimed_at, target))  # "a drone attack on Kharkiv", the city read as a name: where it struck
             struck_place = True
         while story_places and story_places[0].sentence < m.sentence.index:
-            told_place = place_of[story_places.pop(0)]
+            told = story_places.pop(0)
+            told_place = place_of[told]
             story_place = told_place or story_place
+            if told_place is not None and told.sentence not in acts and SCENE.search(
+                    article.text[max(0, told.start - 12) : told.start]):
+                scene = (told.sentence, told_place, told)
         named_place = bool(places)  # resolved from the mention's own words, not inherited
+        if not places and scene is not None and scene[0] == m.sentence.index - 1:
+            places = [(scene[1], scene[2])]  # "In Nasiriyah, the mood was angrier. Late on Monday, protesters ..."
         if not places:
             forces = [a.country for s in (m.actor1, m.actor2) if (a := _party(s, members, text)) is not None
                       and a.inter == STATE_AT_HOME and a.country]
