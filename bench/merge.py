@@ -125,6 +125,7 @@ def link_all(store: Store, reports: list[Event]) -> float:
     """Link and store the reports as a run does (each with its article), BATCH to a transaction; seconds."""
     t0 = time.perf_counter()
     for i in range(0, len(reports), BATCH):
+        store.known_hashes([r.sources[0] for r in reports[i : i + BATCH]])  # as a run asks before it analyses
         with store.transaction():
             for r in reports[i : i + BATCH]:
                 store.replace_article(Article(r.sources[0], "", "", None, None, None, None, "", r.id))

@@ -76,3 +76,50 @@ def test_a_new_event_takes_its_first_reports_id_unless_an_event_has_it(db: str) 
         store.replace_article(Article("a", "", "text, revised", dt.date(2024, 5, 3), None, None, None, "", "a2"))
         assert store.fresh_event_id("r1", "a") == "r1.1"
     store.close()
+
+
+def test_an_article_found_absent_is_stored_without_asking_unless_another_writer_stored_it(db: str) -> None:
+    """known_hashes notes absent articles, which are then written without a round trip. Where another
+    connection stored one in between, the write is refused: the transaction is undone, the other version
+    stays whole, and the next attempt replaces it as a new version."""
+    store, other = Store(db), Store(db)
+    assert store.known_hashes(["a", "b"]) == {}
+    with store.transaction():
+        store.replace_article(_article("a"))
+        store.add_report(_report("ra", "a"), "ra")
+        store.save_event(_report("ra", "a"), {})
+    with other.transaction():  # "b" arrives by another writer meanwhile
+        other.replace_article(_article("b"))
+        other.add_report(_report("rb", "b"), "rb")
+        other.save_event(_report("rb", "b"), {})
+    with pytest.raises(store.errors), store.transaction():
+        store.replace_article(Article("b", "", "text, revised", dt.date(2024, 5, 3), None, None, None, "", "b2"))
+    assert _counts(store) == (2, 2, 2)
+    assert store.known_hashes(["a", "b"]) == {"a": "a", "b": "b"}
+    with store.transaction():  # asked again, "b" is known: its new version replaces the stored one
+        assert store.replace_article(Article("b", "", "text, revised", dt.date(2024, 5, 3), None, None, None, "",
+                                             "b2")) == {"rb"}
+    assert store.known_hash("b") == "b2"
+    store.close()
+    other.close()
+
+
+def test_a_run_that_meets_an_article_another_writer_stored_first_goes_on(db: str) -> None:
+    """The run found the article absent; another writer stored it meanwhile. The same text is skipped; a
+    different text is stored as the article's new version. Either way the run goes on."""
+    from sitrep.runner import Analysis, RunReport, store_analysis
+
+    store, other = Store(db), Store(db)
+    store.known_hashes(["same", "changed"])
+    for article_id in ("same", "changed"):
+        with other.transaction():
+            other.replace_article(_article(article_id))
+    report, problems = RunReport(), []
+    store_analysis(store, Analysis(_article("same"), [_report("r1", "same")], []), report, problems.append)
+    changed = Article("changed", "", "text, revised", dt.date(2024, 5, 3), None, None, None, "", "changed2")
+    store_analysis(store, Analysis(changed, [_report("r2", "changed")], []), report, problems.append)
+    assert (report.skipped, report.stored, problems) == (1, 1, [])
+    assert (store.known_hash("same"), store.known_hash("changed")) == ("same", "changed2")
+    assert store.execute("SELECT id FROM reports").fetchall()[0][0] == "r2"
+    store.close()
+    other.close()

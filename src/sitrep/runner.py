@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -38,6 +38,7 @@ from sitrep.store import Store
 BATCH = 32  # articles spaCy parses together (nlp.pipe); also what a backfill task carries
 
 OnProblem = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -94,25 +95,27 @@ def new_articles(
     second article with an id already met and another text refused."""
     seen = _Seen()
     try:
-        for item in iter_articles(paths, meta, published):
-            if isinstance(item, IngestError):
-                if item.problem.startswith("warning:"):
-                    report.warnings.append(str(item))
-                    on_problem(str(item))
-                else:
-                    report.problem(str(item), on_problem)
-                continue
-            report.read += 1
-            met = seen.get(item.id)
-            if met is not None and met[0] != item.content_hash:
-                report.problem(f"{item.path}: duplicate article id {item.id!r} with different text (also in {met[1]})",
-                               on_problem)
-                continue
-            if met is not None or store.known_hash(item.id) == item.content_hash:
-                report.skipped += 1
-                continue
-            seen.add(item)
-            yield item
+        for chunk in batches(iter_articles(paths, meta, published)):  # the store asked once per chunk
+            stored = store.known_hashes([item.id for item in chunk if isinstance(item, Article)])
+            for item in chunk:
+                if isinstance(item, IngestError):
+                    if item.problem.startswith("warning:"):
+                        report.warnings.append(str(item))
+                        on_problem(str(item))
+                    else:
+                        report.problem(str(item), on_problem)
+                    continue
+                report.read += 1
+                met = seen.get(item.id)
+                if met is not None and met[0] != item.content_hash:
+                    report.problem(f"{item.path}: duplicate article id {item.id!r} with different text "
+                                   f"(also in {met[1]})", on_problem)
+                    continue
+                if met is not None or stored.get(item.id) == item.content_hash:
+                    report.skipped += 1
+                    continue
+                seen.add(item)
+                yield item
     finally:
         seen.con.close()
 
@@ -129,8 +132,8 @@ def analyse(processed: Processed) -> Analysis:
         return Analysis(processed.article, [], [], _not_processed(processed.article, exc))
 
 
-def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
-    it = iter(articles)
+def batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
@@ -150,16 +153,24 @@ def store_analysis(store: Store, analysis: Analysis, report: RunReport, on_probl
     if analysis.problem is not None:
         report.problem(analysis.problem, on_problem)
         return
-    try:
-        with store.transaction():
-            touched = store.replace_article(analysis.article)
-            refresh(store, touched | attach(store, analysis.reports))
-            store.add_claims(analysis.claims)
-    except store.errors:
-        raise  # the database itself is in trouble: stop, what is stored stays whole
-    except Exception as exc:  # a bug met on one article must not cost the others
-        report.problem(_not_processed(analysis.article, exc), on_problem)
-        return
+    for attempt in (1, 2):
+        try:
+            with store.transaction():
+                touched = store.replace_article(analysis.article)
+                refresh(store, touched | attach(store, analysis.reports))
+                store.add_claims(analysis.claims)
+            break
+        except store.conflicts:  # another writer stored the article since it was found absent: undone
+            if attempt == 2:
+                raise
+            if store.known_hash(analysis.article.id) == analysis.article.content_hash:
+                report.skipped += 1  # the same text: nothing to do
+                return
+        except store.errors:
+            raise  # the database itself is in trouble: stop, what is stored stays whole
+        except Exception as exc:  # a bug met on one article must not cost the others
+            report.problem(_not_processed(analysis.article, exc), on_problem)
+            return
     for doubt in analysis.doubts:
         msg = f"{analysis.article.path}: warning: {doubt}"
         report.warnings.append(msg)

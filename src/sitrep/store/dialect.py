@@ -69,6 +69,7 @@ class SQLite:
     begin = "BEGIN IMMEDIATE"  # one writer at a time; readers go on (WAL)
     lock_sql: str | None = None
     errors: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlite3.IntegrityError)
+    conflicts: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)  # a row another writer stored first
     open_errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
 
     def __init__(self, path: str) -> None:
@@ -261,6 +262,7 @@ class PostgreSQL:
         self.url = url
         self.where = display_name(url)
         self.errors = (psycopg.OperationalError, psycopg.IntegrityError)
+        self.conflicts = (psycopg.errors.UniqueViolation,)
         self.open_errors = (psycopg.Error,)
         self.postgis = False
 
