@@ -141,6 +141,9 @@ def test_a_datelines_date_is_the_day_filed_not_the_acts() -> None:
     events, _ = run_text("MOGADISHU, March 6 (East Africa Wire) — Al-Shabaab fighters attacked an army base near "
                          "Kismayo on Sunday, killing four soldiers, officials said.")
     assert [e.when.date for e in events] == [dt.date(2024, 3, 3)]
+    events, _ = run_text("Quito, Oct 9 (EFE).- At least four soldiers were killed over the weekend in an ambush near "
+                         "the northern border, the army said Wednesday.", dt.date(2024, 10, 9))  # Spanish agencies' style
+    assert [(e.when.earliest, e.when.latest) for e in events] == [(dt.date(2024, 10, 5), dt.date(2024, 10, 6))]
 
 
 def test_the_year_of_what_a_crowd_commemorates_does_not_date_the_act() -> None:

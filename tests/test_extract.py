@@ -232,6 +232,27 @@ def test_another_weapon_joins_an_event_told_only_at_country_level_nowhere() -> N
         ("Shelling/artillery/missile attack", "Civilians")]
 
 
+def test_a_headlines_semicolon_parts_two_stories() -> None:
+    """'Five killed in strike on Rafah home; settlers burn cars near Nablus': two stories, whose toll is the
+    strike's alone; in a sentence that ends with a full stop, a semicolon parts nothing."""
+    from sitrep.nlp import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("Five killed in strike on Rafah home; settlers burn cars near Nablus\n\nThe army said it struck a "
+              "militant; medics said all five were civilians.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Five killed in strike on Rafah home;", "settlers burn cars near Nablus"]
+    assert "The army said it struck a militant; medics said all five were civilians." in [s.text.strip() for s in doc.sents]
+
+
+def test_the_weapon_an_act_was_told_with_is_the_same_act() -> None:
+    """'An air strike ... killed five ... The missile struck at 9 p.m.': the missile is the strike's, not a
+    second, missile attack; and the hospital whose medics told it is not where it struck."""
+    events, _ = run_text("An Israeli air strike on a tent in Khan Younis killed five people on Tuesday, medics at Nasser "
+                         "Hospital said. The missile struck at about 9 p.m., leaving a crater in the sand.")
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Air/drone strike", "Khan Yunis")]
+
+
 def test_an_act_told_as_what_preceded_a_date_is_dated_on_or_before_it() -> None:
     """'mediators left in September 2023 after an assault on an outpost': the assault is the event, in or
     shortly before September 2023, not in the week of publication."""

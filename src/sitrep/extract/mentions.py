@@ -448,13 +448,15 @@ def _attributed(tok: Token, lex: Lexicon) -> Token | None:
 
 
 DATELINE_MARKS = {":", "—", "–", "-", "--"}
+AGENCY_END = re.compile(r"\)\.?[-–—]$")  # "Bogotá, Oct 6 (EFE).- ...", which the tokenizer keeps as "EFE).-"
 
 
 def in_dateline(tok: Token) -> bool:
     """In a wire story's dateline ("KATHMANDU, Nepal: Police opened fire", "Kyiv, October 6, 2023 — A
     missile..."), which the parser may take for the subject: a verbless run that a colon or dash ends."""
     sent = tok.sent
-    end = next((t.i for t in sent[:10] if t.text in DATELINE_MARKS and t.whitespace_), None)  # not "al-Shabab"
+    end = next((t.i for t in sent[:10] if (t.text in DATELINE_MARKS or AGENCY_END.search(t.text)) and t.whitespace_),
+               None)  # not "al-Shabab"
     return end is not None and tok.i < end and not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start : end])
 
 
@@ -681,8 +683,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     if people.dep_ == "pobj" and people.head.lower_ in RELATIONAL and people.head.head.i not in trigger_ids \
             and (people.ent_type_ == "NORP" or lemma(people) in lexicon().persons):
         return False
-    if root.dep_ == "pobj" and prep.lower_ == "in" and _source(prep.head):
-        return False  # "according to the health ministry in Gaza", "officials in Kyiv said": where the source is
+    if root.dep_ == "pobj" and prep.lower_ in ("in", "at") and _source(prep.head):
+        return False  # "according to the health ministry in Gaza", "medics at X hospital said": where the source is
     if root.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and lemma(prep.head) in REPORTING \
             and not _fronted(prep, trigger_ids):
         return False  # "police said in Abuja", "told reporters in Geneva": where it was said

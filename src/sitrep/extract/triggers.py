@@ -250,8 +250,11 @@ def _definite(tok: Token) -> bool:
 
 
 def anaphoric(tok: Token) -> bool:
-    """'the strike', 'Tuesday's action', 'the first such airstrike': a reference back to an event told
-    before; it adds to that event and makes a new one only with a date or toll of its own."""
+    """'the strike', 'Tuesday's action', 'the first such airstrike', 'the missile struck': a reference back to
+    an event told before; it adds to that event and makes a new one only with a date or toll of its own."""
+    if tok.pos_ == "VERB":
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subject is not None and lemma(subject) in lexicon().cue_words and _definite(subject)
     return tok.pos_ in ("NOUN", "PROPN") and _definite(tok)
 
 

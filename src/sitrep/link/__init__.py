@@ -123,7 +123,7 @@ class _Cluster:
         placed = m.own_place and m.place is not None and m.place.kind != "country" and (
             m.mention.event_type != REMOTE or (specific is not None and specific.kind != "country"))
         if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
-                or (self.other_weapon(m) and not toll and not placed) \
+                or (self.other_weapon(m) and not toll and not placed and not m.mention.anaphoric) \
                 or not dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
                                         tolerance=self.tolerance(m)) \
                 or not places_compatible(m.place, self.place()):

@@ -6,10 +6,11 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.data import country_names, lemma_fixes, time_words
 from sitrep.models import Article
@@ -26,11 +27,28 @@ class Processed:
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and list items carry no full stop."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text_with_ws or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
+    """A line break ends a sentence: headlines, datelines and list items carry no full stop. In a line
+    without one, a semicolon ends a sentence too: a headline's "X killed in Y; Z signs deal" tells two
+    stories."""
+    line: list[Token] = []
+    for tok in doc:
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and ("\n" in before.text_with_ws or (before.is_space and "\n" in before.text)):
             tok.is_sent_start = True
+            _headline_clauses(line)
+            line = []
+        line.append(tok)
+    _headline_clauses(line)
     return doc
+
+
+def _headline_clauses(line: list[Token]) -> None:
+    words = [t for t in line if not t.is_space]
+    if not words or words[-1].text in (".", "!", "?", '"', "”", "'", "’"):
+        return
+    for prev, tok in pairwise(words):
+        if prev.text == ";":
+            tok.is_sent_start = True
 
 
 @lru_cache(maxsize=2)
