@@ -244,6 +244,15 @@ def test_a_headlines_semicolon_parts_two_stories() -> None:
     assert "The army said it struck a militant; medics said all five were civilians." in [s.text.strip() for s in doc.sents]
 
 
+def test_a_paragraphs_first_word_is_no_sentence_of_its_own() -> None:
+    """The parser may cut 'Forty | people were killed ...' at a paragraph's start: the toll would be lost."""
+    from sitrep.nlp import build_pipeline
+
+    doc = build_pipeline()("Raid\n\nForty people were killed and 20 others are missing after gunmen of the Lakurawa "
+                           "group raided the village on Sunday, officials have told The Daily.")
+    assert [s.text.strip()[:20] for s in doc.sents] == ["Raid", "Forty people were ki"]
+
+
 def test_the_weapon_an_act_was_told_with_is_the_same_act() -> None:
     """'An air strike ... killed five ... The missile struck at 9 p.m.': the missile is the strike's, not a
     second, missile attack; and the hospital whose medics told it is not where it struck."""

@@ -37,6 +37,8 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = True
             _headline_clauses(line)
             line = []
+        elif len(line) == 1 and line[0].is_alpha and not tok.is_space:
+            tok.is_sent_start = False  # a paragraph's first word is no sentence ("Seventeen | soldiers were killed")
         line.append(tok)
     _headline_clauses(line)
     return doc
