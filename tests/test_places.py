@@ -405,3 +405,5 @@ def test_a_sentence_that_opens_on_a_place_sets_the_scene_of_the_next() -> None:
     events, _ = run_text("Hundreds rallied peacefully in Basra on Sunday against power cuts. In Karbala, the mood was "
                          "tenser. On Monday, protesters stormed the local council building and set fire to its gate.")
     assert [(e.place.name if e.place else None, e.sub_event_type) for e in events][-1] == ("Karbala", "Violent demonstration")
+    said = [(ev.sentence, ev.sentence_text) for ev in events[-1].evidence if ev.field == "location"]
+    assert said == [(1, "In Karbala, the mood was tenser.")]  # traced to the sentence that named it

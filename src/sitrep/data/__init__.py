@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -159,28 +159,12 @@ def time_words() -> list[str]:
     return _words("times.yaml", "time_words")
 
 
-@lru_cache(maxsize=1)
-def site_words() -> frozenset[str]:
-    """Words that end a site's name (sites.yaml)."""
-    return frozenset(_words("sites.yaml", "site_words"))
-
-
-@lru_cache(maxsize=1)
-def street_words() -> frozenset[str]:
-    """Words that end the name of a part of a town (sites.yaml)."""
-    return frozenset(_words("sites.yaml", "street_words"))
-
-
-@lru_cache(maxsize=1)
-def position_words() -> frozenset[str]:
-    """Capitalised words of position that begin a place's name (sites.yaml)."""
-    return frozenset(_words("sites.yaml", "position_words"))
-
-
-@lru_cache(maxsize=1)
-def route_words() -> frozenset[str]:
-    """Words for a road named after the towns it joins (sites.yaml)."""
-    return frozenset(_words("sites.yaml", "route_words"))
+@cache
+def site_list(key: str) -> frozenset[str]:
+    """One of sites.yaml's word lists, lower case: site_words (end a site's name), street_words (end the name
+    of a part of a town), route_words (a road named after the towns it joins), position_words (begin a
+    place's name, as "North" in "North Darfur")."""
+    return frozenset(_words("sites.yaml", key))
 
 
 @lru_cache(maxsize=1)

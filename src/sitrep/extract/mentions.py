@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data import position_words, route_words
+from sitrep.data import site_list
 from sitrep.extract.casualties import (
     SUM,
     casualties,
@@ -822,7 +822,7 @@ def _unlabelled_places(sent: Span) -> list[Span]:
         if proper and tok.ent_type_ in ("", "PERSON") and tok.dep_ in ("pobj", "dobj") and (
                 tok.dep_ == "dobj" or _named_place(tok)):
             out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
-        elif tok.lower_ in route_words() and tok.dep_ == "pobj" and (town := _route_start(tok)) is not None:
+        elif tok.lower_ in site_list("route_words") and tok.dep_ == "pobj" and (town := _route_start(tok)) is not None:
             out.append(town)  # "on the Maiduguri-Damboa road": near its first town
         elif tok.lower_ in PLACE_NOUNS | {"capital"}:
             # the word says the name is a place whatever else the NER took it for ("Tillaberi region" as a product)
@@ -840,7 +840,8 @@ def with_position(ent: Span) -> Span:
     """A place's name with the capitalised word of position before it that the NER left out ("North" of
     "North Darfur", "Middle" of "Middle Shabelle"): part of the name (resolve falls back to the rest)."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if ent.label_ not in PLACE_LABELS or before is None or not before.is_title or before.lower_ not in position_words():
+    if ent.label_ not in PLACE_LABELS or before is None or not before.is_title \
+            or before.lower_ not in site_list("position_words"):
         return ent
     return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
 

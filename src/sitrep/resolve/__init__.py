@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from sitrep.data import street_words
+from sitrep.data import site_list
 from sitrep.extract import Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
@@ -237,7 +237,8 @@ def resolve(extracted: Extracted) -> Resolved:
                 if shore_context is None:
                     shore_context = article_context([*names, *(p.text for p in extracted.places)])
                 place = off_shore(place, shore_context)
-            place_ev = [evidence("location", place.name, s, article, text)] if s else []
+            said_in = text if s is None or s.sentence == m.sentence.index else _sentence_around(article.text, s)
+            place_ev = [evidence("location", place.name, s, article, said_in)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
                                        own_place=named_place, unplaced=not named_place and not _in_town(m.places),
@@ -268,10 +269,17 @@ def _civilians(noun: str) -> Actor | None:
     return resolve_actor("civilians") if {noun, noun.removesuffix("s")} & lexicon().civilian else None
 
 
+def _sentence_around(text: str, s: Slot) -> str:
+    """The sentence of the article's text a slot of another sentence stands in ("In Nasiriyah, ...")."""
+    start = max(text.rfind(". ", 0, s.start) + 2, text.rfind("\n", 0, s.start) + 1, 0)
+    ends = [i for i in (text.find(". ", s.end), text.find("\n", s.end)) if i >= 0]
+    return text[start : min(ends) + 1 if ends else len(text)].strip()
+
+
 def _in_town(places: list[Slot]) -> bool:
     """Names the gazetteer lacks that are all parts of a town ("along Moi Avenue"): the act is no farther
     from the story's town than its streets. None at all is in town too."""
-    return all(s.text.split()[-1].lower() in street_words() for s in places if s.text.split())
+    return all(s.text.split()[-1].lower() in site_list("street_words") for s in places if s.text.split())
 
 
 def _actor_countries(extracted: Extracted) -> dict[str, float]:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.data import distances, position_words, route_words, shores, site_words
+from sitrep.data import distances, shores, site_list
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import Entry, found_by_alias, gazetteer
 
@@ -88,7 +88,7 @@ def main_country(context: dict[str, float]) -> str | None:
 def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
     name = _clean(text)
     first, _, rest = name.partition(" ")
-    if first.istitle() and first.lower() in position_words() and rest and not gazetteer().ordered(name, context):
+    if first.istitle() and first.lower() in site_list("position_words") and rest and not gazetteer().ordered(name, context):
         return resolve_place(rest, context, sentence)  # "Eastern Ukraine": Ukraine
     head, comma, within = name.partition(", ")
     if comma and within and gazetteer().lookup(name, context) is None:
@@ -154,7 +154,7 @@ def _town_of_site(name: str, context: dict[str, float]) -> Entry | None:
     """A site the gazetteer lacks, named after its town ("Peshawar High Court", "the Kassala prison"):
     that town (sites.yaml lists the words that end such names)."""
     words = name.split()
-    if len(words) < 2 or words[-1].lower() not in site_words():
+    if len(words) < 2 or words[-1].lower() not in site_list("site_words"):
         return None
     for end in range(len(words) - 1, 0, -1):
         entry = gazetteer().lookup(" ".join(words[:end]), context)
@@ -234,4 +234,4 @@ ROUTE = re.compile(r"(?:the\s+)?[A-Z][\w']*(?:\s[A-Z][\w']*)*-\s?[A-Z][\w'-]*(?:
 def _on_route(named: str) -> bool:
     """The name begins a road's ("the Maiduguri-Damboa road", from the name on): the act was near it."""
     m = ROUTE.match(named)
-    return m is not None and m.group(1).lower() in route_words()
+    return m is not None and m.group(1).lower() in site_list("route_words")
