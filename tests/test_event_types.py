@@ -45,6 +45,13 @@ def test_the_kind_of_event(text: str, sub_event_type: str) -> None:
     assert sub_event_type in {e.sub_event_type for e in events}, [(e.sub_event_type, e.place) for e in events]
 
 
+def test_a_truce_or_accord_signed_is_an_agreement() -> None:
+    """'signed an accord' is an act of its own, typed by its verb: an agreement."""
+    events, _ = run_text("Meanwhile, in the eastern city of Cucuta, the government and a guerrilla splinter group on "
+                         "Sunday signed an accord to set up a zone where about 200 fighters will begin to disarm.")
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [("Agreement", "Cucuta")]
+
+
 def test_the_support_a_side_had_does_not_type_its_act() -> None:
     """'advanced ..., backed by artillery and drones, and were repelled after hours of fighting': a ground
     battle, not a drone strike."""
