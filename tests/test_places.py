@@ -407,3 +407,13 @@ def test_a_sentence_that_opens_on_a_place_sets_the_scene_of_the_next() -> None:
     assert [(e.place.name if e.place else None, e.sub_event_type) for e in events][-1] == ("Karbala", "Violent demonstration")
     said = [(ev.sentence, ev.sentence_text) for ev in events[-1].evidence if ev.field == "location"]
     assert said == [(1, "In Karbala, the mood was tenser.")]  # traced to the sentence that named it
+
+
+def test_a_part_of_a_named_town_is_that_town_where_the_gazetteer_has_its_name_elsewhere() -> None:
+    """'Kherson's Dniprovskyi district': the gazetteer has a Dniprovskyi district only in other cities; the
+    act was in Kherson. A part the gazetteer has in that town ('Gaza's Shejaiya') stays itself."""
+    events, _ = run_text("A Russian drone struck a municipal bus in Kherson's Dniprovskyi district on Friday morning, "
+                         "killing two passengers.")
+    assert [e.place.name if e.place else None for e in events] == ["Kherson"]
+    events, _ = run_text("Israeli jets struck Gaza's Shejaiya neighbourhood on Monday, killing four people.")
+    assert [e.place.name if e.place else None for e in events] == ["Shuja'iyya"]

@@ -37,6 +37,7 @@ __all__ = ["Resolved", "ResolvedMention", "resolve"]
 
 
 SCENE = re.compile(r"(?:^|[.!?]\s+|\n)In (?:the )?$")  # a sentence that opens on a place
+OWNER = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s\s+$")  # "Kherson's " before a part of it
 TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
@@ -165,6 +166,9 @@ def resolve(extracted: Extracted) -> Resolved:
             if story_place is not None and story_place.kind == "city" and TOWNS_PART.search(
                     article.text[max(0, s.start - 20) : s.start]):
                 place = story_place  # "the city's Shevchenkivskyi district": a part of the town the story is in
+            elif (owner := _owning_town(s, context, article)) is not None and (
+                    place is None or place.admin1 != owner.admin1):
+                place = owner  # "Kherson's Dniprovskyi district", which the gazetteer has only in another city
             if place is not None:
                 places.append((place, s))
         target, struck_place = m.actor2, False
@@ -267,6 +271,13 @@ def _victims(m: EventMention, text: str) -> Actor | None:
 def _civilians(noun: str) -> Actor | None:
     """Civilians, for a noun (singular or plural) of civilian people or ships ("villagers", "a vessel")."""
     return resolve_actor("civilians") if {noun, noun.removesuffix("s")} & lexicon().civilian else None
+
+
+def _owning_town(s: Slot, context: dict[str, float], article: Article) -> Place | None:
+    """The town a place is named as part of ("Kherson's" in "Kherson's Dniprovskyi district")."""
+    owner = OWNER.search(article.text[max(0, s.start - 40) : s.start])
+    town = resolve_place(owner.group(1), context) if owner is not None else None
+    return town if town is not None and town.kind == "city" else None
 
 
 def _sentence_around(text: str, s: Slot) -> str:
