@@ -126,7 +126,7 @@ class _Cluster:
                 or (self.other_weapon(m) and not toll and not placed and not m.mention.anaphoric) \
                 or not dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
                                         tolerance=self.tolerance(m)) \
-                or not places_compatible(m.place, self.place()):
+                or not places_compatible(m.place, specific):
             return None
         if toll:
             m = replace(m, actor2=None, evidence=[e for e in m.evidence if e.field != "actor2"])

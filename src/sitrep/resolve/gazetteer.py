@@ -283,11 +283,12 @@ class Gazetteer:
         return out
 
 
-def found_by_alias(entry: Entry, name: str) -> bool:
-    """The entry was found by another of its names, not its own ("Namanga" as an alias of Namangan)."""
+def found_by_alias(found: list[Entry], name: str) -> set[Entry]:
+    """The entries found for ``name`` by another of their names, not their own ("Namanga", an alias of
+    Namangan)."""
     key = place_key(name, strip_suffix=True)
-    return not entry.curated and entry.kind != "country" and key not in {
-        place_key(entry.name), place_key(entry.name, strip_suffix=True)}
+    return {e for e in found if not e.curated and e.kind != "country"
+            and key not in {place_key(e.name), place_key(e.name, strip_suffix=True)}}
 
 
 def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, name: str
@@ -298,18 +299,16 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
     key = place_key(name, strip_suffix=True)
     region_named = {e.country for e in found if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
 
-    def by_alias(e: Entry) -> bool:
-        return found_by_alias(e, name)
-
-    named = [e for e in found if not by_alias(e)]
+    aliased = found_by_alias(found, name)
+    named = [e for e in found if e not in aliased]
 
     def score(e: Entry) -> tuple[bool, float, bool, float, int]:
-        yields = by_alias(e) and any(o.country != e.country and e.population < ALIAS_MARGIN * o.population for o in named)
+        yields = e in aliased and any(o.country != e.country and e.population < ALIAS_MARGIN * o.population for o in named)
         rank: float = KIND_RANK.get(e.kind, 9)
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
         elif e.kind == "city" and e.country in region_named and not e.curated and e.population < (
-                ALIAS_TOWN if by_alias(e) else VILLAGE):
+                ALIAS_TOWN if e in aliased else VILLAGE):
             rank = KIND_RANK["admin2"] + 0.5  # "Sinaloa": the state, not a town with it as another name nor a village
         weight = coast if e.kind == "sea" else context.get(e.country or "", 0.0)
         return (e not in in_context, -weight, yields, rank, -e.population)

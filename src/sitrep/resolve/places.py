@@ -88,7 +88,7 @@ def main_country(context: dict[str, float]) -> str | None:
 def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
     name = _clean(text)
     first, _, rest = name.partition(" ")
-    if first.istitle() and first.lower() in site_list("position_words") and rest and not gazetteer().ordered(name, context):
+    if first.istitle() and first.lower() in site_list("position_words") and rest and not gazetteer().candidates(name):
         return resolve_place(rest, context, sentence)  # "Eastern Ukraine": Ukraine
     head, comma, within = name.partition(", ")
     if comma and within and gazetteer().lookup(name, context) is None:
@@ -108,8 +108,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
         or sole or _town_of_site(name, context)
     if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole):
         return None
-    if entry.country not in context and found_by_alias(entry, name) and any(
-            e.country != entry.country and not found_by_alias(e, name) for e in found):
+    if entry.country not in context and entry in (aliased := found_by_alias(found, name)) and any(
+            e.country != entry.country and e not in aliased for e in found):
         return None  # "Namanga" is a border town the gazetteer has abroad, not Namangan in Uzbekistan by another name
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
