@@ -417,3 +417,21 @@ def test_a_part_of_a_named_town_is_that_town_where_the_gazetteer_has_its_name_el
     assert [e.place.name if e.place else None for e in events] == ["Kherson"]
     events, _ = run_text("Israeli jets struck Gaza's Shejaiya neighbourhood on Monday, killing four people.")
     assert [e.place.name if e.place else None for e in events] == ["Shuja'iyya"]
+
+
+def test_a_weapons_name_is_no_place() -> None:
+    """'Three Katyusha rockets were fired at the base' (the NER reads the rocket's name as a place): the act,
+    told with no place of its own, is at the one site the story names, not left at country level."""
+    events, _ = run_text("Gunmen fired on Balad Air Base north of Baghdad early on Sunday. Three Katyusha rockets "
+                         "were launched at the base from farmland on Saturday night, officials said.")
+    assert [e.place.name if e.place else None for e in events] == ["Balad Air Base", "Balad Air Base"]
+
+
+def test_the_one_site_of_a_story_does_not_place_its_background() -> None:
+    """A story about an attack on one town recalls a massacre years before, placed only in the country: that
+    was not in the town (the town holds for the story's news only)."""
+    events, _ = run_text("Gunmen attacked an army checkpoint in the Burkinabe town of Djibo on Monday, killing three "
+                         "soldiers. In May 2019, jihadists attacked a village in the north, killing more than 100 "
+                         "civilians.", published=dt.date(2025, 3, 12))
+    placed = {e.when.date.year if e.when.date else None: e.place.name if e.place else None for e in events}
+    assert placed[2025] == "Djibo" and placed.get(2019) != "Djibo"

@@ -559,6 +559,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ent = with_position(ent)
 
         if ent.label_ in PLACE_LABELS:
+            if ent.text.lower() in lex.cue_words:  # "Katyusha rockets", "Grad launchers": a weapon's name
+                continue
             if _sponsor_only(ent) or not locative(ent, kept_ids):
                 continue
             if _inside_dropped(ent.root, aimed, kept_ids):  # where an intended or denied act was aimed

@@ -257,10 +257,10 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     first = c.members[0].mention
     place = c.place()
     when = c.own_time() or c.members[0].context_time or UNKNOWN_TIME
-    # A story about one town, or in one province: what it tells at country level once it named the town or
-    # a place of the province happened there (the province only for its news, not its background), unless
-    # the act names a village of its own that the gazetteer lacks.
-    for setting in (resolved.site, resolved.province if _recent(when, resolved) else None):
+    # A story about one town, or in one province: what it tells of its news at country level once it named
+    # the town or a place of the province happened there (not its background: "the 2021 massacre in the
+    # north"), unless the act names a village of its own that the gazetteer lacks.
+    for setting in (resolved.site, resolved.province) if _recent(when, resolved) else ():
         if setting is not None and place is not None and place.kind == "country" \
                 and not any(m.unplaced for m in c.members):
             named, there = setting

@@ -344,11 +344,15 @@ def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor
 def _sole_site(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
     """The one town or site a story names (its places in text order, by sentence), if it names only one ("the
     town of Bunia" ... "the Bunia market"), with the sentence that first names it: where what the story tells
-    from there on happened, near enough (ACLED geo precision 2)."""
+    from there on happened, near enough (ACLED geo precision 2). A capital counts only in a story that names
+    no other site: beside one it is the seat of those who speak ("militias loyal to Tehran") or a landmark
+    ("north of Baghdad")."""
     sites: dict[tuple[str, str | None], tuple[int, Place]] = {}
     for sentence, p in placed:
         if p.kind in ("city", "facility"):
             sites.setdefault((p.name, p.country), (sentence, replace(p, precision=2)))
+    if len(sites) > 1:
+        sites = {key: site for key, site in sites.items() if not is_capital(site[1])} or sites
     return next(iter(sites.values())) if len(sites) == 1 else None
 
 
