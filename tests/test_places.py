@@ -10,7 +10,7 @@ from sitrep.extract import extract
 from sitrep.link.rules import places_compatible
 from sitrep.models import Article, Place
 from sitrep.nlp import process
-from sitrep.resolve.places import resolve_place
+from sitrep.resolve.places import article_context, resolve_place
 
 
 def test_the_place_of_the_acting_side_places_the_event() -> None:
@@ -435,3 +435,21 @@ def test_the_one_site_of_a_story_does_not_place_its_background() -> None:
                          "civilians.", published=dt.date(2025, 3, 12))
     placed = {e.when.date.year if e.when.date else None: e.place.name if e.place else None for e in events}
     assert placed[2025] == "Djibo" and placed.get(2019) != "Djibo"
+
+
+def test_where_a_source_speaks_from_is_not_where_the_act_was_however_parsed() -> None:
+    """'..., a military source in Maiduguri said' (parsed as an apposition, not the subject of 'said'): the
+    source sits in Maiduguri; the fight was near the border. And 'in the bush' names no place."""
+    for where in ("the hills", "the bush"):
+        events, _ = run_text(f"Nigerian troops chased the insurgents on Friday and fought them in {where} near the "
+                             "border, a military source in Maiduguri said.")
+        assert [(e.place.name, e.place.kind) if e.place else None for e in events] == [("Nigeria", "country")]
+
+
+def test_a_village_the_gazetteer_lacks_is_not_a_town_abroad_it_is_another_name_of() -> None:
+    """'Tourou' is a Cameroonian village the gazetteer lacks, and another name of Turku, Tours and Toul: in a
+    story about Cameroon it names no place, nor does it make the story one about Finland."""
+    assert resolve_place("Tourou", {"Cameroon": 1.0}, "gunmen raided Tourou overnight") is None
+    assert "Finland" not in article_context(["Tourou", "Tourou", "Tourou", "Mokolo", "Cameroon"])
+    # nor is a Burkinabe town of 48,000 a Chinese one twice its size that GeoNames also calls so
+    assert "China" not in article_context(["Titao", "Karimama"])

@@ -38,6 +38,7 @@ class Lexicon:
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
     support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
+    informants: frozenset[str]  # who tells news from where they are: "a military source in Mokolo said"
     claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
     record: frozenset[str]  # words of a person's record ("who was involved in attacks")
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         motion=frozenset(trig.get("motion") or []),
         operate=frozenset(trig.get("operate") or []),
         support=frozenset(trig.get("support") or []),
+        informants=frozenset(trig.get("informants") or []),
         claiming=frozenset(trig.get("claiming") or []),
         attribution=frozenset(trig.get("attribution") or []),
         record=frozenset(trig.get("record") or []),

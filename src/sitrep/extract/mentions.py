@@ -559,8 +559,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ent = with_position(ent)
 
         if ent.label_ in PLACE_LABELS:
-            if ent.text.lower() in lex.cue_words:  # "Katyusha rockets", "Grad launchers": a weapon's name
-                continue
+            if ent.text.lower() in lex.cue_words or ent.text.islower():
+                continue  # "Katyusha rockets": a weapon's name; "in the bush" (read as a person): no name at all
             if _sponsor_only(ent) or not locative(ent, kept_ids):
                 continue
             if _inside_dropped(ent.root, aimed, kept_ids):  # where an intended or denied act was aimed
@@ -696,8 +696,9 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
 
 
 def _source(tok: Token) -> bool:
-    """Who tells the news: the subject of a reporting verb, or what it is "according to"."""
-    if tok.dep_ == "nsubj" and lemma(tok.head) in REPORTING:
+    """Who tells the news: the subject of a reporting verb, what it is "according to", or one whose word
+    says so ("a military source")."""
+    if (tok.dep_ == "nsubj" and lemma(tok.head) in REPORTING) or lemma(tok) in lexicon().informants:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 

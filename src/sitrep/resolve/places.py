@@ -46,6 +46,7 @@ def to_place(entry: Entry, near: bool = False) -> Place:
 
 
 MAIN_COUNTRY_SHARE = 0.5
+RIVAL_SHARE = 10  # a place abroad bearing a name as another of its names must outnumber its namesakes so
 TOWN_NEEDS_CONTEXT = 100_000  # a smaller GeoNames town counts only in a country the article is about
 
 
@@ -64,8 +65,9 @@ def article_context(names: list[str]) -> dict[str, float]:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
     for name in names:  # the best notable reading: "Kashmir" is the region, not a village in Oregon
-        entry = next((e for e in gaz.ordered(_clean(name)) if _notable(e)), None)
-        if entry and entry.country:
+        found = gaz.ordered(_clean(name))
+        entry = next((e for e in found if _notable(e)), None)
+        if entry and entry.country and not _rivalled(entry, _homonyms_abroad(entry, found, _clean(name))):
             counts[entry.country] += 2 if entry.kind == "country" else 1
     return shares(counts)
 
@@ -108,15 +110,41 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
         or sole or _town_of_site(name, context)
     if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole):
         return None
-    if entry.country not in context and entry in (aliased := found_by_alias(found, name)) and any(
-            e.country != entry.country and e not in aliased for e in found):
-        return None  # "Namanga" is a border town the gazetteer has abroad, not Namangan in Uzbekistan by another name
+    if _borrowed(entry, found, name, context):
+        return None
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
         return city
     on_route = idx >= 0 and _on_route(sentence[idx : idx + len(text) + 40])
     return to_place(entry, near=bool(NEAR.search(before)) or on_route)
+
+
+def _homonyms_abroad(entry: Entry, found: list[Entry], name: str) -> dict[Entry, bool] | None:
+    """Where ``name`` is only another name of ``entry``: the entries it names in other countries, each with
+    whether by another of their names too; None where it is ``entry``'s own name."""
+    aliased = found_by_alias(found, name)
+    if entry not in aliased:
+        return None
+    return {e: e in aliased for e in found if e.country != entry.country}
+
+
+def _rivalled(entry: Entry, homonyms: dict[Entry, bool] | None) -> bool:
+    """A reading by another name that does not stand out: a place abroad also bears the name with a tenth
+    of its people or more ("Tourou": Turku, but also Tours; "Titao": Didao in China, but also Titao in
+    Burkina Faso), as the region of "Kashmir" outweighs a Cashmere in the United States."""
+    return bool(homonyms) and any(e.population * RIVAL_SHARE >= entry.population for e in homonyms or ())
+
+
+def _borrowed(entry: Entry, found: list[Entry], name: str, context: dict[str, float]) -> bool:
+    """``name`` read as a place the gazetteer lacks, not as ``entry`` abroad by another of its names: where
+    a place abroad has it as its own name ("Namanga" is a Kenyan border town, not Namangan in Uzbekistan),
+    or, in a story whose countries are known, where it names places in other countries too ("Tourou" is a
+    village in Cameroon, not Turku, Tours or Toul by their other names)."""
+    homonyms = _homonyms_abroad(entry, found, name)
+    if entry.country in context or not homonyms:
+        return False
+    return bool(context) or not all(homonyms.values())
 
 
 def _sole_district(found: list[Entry]) -> Entry | None:
