@@ -4,6 +4,8 @@ and organisations in the actor slots."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from test_extract import run_text
 
@@ -287,3 +289,18 @@ def test_whose_weapon_names_the_attacker_of_a_weapon_strike() -> None:
     """'a Ukrainian drone strike': the adjective belongs to the weapon the strike is named by."""
     assert names("A Ukrainian missile strike on a depot in the Kursk region killed 12 Russian soldiers on Monday.")[0][0] == \
         "Military Forces of Ukraine"
+
+
+def test_a_group_named_as_anothers_branch_is_itself() -> None:
+    """'Al Qaeda's Sahel branch JNIM' and 'Al Qaeda's Sahel affiliate, JNIM,' are JNIM, which ACLED codes
+    apart from its parent; the possessor only says whose branch it is."""
+    from sitrep.resolve.actors import resolve_actor
+
+    jnim = resolve_actor("JNIM")
+    assert jnim is not None and jnim.known
+    assert resolve_actor("Al Qaeda's Sahel branch JNIM") == jnim
+    assert resolve_actor("Russia's Wagner Group") == resolve_actor("Wagner Group")
+    assert resolve_actor("Israel's army") == resolve_actor("Israeli army")  # a generic owned: the owner's forces
+    events, _ = run_text("Gunmen attacked an army post in Djibo, Burkina Faso, on Sunday, killing six soldiers. "
+                         "Al Qaeda's Sahel affiliate, JNIM, claimed the attack.", published=dt.date(2024, 10, 14))
+    assert [(e.actor1, e.claimed_by) for e in events] == [(jnim, jnim)]  # the name given in apposition

@@ -225,6 +225,11 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         if name is not None and len(name) > 1 and (name.start == tok.i  # a dictionary name the parser split:
                                                    or all(t.head == tok.head or t.head in name for t in name)):
             return name  # "al-Shabab" as three subjects, "the Group for the Support of ..." with "for" on the verb
+    if tok.pos_ != "PROPN":  # "Al Qaeda's Sahel affiliate, JNIM, claimed": the name given in apposition
+        named = next((e for c in tok.children if c.dep_ == "appos" for e in doc.ents
+                      if e.label_ == "ACTOR" and e.root == c and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
     keep_deps = {"compound", "amod", "det", "poss", "nmod", "case", "cc", "conj", "punct", "prep", "pobj",
                  "nummod", "quantmod", "advmod"}
     toks = [tok]

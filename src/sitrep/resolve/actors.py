@@ -97,6 +97,11 @@ class ActorDictionary:
         span = text.strip()
         if span.lower() in NOT_ACTORS:
             return None, "a pronoun or a word for speakers, not an actor"
+        owner, apostrophe, owned = span.replace("’", "'").rpartition("'s ")
+        if apostrophe and owner.strip():  # "Al Qaeda's Sahel branch JNIM", "Russia's Wagner Group": the one owned
+            named, why = self.explain(owned)
+            if named is not None and named.known and not named.generic:
+                return named, f"{why}, named as {owner.strip()}'s"
         best = self._longest_alias(_norm(span))
         for alias, actor in self.exact.items():
             if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (
