@@ -254,3 +254,22 @@ def test_a_bomb_is_planted_but_a_side_that_bombed_struck_from_the_air(text: str,
     article = Article("t", "", text, dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert [m.sub_event_type for m in mentions] == [sub_event_type]
+
+
+def test_a_stoppage_of_work_is_no_strike_from_the_air() -> None:
+    """'a general strike', 'the transport workers' strike', 'went on strike': stoppages, not air strikes;
+    and 'the strike' told later in such a story is the stoppage again."""
+    events, _ = run_text("A general strike shut shops and schools across Dhaka on Sunday. Bus drivers went on strike "
+                         "in Chittagong on Monday. Organisers said the strike would go on until Wednesday.")
+    assert events == []
+    events, _ = run_text("An Israeli strike killed five people in Gaza City on Monday.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_police_action_at_a_march_is_that_protest_not_another_event() -> None:
+    """'In Bogota, thousands marched ... Police fired tear gas when some tried to break through': one protest,
+    with intervention, not a peaceful protest and a second event."""
+    events, _ = run_text("In Bogota, thousands of students marched towards Congress on Thursday. Police fired tear gas "
+                         "when some of them tried to push through the barriers.")
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Protest with intervention", "Bogota")]

@@ -453,3 +453,11 @@ def test_a_village_the_gazetteer_lacks_is_not_a_town_abroad_it_is_another_name_o
     assert "Finland" not in article_context(["Tourou", "Tourou", "Tourou", "Mokolo", "Cameroon"])
     # nor is a Burkinabe town of 48,000 a Chinese one twice its size that GeoNames also calls so
     assert "China" not in article_context(["Titao", "Karimama"])
+
+
+def test_the_place_of_a_toll_in_a_gapped_clause_is_the_acts() -> None:
+    """'Three people were shot dead and at least 20 injured in Cusco on Friday when police opened fire': the
+    parser hangs Cusco on 'injured' (a toll, not an act of its own); it is where the shooting was."""
+    events, _ = run_text("Three people were shot dead and at least 20 injured in Cusco on Friday when police opened "
+                         "fire on demonstrators.", published=dt.date(2026, 7, 11))
+    assert [(e.place.name if e.place else None, e.fatalities, e.injuries) for e in events] == [("Cusco", 3, 20)]

@@ -12,7 +12,7 @@ from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import bounds_period, in_dateline, locative, mentions_in, with_position
 from sitrep.extract.responsibility import claimants
 from sitrep.extract.timing import reported
-from sitrep.extract.triggers import in_reference, keep, triggers_in
+from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
 
@@ -39,6 +39,7 @@ def extract(processed: Processed) -> Extracted:
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
     affiliated: dict[str, Slot] = {}
+    other_senses: set[str] = set()  # trigger words the story used in another sense than violence
     lex = lexicon()
     doc_ents = doc.ents  # once: spaCy builds the entities of the whole doc again on each doc.ents and sent.ents
     sents = list(doc.sents)
@@ -78,6 +79,9 @@ def extract(processed: Processed) -> Extracted:
                 m.claimed_by = m.claimed_by or claimed
         elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
             responsibility.append((claimed, Sentence(i, sent.start_char, sent.end_char, sent.text)))
+        # "a national strike ... the strike will go on": the word keeps the sense the story gave it
+        found = [m for m in found if not (m.anaphoric and m.trigger.text.lower() in other_senses)]
+        other_senses.update(t.lower_ for t in triggers if other_sense(t, lex))
         mentions.extend(found)
         claims.extend(tallies)
     return Extracted(article, mentions, claims, times, places, responsibility, affiliated, statement_times)

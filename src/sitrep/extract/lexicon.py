@@ -45,6 +45,7 @@ class Lexicon:
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
+    other_senses: dict[str, frozenset[str]]  # trigger lemma -> words beside it that make it no act ("hunger strike")
     grievance: frozenset[str]  # "protested against", "demanding": what follows is the demonstration's cause
     holdings: frozenset[str]  # what an armed party holds ("Houthi positions"): its holder is the target
     civilian_sites: frozenset[str]  # words that make a holding civilian ("a refugee camp")
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
         reciprocal=frozenset(trig.get("reciprocal") or []),
         performing=frozenset(trig.get("performing") or []),
         habitual=frozenset(trig.get("habitual") or []),
+        other_senses={k: frozenset(v) for k, v in (trig.get("other_senses") or {}).items()},
         charges=frozenset(trig.get("charges") or []),
         grievance=frozenset(trig.get("grievance") or []),
         holdings=frozenset(trig.get("holdings") or []),

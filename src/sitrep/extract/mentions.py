@@ -727,8 +727,11 @@ def _steps_below(time: Span, group: list[Token]) -> int | None:
 
 def _setting_of_kept(trigger: Token, kept_ids: set[int], lex: Lexicon) -> bool:
     """Acts told in general ("raids", "clashes") that a told act happened during or amid: their places are
-    its places ("detained 15 during raids across the West Bank"), unless they were only intended or denied."""
+    its places ("detained 15 during raids across the West Bank"), unless they were only intended or denied.
+    So are the places of a toll told in a gapped clause of the act ("were shot dead and 14 injured in Juliaca")."""
     prep = trigger.head
+    if trigger.dep_ == "acl" and prep.dep_ == "conj" and prep.head.i in kept_ids:
+        return True
     return (trigger.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.i in kept_ids
             and not negated(trigger) and not intended(trigger, lex))
 

@@ -274,4 +274,16 @@ def _hyphenated(tok: Token) -> bool:
 
 
 def keep(tok: Token, lex: Lexicon) -> bool:
-    return not (negated(tok) or intended(tok, lex) or non_specific(tok, lex))
+    return not (negated(tok) or intended(tok, lex) or non_specific(tok, lex) or other_sense(tok, lex))
+
+
+def other_sense(tok: Token, lex: Lexicon) -> bool:
+    """A trigger noun in another sense than violence: "a national strike", "the teachers' strike" (words
+    beside it, triggers.yaml other_senses), "workers went on strike"."""
+    words = lex.other_senses.get(lemma(tok))
+    if words is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(True for _ in tok.children):
+        return True  # "went on strike", "doctors on strike"
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and (c.lower_ in words or lemma(c) in words)
+               for c in tok.children)

@@ -31,6 +31,7 @@ STRATEGIC = "Strategic developments"
 DESTRUCTION = "Looting/property destruction"
 REMOTE = "Explosions/Remote violence"
 BATTLES = "Battles"
+PROTESTS = "Protests"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 
 
@@ -92,7 +93,10 @@ class _Cluster:
 
     def other_weapon(self, m: ResolvedMention) -> bool:
         """The mention names a different weapon than the event (a missile, where the event was a drone):
-        it joins only where it names the same place itself."""
+        it joins only where it names the same place itself. Not police action at a protest (tear gas fired at
+        a march): the protest's kind, not another weapon."""
+        if m.mention.event_type == PROTESTS == self.event_type():
+            return False
         subs = {x.mention.sub_event_type for x in self.members if x.mention.sub_event_type}
         return bool(m.mention.sub_event_type and subs and m.mention.sub_event_type not in subs)
 
