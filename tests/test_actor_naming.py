@@ -304,3 +304,18 @@ def test_a_group_named_as_anothers_branch_is_itself() -> None:
     events, _ = run_text("Gunmen attacked an army post in Djibo, Burkina Faso, on Sunday, killing six soldiers. "
                          "Al Qaeda's Sahel affiliate, JNIM, claimed the attack.", published=dt.date(2024, 10, 14))
     assert [(e.actor1, e.claimed_by) for e in events] == [(jnim, jnim)]  # the name given in apposition
+
+
+def test_people_killed_at_their_work_are_civilians() -> None:
+    """'killed five Fulani herders', 'two fishermen': civilians at their trade, the act's target, whatever
+    else the story tells of its armed sides."""
+    from sitrep.extract import extract
+    from sitrep.models import Article
+    from sitrep.nlp import process
+    from sitrep.resolve import resolve
+
+    for victims in ("five Fulani herders", "two fishermen", "three traders"):
+        text = f"On 2 August, fighters of a local militia killed {victims} outside Zemio."
+        article = Article("t", "", text, dt.date(2025, 8, 14), "cli", None, None, "t.txt", "h")
+        mentions = resolve(extract(next(process([article])))).mentions
+        assert [m.actor2.name if m.actor2 else None for m in mentions] == ["Civilians"], victims

@@ -160,3 +160,13 @@ def test_a_when_clause_is_dated_by_the_time_it_hangs_on() -> None:
     events, _ = run_text("The south has seen protests over water shortages almost every summer since 2019, when "
                          "rioters in Basra burned the provincial council building.")
     assert [e.when.date for e in events if e.when.date is not None and e.when.date.year == 2024] == []
+
+
+def test_an_age_is_no_time() -> None:
+    """'a 15-year-old', 'aged 12': a victim's age, which the model tags as a date; not the bounds of a period
+    that would make the act a tally."""
+    from test_extract import run_text
+
+    events, claims = run_text("On 3 May 2025, gunmen killed six villagers, including a 15-year-old boy, in Kaya, "
+                              "Burkina Faso.", published=dt.date(2025, 5, 9))
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2025, 5, 3), 6)] and claims == []

@@ -76,8 +76,17 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     # does not run the tagger and parser over every pattern (seconds at each start, in every worker).
     with nlp.select_pipes(enable=["entity_ruler"]):
         ruler.add_patterns(places + actor_patterns(skip=place_names | country_names())  # type: ignore[attr-defined]
-                           + [{"label": "TIME", "pattern": [{"LOWER": w}]} for w in time_words()])
+                           + [{"label": "TIME", "pattern": [{"LOWER": w}]} for w in time_words()] + AGES)
     return nlp
+
+
+# A person's age, which the model tags as a date ("a 16-year-old", "aged 14", "14 years old"): no time of
+# any act, nor the bound of a period. Tagged AGE, a label no stage reads.
+_UNIT = {"LOWER": {"IN": ["year", "years", "month", "months"]}}
+AGES = [{"label": "AGE", "pattern": p} for p in (
+    [{"LIKE_NUM": True}, {"ORTH": "-"}, _UNIT, {"ORTH": "-"}, {"LOWER": {"IN": ["old", "olds"]}}],
+    [{"LIKE_NUM": True}, _UNIT, {"LOWER": "old"}],
+    [{"LOWER": "aged"}, {"LIKE_NUM": True}])]
 
 
 def process(articles: Iterable[Article], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Processed]:
