@@ -319,3 +319,13 @@ def test_people_killed_at_their_work_are_civilians() -> None:
         article = Article("t", "", text, dt.date(2025, 8, 14), "cli", None, None, "t.txt", "h")
         mentions = resolve(extract(next(process([article])))).mentions
         assert [m.actor2.name if m.actor2 else None for m in mentions] == ["Civilians"], victims
+
+
+def test_of_two_named_together_the_first_is_the_actor() -> None:
+    """'Soldiers and foreign fighters', 'Hamas and Islamic Jihad': the first named, as ACLED puts the
+    first-named side first, not whichever name is longer; a name with 'and' in it stays whole."""
+    from sitrep.resolve.actors import resolve_actor
+
+    assert resolve_actor("Soldiers and Russian fighters") == resolve_actor("soldiers")
+    assert resolve_actor("Hamas and Islamic Jihad") == resolve_actor("Hamas")
+    assert resolve_actor("Islamic State of Iraq and the Levant") == resolve_actor("Islamic State")

@@ -107,6 +107,11 @@ class ActorDictionary:
             if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (
                     best is None or (best[1].generic, -best[0]) > (actor.generic, -len(alias) - 2)):
                 best = (len(alias) + 2, actor, alias)
+        first, conj, _ = span.partition(" and ")
+        if best and conj and " and " not in best[2].lower() and first.strip():
+            named, why = self.explain(first)  # "Soldiers and Russian fighters": the first named acts first
+            if named is not None and named.known:
+                return named, f"{why}, the first of those named together"
         if best:
             before = re.sub(r"^(the|a|an)\s+", "", span[: span.lower().find(best[2].lower())].strip(), flags=re.I)
             owner = self.demonyms.get(QUANTITY.sub("", before).strip().lower())
