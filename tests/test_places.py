@@ -461,3 +461,14 @@ def test_the_place_of_a_toll_in_a_gapped_clause_is_the_acts() -> None:
     events, _ = run_text("Three people were shot dead and at least 20 injured in Cusco on Friday when police opened "
                          "fire on demonstrators.", published=dt.date(2026, 7, 11))
     assert [(e.place.name if e.place else None, e.fatalities, e.injuries) for e in events] == [("Cusco", 3, 20)]
+
+
+def test_a_roundups_section_head_sets_the_country_of_its_section() -> None:
+    """Briefs under 'NIGERIA' and 'TOGO': the second brief's Savanes is Togo's region (not Ivory Coast's),
+    and its soldiers are Togo's, not the Nigerian troops of the brief before."""
+    text = ("Regional security briefs\n\nNIGERIA\n\nNigerian troops killed 12 insurgents near Bama on Monday, the army "
+            "said.\n\nTOGO\n\nTwo soldiers were killed on Tuesday when their patrol struck a landmine near Dapaong, "
+            "in Savanes region, a security source said.")
+    events, _ = run_text(text, published=dt.date(2025, 3, 12))
+    assert [(e.place.country if e.place else None, e.actor2.name if e.actor2 else None) for e in events][-1] == (
+        "Togo", "Military Forces of Togo")

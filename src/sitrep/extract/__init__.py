@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from sitrep.extract.affiliation import affiliations
 from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
@@ -55,6 +57,9 @@ def extract(processed: Processed) -> Extracted:
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in told)
         statement_times.update(e.start_char for e in told if reported(e))
         dropped = [t for t in triggers if t.i not in kept_ids]
+        if _section_head(sent):  # "NIGER" over a roundup's section: where what follows is, if a place
+            places.append(Slot(sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.strip()), i,
+                               label=SECTION))
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in map(with_position, ents)
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and locative(e, kept_ids)
@@ -85,6 +90,15 @@ def extract(processed: Processed) -> Extracted:
         mentions.extend(found)
         claims.extend(tallies)
     return Extracted(article, mentions, claims, times, places, responsibility, affiliated, statement_times)
+
+
+SECTION = "SECTION"  # the label of a section's head among the story's places
+
+
+def _section_head(sent: Span) -> bool:
+    """A line of a few capitalised words and no verb: the head of a section of a roundup or briefs."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= 4 and all(t.is_upper for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _within(inner: Slot, outer: Slot) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from sitrep.data import site_list
-from sitrep.extract import Extracted
+from sitrep.extract import SECTION, Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import PLACE_LABELS
@@ -103,7 +103,7 @@ def resolve(extracted: Extracted) -> Resolved:
     article = extracted.article
     pub = article.published
     names = [p.text for m in extracted.mentions for p in m.places] + [
-        p.text for c in extracted.claims for p in c.places]
+        p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label == SECTION]
     context = article_context([*names, article.title]) or _actor_countries(extracted)
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
@@ -180,6 +180,8 @@ def resolve(extracted: Extracted) -> Resolved:
             told = story_places.pop(0)
             told_place = place_of[told]
             story_place = told_place or story_place
+            if told.label == SECTION and told_place is not None:  # a roundup's next country: another story
+                story_place, named_before = told_place, StoryActors()
             if told_place is not None and told.sentence not in acts and SCENE.search(
                     article.text[max(0, told.start - 12) : told.start]):
                 scene = (told.sentence, told_place, told)
