@@ -283,7 +283,7 @@ def other_sense(tok: Token, lex: Lexicon) -> bool:
     words = lex.other_senses.get(lemma(tok))
     if words is None or tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(True for _ in tok.children):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.n_lefts + tok.n_rights == 0:
         return True  # "went on strike", "doctors on strike"
     return any(c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and (c.lower_ in words or lemma(c) in words)
                for c in tok.children)
