@@ -472,3 +472,14 @@ def test_a_roundups_section_head_sets_the_country_of_its_section() -> None:
     events, _ = run_text(text, published=dt.date(2025, 3, 12))
     assert [(e.place.country if e.place else None, e.actor2.name if e.actor2 else None) for e in events][-1] == (
         "Togo", "Military Forces of Togo")
+
+
+def test_an_act_on_the_road_between_two_towns_is_near_the_first() -> None:
+    """'on the road between Mora and Kolofata', 'along the road between Bria and Ippy' (which the NER reads
+    as one name): near the first town, ACLED geo precision 2, as for 'the Mora-Kolofata road'."""
+    for text, town in (("Gunmen kidnapped three drivers on Sunday on the road between Mora and Kolofata, in "
+                        "northern Cameroon.", "Mora"),
+                       ("Soldiers raped at least 11 women in villages along the road between Bria and Ippy in the "
+                        "Central African Republic on 27 July.", "Bria")):
+        events, _ = run_text(text, published=dt.date(2025, 8, 14))
+        assert [(e.place.name, e.place.precision) if e.place else None for e in events] == [(town, 2)], text

@@ -682,6 +682,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     # "to the garrison city of Rawalpindi" goes by "to"; "fought for control of X" by "of": there they fought
     while prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lower_ != "control":
         prep = prep.head.head
+    if root.dep_ == "pobj" and _on_road_between(root):
+        return True  # "on the road between Mora and Kolofata": near the first
     if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and prep.lower_ in RELATIONAL | {"by"}):
         return False
     if root.dep_ == "pobj" and prep.lower_ in DESTINATION | {"from"} and lemma(prep.head) in lexicon().motion:
@@ -819,9 +821,14 @@ CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}
 
 def _named_place(tok: Token) -> bool:
     """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe", "control of Kidal",
-    "off the coast of Mokha", "north of Gao"."""
-    return tok.head.lower_ in LOCATIVE or (
+    "off the coast of Mokha", "north of Gao", "the road between Mora and Kolofata"."""
+    return tok.head.lower_ in LOCATIVE or _on_road_between(tok) or (
         tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | PART_NOUNS | {"control"})
+
+
+def _on_road_between(tok: Token) -> bool:
+    """The first of the towns a road runs between ("the road between Bria and Ippy"; sites.yaml route_words)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "between" and tok.head.head.lower_ in site_list("route_words")
 
 
 def _unlabelled_places(sent: Span) -> list[Span]:

@@ -14,7 +14,7 @@ from sitrep.resolve.gazetteer import Entry, found_by_alias, gazetteer
 # Words before a name that put the event near the place, not in it: "near X", "off the coast of X", "20 km
 # north of X", "in northern X". A direction's adjective counts only next to the name: "the southern
 # Lebanese town of X" is in X.
-NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close to|km|kilometres|kilometers|miles)\b"
+NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close to|km|kilometres|kilometers|miles|between)\b"
                   r"|\b(north|south|east|west)(-?(east|west))?\s+of\b"
                   r"|\b(north|south|east|west)(-?(east|west))?ern\s+$", re.I)
 FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
@@ -95,6 +95,9 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
     head, comma, within = name.partition(", ")
     if comma and within and gazetteer().lookup(name, context) is None:
         return _within(head, within, context, sentence)
+    first, both, _ = name.partition(" and ")
+    if both and first and not gazetteer().candidates(name):  # "between Bria and Ippy" read as one name
+        return resolve_place(first, context, sentence)
     idx = sentence.find(text) if sentence else -1
     before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
