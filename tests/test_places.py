@@ -483,3 +483,14 @@ def test_an_act_on_the_road_between_two_towns_is_near_the_first() -> None:
                         "Central African Republic on 27 July.", "Bria")):
         events, _ = run_text(text, published=dt.date(2025, 8, 14))
         assert [(e.place.name, e.place.precision) if e.place else None for e in events] == [(town, 2)], text
+
+
+def test_a_story_whose_acts_name_no_place_is_where_its_sentences_say() -> None:
+    """A court story recalls a massacre and names no place of it; 'the Guinean state' in the sentence of
+    its first act says the country, for the acts told after it too (no country was given before)."""
+    text = ("An appeals court on Thursday upheld the convictions of seven officers over the massacre of September "
+            "28, 2009, and ordered the Guinean state to pay the victims. The ruling took four hours to read. That "
+            "day, tens of thousands had gathered at a stadium to protest against the president. Soldiers surrounded "
+            "the crowd and raped dozens of women.")
+    events, _ = run_text(text, published=dt.date(2026, 9, 25))
+    assert events and {e.place.country if e.place else None for e in events} == {"Guinea"}

@@ -104,7 +104,9 @@ def resolve(extracted: Extracted) -> Resolved:
     pub = article.published
     names = [p.text for m in extracted.mentions for p in m.places] + [
         p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label == SECTION]
-    context = article_context([*names, article.title]) or _actor_countries(extracted)
+    # a story whose acts name no place: the places their sentences name ("the Guinean state") say where it is
+    context = article_context([*names, article.title]) or _actor_countries(extracted) or article_context(
+        [s.text for m in extracted.mentions for s in m.sentence_places])
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
     doubts: list[str] = []
