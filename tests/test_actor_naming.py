@@ -329,3 +329,14 @@ def test_of_two_named_together_the_first_is_the_actor() -> None:
     assert resolve_actor("Soldiers and Russian fighters") == resolve_actor("soldiers")
     assert resolve_actor("Hamas and Islamic Jihad") == resolve_actor("Hamas")
     assert resolve_actor("Islamic State of Iraq and the Levant") == resolve_actor("Islamic State")
+
+
+def test_a_junta_is_the_forces_of_the_country_it_rules() -> None:
+    """Mali, Burkina Faso, Niger and Guinea have juntas too: 'junta troops' in Burkina Faso are its forces,
+    not Myanmar's; in Myanmar they are still Myanmar's."""
+    events, _ = run_text("Junta troops killed 12 villagers in northern Burkina Faso on Monday.",
+                         published=dt.date(2025, 3, 12))
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Burkina Faso"]
+    events, _ = run_text("Junta troops shelled three villages in Myanmar's Sagaing region on Monday, killing four "
+                         "people.", published=dt.date(2025, 3, 12))
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Myanmar"]
