@@ -494,3 +494,10 @@ def test_a_story_whose_acts_name_no_place_is_where_its_sentences_say() -> None:
             "the crowd and raped dozens of women.")
     events, _ = run_text(text, published=dt.date(2026, 9, 25))
     assert events and {e.place.country if e.place else None for e in events} == {"Guinea"}
+
+
+def test_a_place_followed_by_its_country_is_read_in_that_country() -> None:
+    """'near Djibo, Burkina Faso,' (the NER took the country for a person): Djibo in Burkina Faso, a town
+    the gazetteer would not take without its country."""
+    events, _ = run_text("Soldiers killed 12 villagers near Djibo, Burkina Faso, on Monday.", published=dt.date(2025, 3, 12))
+    assert [(e.place.name, e.place.country) if e.place else None for e in events] == [("Djibo", "Burkina Faso")]

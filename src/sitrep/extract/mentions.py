@@ -561,7 +561,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
                 ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
             # "in Tehran", "near Erbil", "the capital Abuja" (read as another kind of name): the gazetteer decides
             ent = Span(doc, ent.start, ent.end, label="GPE")
-        ent = with_position(ent)
+        ent = with_region(with_position(ent))
 
         if ent.label_ in PLACE_LABELS:
             if ent.text.lower() in lex.cue_words or ent.text.islower():
@@ -862,6 +862,17 @@ def with_position(ent: Span) -> Span:
             or before.lower_ not in site_list("position_words"):
         return ent
     return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+
+
+def with_region(ent: Span) -> Span:
+    """A place's name with the name set after it by a comma that says where it is ("Djibo, Burkina Faso",
+    whatever the NER took the second for): one name, which resolve reads as the first in the second."""
+    doc = ent.doc
+    if ent.label_ not in PLACE_LABELS or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return ent
+    region = next((e for e in doc.ents if e.start == ent.end + 1 and e.root.dep_ == "appos"
+                   and ent.start <= e.root.head.i < ent.end and e.label_ not in NOT_PARTY | {"ACTOR"}), None)
+    return ent if region is None else Span(doc, ent.start, region.end, label=ent.label_)
 
 
 def _when_of(time: Span, kept_ids: set[int]) -> bool:
