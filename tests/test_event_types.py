@@ -273,3 +273,11 @@ def test_police_action_at_a_march_is_that_protest_not_another_event() -> None:
                          "when some of them tried to push through the barriers.")
     assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
         ("Protest with intervention", "Bogota")]
+
+
+def test_a_clash_read_by_the_classifier_on_civilians_alone_is_an_attack() -> None:
+    """'Soldiers killed 12 villagers near Djibo, Burkina Faso': the classifier reads a clash, but villagers
+    are no armed side; ACLED codes an attack on civilians."""
+    events, _ = run_text("Soldiers killed 12 villagers near Djibo, Burkina Faso, on Monday.", published=dt.date(2025, 3, 12))
+    assert [(e.event_type, e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Violence against civilians", "Attack", "Civilians")]

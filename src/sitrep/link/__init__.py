@@ -252,6 +252,9 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     armed, inters = lex.armed_target.get(sub, ("", frozenset()))
     if a2 is not None and a2.inter in inters:
         sub = armed
+    elif sub == "Armed clash" and a2 is not None and a2.inter == CIVILIANS and not any(
+            m.mention.sub_event_type for m in c.members):
+        sub = "Attack"  # a clash only the classifier read, on civilians: no second armed side, an attack on them
     if crowds and sub == DESTRUCTION and c.actor("actor1") is None:
         sub = "Violent demonstration"
     if c.like is not None and not c.typed():
