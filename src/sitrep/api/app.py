@@ -124,6 +124,19 @@ def known_parameters_only(request: Request) -> None:
                                        "input": request.query_params[k]} for k in unknown])
 
 
+class WithoutNul:
+    """Drops NUL characters (%00) from the query string: no name or date holds one, and PostgreSQL refuses
+    one in text (a server error the schema's property test found)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and b"%00" in scope.get("query_string", b""):
+            scope = dict(scope, query_string=scope["query_string"].replace(b"%00", b""))
+        await self.app(scope, receive, send)
+
+
 def _query_names(dependant: Dependant) -> set[str]:
     return {p.alias for p in dependant.query_params}.union(*(_query_names(d) for d in dependant.dependencies))
 
@@ -151,6 +164,7 @@ def create_app(db_path: str | Path, tiles: str | None = None, write_token: str |
 
     app = FastAPI(title="sitrep", version="1", description="Conflict events extracted from news, with evidence.",
                   docs_url=None, redoc_url=None, dependencies=[Depends(known_parameters_only)], lifespan=lifespan)
+    app.add_middleware(WithoutNul)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
