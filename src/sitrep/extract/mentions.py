@@ -870,9 +870,15 @@ def with_region(ent: Span) -> Span:
     doc = ent.doc
     if ent.label_ not in PLACE_LABELS or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return ent
-    region = next((e for e in doc.ents if e.start == ent.end + 1 and e.root.dep_ == "appos"
-                   and ent.start <= e.root.head.i < ent.end and e.label_ not in NOT_PARTY | {"ACTOR"}), None)
-    return ent if region is None else Span(doc, ent.start, region.end, label=ent.label_)
+    first = doc[ent.end + 1]  # read from the tokens: doc.ents builds every entity of the doc again
+    if first.ent_iob_ != "B" or first.ent_type_ in NOT_PARTY | {"ACTOR"}:
+        return ent
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    root = doc[first.i : end].root
+    return Span(doc, ent.start, end, label=ent.label_) if root.dep_ == "appos" and ent.start <= root.head.i < ent.end \
+        else ent
 
 
 def _when_of(time: Span, kept_ids: set[int]) -> bool:
