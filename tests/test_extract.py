@@ -195,6 +195,15 @@ def test_an_act_told_outright_stands_whatever_the_clauses_around_it() -> None:
         ("Military Forces of Russia", "Odesa", dt.date(2024, 3, 3))]
 
 
+def test_a_vehicle_that_set_off_a_hidden_charge_was_its_target() -> None:
+    """'ran over a landmine', 'stepped on a mine': an explosion; the subject is what it struck, not who set it."""
+    events, _ = run_text("An army truck ran over a landmine near Kidal on Monday, killing three soldiers. Two boys "
+                         "stepped on a mine in a field outside Kharkiv on Tuesday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2.name if e.actor2 else None, e.when.date) for e in events] == [
+        ("Remote explosive/landmine/IED", None, "Military Forces of Mali", dt.date(2024, 3, 4)),
+        ("Remote explosive/landmine/IED", None, "Civilians", dt.date(2024, 3, 5))]
+
+
 def test_coming_under_fire_is_an_act() -> None:
     """'came under fire' tells an attack the way 'opened fire' does."""
     events, _ = run_text("A fuel convoy escorted by soldiers came under fire near Gao on Sunday afternoon.")

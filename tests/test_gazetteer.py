@@ -11,6 +11,13 @@ def test_transliteration_variants_share_a_key() -> None:
     assert place_key("Khan Younis") == place_key("Khan Yunis")
 
 
+def test_a_name_written_with_its_article_joined_on_is_found() -> None:
+    """'Addamazin', 'Alhasakah': the article run into the name, as many local reports write it."""
+    for spelling, name in (("Addamazin", "Ad-Damazin"), ("Alhasakah", "Al Hasakah"), ("Al-Hasakah", "Al Hasakah")):
+        entry = gazetteer().lookup(spelling)
+        assert entry is not None and entry.name == name, spelling
+
+
 def test_alternate_spellings_resolve_to_one_city() -> None:
     for spelling in ("Erbil", "Irbil", "Arbil"):
         entry = gazetteer().lookup(spelling, {"Iraq": 1.0})

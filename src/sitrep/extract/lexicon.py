@@ -15,6 +15,7 @@ class Lexicon:
     needs_weapon: frozenset[str]
     objects: frozenset[str]  # besides weapons, what makes a needs_weapon verb an event (seized a town)
     verb_objects: dict[str, frozenset[str]]  # verbs that are triggers only with these objects ("opened fire")
+    set_off: frozenset[str]  # of those, verbs whose subject set off a hidden charge: the act's target
     trigger_types: dict[str, str]  # trigger lemma -> sub-event type it decides over the clause's weapons
     refinements: dict[str, tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]]  # type -> (to, words, phrases)
     cue_words: dict[str, str]  # single-word cue lemma -> sub-event type
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         needs_weapon=frozenset(trig["needs_weapon"]),
         objects=frozenset(trig.get("objects") or []),
         verb_objects={v: frozenset(o) for v, o in (trig.get("verb_objects") or {}).items()},
+        set_off=frozenset(trig.get("set_off") or []),
         trigger_types=dict(trig.get("trigger_types") or {}),
         refinements={sub: tuple(_refinement(r) for r in rules) for sub, rules in (tax.get("refinements") or {}).items()},
         cue_words=words,

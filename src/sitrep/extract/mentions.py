@@ -289,6 +289,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ in ("agent", "prep") else None
             if c.dep_ == "nsubj" and a1 is None and _pronoun(c) and (said := _speaker(tok, c, lex)):
                 a1 = said  # "the army said it had killed eight militants", "... its troops had fired"
+            elif c.dep_ == "nsubj" and a2 is None and lemma(tok) in lex.set_off:
+                a2 = actor_span(c, doc) if _is_party(c, lex) else _owner(c)  # "a police truck ran over an IED"
             elif c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
             elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):

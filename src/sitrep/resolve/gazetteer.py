@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.data import cache_dir, read_csv, replace_in_cache
-from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, place_key
+from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, keys, place_key
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 # Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a
@@ -140,7 +140,7 @@ def _rows() -> Iterable[tuple[str, Entry]]:
             entry = Entry(name, "admin1", cname[cc], iso3.get(cc), name, lat, lon, people[sub.geonames_code])
             for alias in {sub.name, name, *sub.aliases}:
                 if alias.isascii() or fold(alias).isascii():
-                    yield place_key(alias, strip_suffix=True), entry
+                    yield from ((key, entry) for key in keys(alias, strip_suffix=True))
         for sub in found:
             if not sub.geonames_code or sub.geonames_code.count(".") != 2:  # CC.XX.YYY: a district
                 continue
@@ -152,7 +152,7 @@ def _rows() -> Iterable[tuple[str, Entry]]:
                           people[f"{parent}/{name}"], name)
             for alias in {sub.name, name, *sub.aliases}:
                 if alias.isascii() or fold(alias).isascii():
-                    yield place_key(alias, strip_suffix=True), entry
+                    yield from ((key, entry) for key in keys(alias, strip_suffix=True))
 
     for cc, c in gcountries.items():
         lat, lon = capital[cc][1:] if cc in capital else _centre(points.get(cc, []))
@@ -167,7 +167,7 @@ def _rows() -> Iterable[tuple[str, Entry]]:
         names = {c["name"], *(a for a in c.get("alternatenames", []) if a.isascii() and len(a) > 2
                               and not (a.isupper() and len(a) <= 4))}  # not airport codes ("GAO": Guantanamo)
         for alias in names:
-            yield place_key(alias), entry
+            yield from ((key, entry) for key in keys(alias))
 
     country_iso3 = {cname[cc]: c["iso3"] for cc, c in gcountries.items()}
     by_name = {cname[cc]: cc for cc in gcountries}

@@ -21,12 +21,24 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def place_key(name: str, strip_suffix: bool = False) -> str:
+def place_key(name: str, strip_suffix: bool = False, fused: bool = False) -> str:
+    """``fused``: the key of the name written with its article joined on ("El Wak" as "Elwak"), which the
+    plain key cannot meet since it drops only an article standing apart."""
     s = fold(name).lower().strip()
     s = s.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("ʿ", "").replace("ʾ", "")
     if strip_suffix:
         s = PREFIX.sub("", SUFFIX.sub("", s))
-    s = ARTICLE.sub("", s)
+    if not fused:
+        s = ARTICLE.sub("", s)
     s = re.sub(r"[^a-z0-9]+", "", s)
     s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("kh", "k").replace("q", "k")
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def keys(name: str, strip_suffix: bool = False) -> set[str]:
+    """The keys a gazetteer name is filed under: its key, and with a leading article (not "the") its fused
+    key too."""
+    found = {place_key(name, strip_suffix)}
+    if ARTICLE.match(fold(name).strip()) and not fold(name).lower().startswith("the"):
+        found.add(place_key(name, strip_suffix, fused=True))
+    return found
