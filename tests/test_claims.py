@@ -115,3 +115,20 @@ def test_a_toll_over_the_last_months_is_a_tally_not_an_event() -> None:
     (c,) = resolved.claims
     assert c.quantity == 900 and c.date_from is not None and c.date_from.year == 2023
     assert [m.fatalities for m in resolved.mentions] == []
+
+
+def test_people_who_are_displaced_are_a_tally() -> None:
+    """'remain displaced', 'displaced people', 'families displaced from X': counts of the displaced, whatever the
+    verb; the bound is read before the number's first word ('more than two million')."""
+    found = claims("Nearly 900,000 people remain displaced across Tigray, the agency said. More than two million "
+                   "families displaced from the east now shelter in camps. About 4,000 displaced villagers have reached "
+                   "Diffa since Monday.")
+    assert [(c.quantity, c.bound, c.counted) for c in found] == [
+        (900000, "approx", "displace"), (2000000, "at_least", "displace"), (4000, "approx", "displace")]
+
+
+def test_a_tally_told_again_is_one_tally() -> None:
+    """A subheading and the text below it give the same count: one tally."""
+    found = claims("Fighting in Ituri: 1,200 people have been displaced, aid groups say\n\nAid groups say some 1,200 "
+                   "people have been displaced by the fighting in Ituri.")
+    assert [c.quantity for c in found] == [1200]

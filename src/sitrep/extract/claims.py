@@ -26,7 +26,9 @@ MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|Septe
 
 
 def _bound(sent: Span, num: Token) -> str:
-    before = sent.doc[max(sent.start, num.i - 4) : num.i].text.lower()
+    """From the words before the number's first word ("more than two million")."""
+    first = _number_span(num).start
+    before = sent.doc[max(sent.start, first - 4) : first].text.lower()
     for bound, words in BOUNDS:
         if any(before.endswith(w) or f"{w} " in before[-len(w) - 2:] for w in words):
             return bound
@@ -105,6 +107,10 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
         for c in tok.children:
             if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and verb in ("die", "flee")):
                 out.extend((tok, num, None) for num in _counts_of(c))
+        if verb in lex.tally_verbs and tok.dep_ in ("acomp", "amod", "acl"):  # "a million remain displaced",
+            held = tok.head if tok.dep_ != "acomp" else next(  # "3,000 displaced people", "people displaced from"
+                (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            out.extend((tok, num, None) for num in (_counts_of(held) if held is not None else []))
     for tok in tokens:  # "... have been killed and 491 others injured": the second count of a toll to date
         head = tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma(tok) in lex.toll_verbs and head.dep_ == "conj" \

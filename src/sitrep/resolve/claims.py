@@ -42,9 +42,17 @@ def resolve_claims(claims: list[ClaimMention], article: Article, context: dict[s
                             where=claim.where or previous[1].where)
         if not claim.where and main is not None:  # counted in the country the story is about
             claim = replace(claim, where=[main])
-        out.append(claim)
+        if not any(_retold(claim, earlier) for earlier in out):
+            out.append(claim)
         previous = (c, claim)
     return out
+
+
+def _retold(claim: Claim, earlier: Claim) -> bool:
+    """The same tally told again, as a subheading and then the text do: the same count of the same thing
+    in the same places over the same period."""
+    return (claim.quantity, claim.counted, claim.where, claim.date_from, claim.date_to) == (
+        earlier.quantity, earlier.counted, earlier.where, earlier.date_from, earlier.date_to)
 
 
 def _points_back(c: ClaimMention) -> bool:
