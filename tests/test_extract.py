@@ -324,3 +324,33 @@ def test_civilians_killed_in_a_battles_fighting_are_its_toll() -> None:
     events, _ = run_text("Rebels captured the town of Uvira on Saturday after heavy fighting with government troops. At least "
                          "nine civilians were killed in the fighting, a local official said.", dt.date(2025, 4, 13))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Non-state actor overtakes territory", 9)]
+
+
+def test_taking_control_of_a_town_is_taking_territory() -> None:
+    """'took control of', 'gained control of': as 'seized control of'."""
+    events, _ = run_text("Al-Shabaab fighters took control of the town of Bulo Burte on Monday after government troops "
+                         "withdrew, residents said.")
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None, e.when.date) for e in events] == [
+        ("Non-state actor overtakes territory", "Al Shabaab", dt.date(2024, 3, 4))]
+
+
+def test_a_sentence_on_who_did_an_act_does_not_retype_it() -> None:
+    """'its fighters had carried out the attack': the classifier's reading of a claim is not the act's kind."""
+    events, _ = run_text("Separately, suspected Allied Democratic Forces (ADF) rebels killed 11 people in a raid on a "
+                         "village about 10 km south of Eringeti, in Beni territory, late on Sunday, the local administrator "
+                         "said. Islamic State said through its Amaq news agency that its fighters had carried out the attack.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 11)]
+
+
+def test_property_burned_in_a_raid_that_killed_is_the_raid() -> None:
+    """Houses set on fire by the gunmen who killed villagers: one attack, not looting or property destruction."""
+    events, _ = run_text("Gunmen killed nine villagers near Beni late on Sunday, officials said. They also set fire to a "
+                         "clinic before fleeing.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 9)]
+
+
+def test_a_long_dateline_is_not_the_day_of_the_act() -> None:
+    """'BUNIA, Democratic Republic of Congo, June 5 (Wire) -': the story's date, not its act's ('on Tuesday')."""
+    events, _ = run_text("BUNIA, Democratic Republic of Congo, March 7 (Lake Wire) - CODECO militiamen attacked a camp "
+                         "for displaced people near Djugu on Tuesday, killing 11 people, a local official said.")
+    assert [e.when.date for e in events] == [dt.date(2024, 3, 5)]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.data import read_yaml
 from sitrep.extract.classifier import NONE, EventClassifier
-from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING
 from sitrep.extract.triggers import keep, lemma
 from sitrep.models import EventMention
@@ -57,9 +57,20 @@ def judged(found: list[EventMention], verdict: Verdict, sent: Span) -> list[Even
             and not _told_outright(m, sent)
     if verdict.p >= limits.retype_when_above:
         for m in found:
-            if m.typed_by == "fallback" or not m.sub_event_type:
+            if (m.typed_by == "fallback" or not m.sub_event_type) and not _whose(m, sent):
                 m.suggested_type = verdict.label  # taken by the event if no mention of it has a cue (link stage)
     return found
+
+
+def _whose(m: EventMention, sent: Span) -> bool:
+    """"Its fighters had carried out the attack", "blamed X for the attack": a sentence on who did an act told
+    before says nothing of what it was (the classifier reads such claims as suicide bombings)."""
+    if not m.anaphoric:
+        return False
+    lex = lexicon()
+    tok = next((t for t in sent if t.idx == m.trigger.start), None)
+    heads = [tok.head, tok.head.head] if tok is not None else []  # "for the attack": through its preposition
+    return any(lemma(h) in lex.performing | lex.attribution | lex.claiming for h in heads)
 
 
 def _told_outright(m: EventMention, sent: Span) -> bool:

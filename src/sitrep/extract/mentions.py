@@ -455,6 +455,7 @@ def _attributed(tok: Token, lex: Lexicon) -> Token | None:
 
 
 DATELINE_MARKS = {":", "—", "–", "-", "--"}
+DATELINE_TOKENS = 16  # "GOMA, Democratic Republic of Congo, March 18 (Reuters) -"
 AGENCY_END = re.compile(r"\)\.?[-–—]$")  # "Bogotá, Oct 6 (EFE).- ...", which the tokenizer keeps as "EFE).-"
 
 
@@ -462,7 +463,8 @@ def in_dateline(tok: Token) -> bool:
     """In a wire story's dateline ("KATHMANDU, Nepal: Police opened fire", "Kyiv, October 6, 2023 — A
     missile..."), which the parser may take for the subject: a verbless run that a colon or dash ends."""
     sent = tok.sent
-    end = next((t.i for t in sent[:10] if (t.text in DATELINE_MARKS or AGENCY_END.search(t.text)) and t.whitespace_),
+    end = next((t.i for t in sent[:DATELINE_TOKENS] if (t.text in DATELINE_MARKS or AGENCY_END.search(t.text))
+                and t.whitespace_),
                None)  # not "al-Shabab"
     return end is not None and tok.i < end and not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start : end])
 

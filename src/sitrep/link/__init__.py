@@ -248,7 +248,10 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     named is the crowd's doing: a violent demonstration, as ACLED codes destruction during a riot."""
     lex = lexicon()
     a2 = c.actor("actor2") or c.likened("actor2")  # "a similar attack": on the like of the other's target
-    sub = _sub_event_type(c, "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash")
+    default = "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
+    sub = _sub_event_type(c, default)
+    if sub == DESTRUCTION and any(m.fatalities for m in c.members):
+        sub = default  # houses burned in a raid that killed: the raid, as ACLED codes destruction within an attack
     armed, inters = lex.armed_target.get(sub, ("", frozenset()))
     if a2 is not None and a2.inter in inters:
         sub = armed
