@@ -354,3 +354,10 @@ def test_a_long_dateline_is_not_the_day_of_the_act() -> None:
     events, _ = run_text("BUNIA, Democratic Republic of Congo, March 7 (Lake Wire) - CODECO militiamen attacked a camp "
                          "for displaced people near Djugu on Tuesday, killing 11 people, a local official said.")
     assert [e.when.date for e in events] == [dt.date(2024, 3, 5)]
+
+
+def test_whose_forces_take_a_place_decides_gaining_or_regaining_it() -> None:
+    """ACLED: a state's forces regain territory, anyone else overtakes it, whatever the verb."""
+    events, _ = run_text("Somali soldiers took control of the town of Bulo Burte on Monday. On Tuesday, al-Shabaab "
+                         "fighters recaptured the town of Mahas.")
+    assert [e.sub_event_type for e in events] == ["Government regains territory", "Non-state actor overtakes territory"]

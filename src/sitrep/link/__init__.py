@@ -33,6 +33,7 @@ REMOTE = "Explosions/Remote violence"
 BATTLES = "Battles"
 PROTESTS = "Protests"
 BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 
@@ -252,6 +253,9 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     sub = _sub_event_type(c, default)
     if sub == DESTRUCTION and any(m.fatalities for m in c.members):
         sub = default  # houses burned in a raid that killed: the raid, as ACLED codes destruction within an attack
+    a1 = c.actor("actor1")
+    if sub in TERRITORY and a1 is not None and a1.inter:  # whose forces took the place decides (ACLED)
+        sub = TERRITORY[0] if a1.inter in STATE_FORCES else TERRITORY[1]
     armed, inters = lex.armed_target.get(sub, ("", frozenset()))
     if a2 is not None and a2.inter in inters:
         sub = armed
