@@ -501,3 +501,10 @@ def test_a_place_followed_by_its_country_is_read_in_that_country() -> None:
     the gazetteer would not take without its country."""
     events, _ = run_text("Soldiers killed 12 villagers near Djibo, Burkina Faso, on Monday.", published=dt.date(2025, 3, 12))
     assert [(e.place.name, e.place.country) if e.place else None for e in events] == [("Djibo", "Burkina Faso")]
+
+
+def test_a_town_the_ner_took_for_an_organisation_is_placed_by_the_word_it_is_of() -> None:
+    """'residential districts of Dilling': the name a place word is of is a place, whatever the NER labelled it."""
+    events, _ = run_text("RSF artillery shelled residential districts of Dilling on Friday, killing four people. Sudan's "
+                         "army has fought the RSF since 2023.", dt.date(2025, 6, 10))
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("Dilling", "Sudan")]

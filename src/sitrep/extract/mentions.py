@@ -826,8 +826,13 @@ CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}
 def _named_place(tok: Token) -> bool:
     """A name where a place goes: "in Tehran", "near Erbil", "the village of Jangebe", "control of Kidal",
     "off the coast of Mokha", "north of Gao", "the road between Mora and Kolofata"."""
-    return tok.head.lower_ in LOCATIVE or _on_road_between(tok) or (
-        tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS | PART_NOUNS | {"control"})
+    return tok.head.lower_ in LOCATIVE or _on_road_between(tok) or _of_place(tok)
+
+
+def _of_place(tok: Token) -> bool:
+    """A name a place word is of: "the town of Kidal", "residential districts of Dilling", "control of Gao"."""
+    nouns = PLACE_NOUNS | PART_NOUNS | {"control"}
+    return tok.head.lower_ == "of" and (tok.head.head.lower_ in nouns or lemma(tok.head.head) in nouns)
 
 
 def _on_road_between(tok: Token) -> bool:
@@ -841,7 +846,8 @@ def _unlabelled_places(sent: Span) -> list[Span]:
     out = []
     for tok in sent:
         proper = tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and tok.nbor(-1).text == "-")
-        if proper and tok.ent_type_ in ("", "PERSON") and tok.dep_ in ("pobj", "dobj") and (
+        named = tok.ent_type_ in ("", "PERSON") or (tok.ent_type_ == "ORG" and _of_place(tok))  # the NER's ORG
+        if proper and named and tok.dep_ in ("pobj", "dobj") and (
                 tok.dep_ == "dobj" or _named_place(tok)):
             out.append(Span(sent.doc, _name_start(tok), tok.i + 1, label="LOC"))
         elif tok.lower_ in site_list("route_words") and tok.dep_ == "pobj" and (town := _route_start(tok)) is not None:
