@@ -508,3 +508,14 @@ def test_a_town_the_ner_took_for_an_organisation_is_placed_by_the_word_it_is_of(
     events, _ = run_text("RSF artillery shelled residential districts of Dilling on Friday, killing four people. Sudan's "
                          "army has fought the RSF since 2023.", dt.date(2025, 6, 10))
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Dilling", "Sudan")]
+
+
+def test_an_act_told_again_in_a_paragraph_set_elsewhere_keeps_its_place() -> None:
+    """'the October 7 attack' in a sentence on Gaza: the attack told before, in Israel; one event, not a second
+    one set where the later sentence is."""
+    events, _ = run_text("Hamas gunmen attacked towns in southern Israel on October 7, 2023, killing about 1,200 people. "
+                         "On Tuesday, an Israeli strike killed nine people in Rafah, medics said. Hamas leaders in Gaza "
+                         "have defended the October 7 attack, in which some 250 people were taken hostage.",
+                         dt.date(2024, 8, 1))
+    assert sorted((e.when.date.isoformat(), e.place.country) for e in events if e.place and e.when.date) == [
+        ("2023-10-07", "Israel"), ("2024-07-30", "Palestine")]
