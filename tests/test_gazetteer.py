@@ -18,6 +18,13 @@ def test_a_name_written_with_its_article_joined_on_is_found() -> None:
         assert entry is not None and entry.name == name, spelling
 
 
+def test_a_country_code_is_one_only_in_capitals() -> None:
+    """'Bol' is a town by Lake Chad; 'BOL' is Bolivia's code."""
+    town, code = gazetteer().lookup("Bol"), gazetteer().lookup("BOL")
+    assert town is not None and (town.name, town.country) == ("Bol", "Chad")
+    assert code is not None and code.kind == "country" and code.country == "Bolivia"
+
+
 def test_alternate_spellings_resolve_to_one_city() -> None:
     for spelling in ("Erbil", "Irbil", "Arbil"):
         entry = gazetteer().lookup(spelling, {"Iraq": 1.0})

@@ -245,7 +245,9 @@ class Gazetteer:
         rows = self.con.execute(
             f"SELECT name, kind, country, iso3, admin1, latitude, longitude, population, admin2, curated FROM place "
             f"WHERE key IN ({','.join('?' * len(keys))})", tuple(keys)).fetchall()
-        return tuple(Entry(*r[:-1], curated=bool(r[-1])) for r in rows)
+        found = (Entry(*r[:-1], curated=bool(r[-1])) for r in rows)
+        # a country's code only as written in capitals: "Bol" is a town on Lake Chad, "BOL" Bolivia
+        return tuple(e for e in found if name.isupper() or not _by_code(e, name))
 
     def lookup(self, name: str, context: dict[str, float] | None = None, admin: str | None = None) -> Entry | None:
         """The best entry for a name (see ``ordered``)."""
@@ -281,6 +283,11 @@ class Gazetteer:
                 why = "fewer people"
             out.append((e, why))
         return out
+
+
+def _by_code(e: Entry, name: str) -> bool:
+    return e.kind == "country" and e.iso3 is not None and place_key(name) == place_key(e.iso3) \
+        and place_key(name) != place_key(e.name)
 
 
 def found_by_alias(found: list[Entry], name: str) -> set[Entry]:
