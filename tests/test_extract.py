@@ -361,3 +361,14 @@ def test_whose_forces_take_a_place_decides_gaining_or_regaining_it() -> None:
     events, _ = run_text("Somali soldiers took control of the town of Bulo Burte on Monday. On Tuesday, al-Shabaab "
                          "fighters recaptured the town of Mahas.")
     assert [e.sub_event_type for e in events] == ["Government regains territory", "Non-state actor overtakes territory"]
+
+
+def test_neutralized_rendered_safe_and_a_base_set_up_are_acts() -> None:
+    """An army's words: 'neutralized' fighters (a clash), 'rendered safe' a bomb (disrupted weapons use), 'set
+    up a base' / 'established a patrol base' (a base established)."""
+    events, _ = run_text("Soldiers neutralized four militants during an encounter near Jolo on Monday. On Tuesday, an "
+                         "army bomb disposal team rendered safe a roadside bomb near Patikul. On Wednesday the battalion "
+                         "established a new patrol base in Indanan. Last week Abu Sayyaf fighters set up a camp in the "
+                         "hills outside Talipao.")
+    assert [e.sub_event_type for e in events] == [
+        "Armed clash", "Disrupted weapons use", "Headquarters or base established", "Headquarters or base established"]

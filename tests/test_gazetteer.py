@@ -209,3 +209,9 @@ def test_a_village_is_not_a_city_of_a_like_spelling() -> None:
     city; the gazetteer lacks the village, so nothing is claimed for it."""
     place = resolve_place("Kuriga", {"Nigeria": 0.5, "Morocco": 0.5}, "abducted pupils from Kuriga village")
     assert place is None or place.country == "Nigeria"
+
+
+def test_a_philippine_village_is_found_under_its_barangay_title() -> None:
+    """'Barangay X', as Philippine reports name a village: the title is no part of the name."""
+    entry = gazetteer().lookup("Barangay Kitango")
+    assert entry is not None and (entry.name, entry.country) == ("Kitango", "Philippines")

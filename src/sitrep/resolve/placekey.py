@@ -12,7 +12,8 @@ SUFFIX = re.compile(r"\s+(?:governorate|province|oblast|region|state|district|pr
 # The same words before the name, as GeoNames writes many subdivisions: "Caza de Tyr", "Municipio de Cúcuta",
 # "Shahrestan-e Zahedan", "Kabupaten Nduga".
 PREFIX = re.compile(r"^(?:caza (?:de la|de|du)|(?:municipio|departamento|provincia|distrito|partido)(?: del?)?|"
-                    r"(?:district|municipality|province|governorate) of|shahrestan-e|kabupaten|amphoe|huyen|markaz)\s+",
+                    r"(?:district|municipality|province|governorate) of|shahrestan-e|kabupaten|amphoe|huyen|markaz|"
+                    r"barangay|brgy\.?)\s+",
                     re.I)
 
 
