@@ -372,3 +372,18 @@ def test_neutralized_rendered_safe_and_a_base_set_up_are_acts() -> None:
                          "hills outside Talipao.")
     assert [e.sub_event_type for e in events] == [
         "Armed clash", "Disrupted weapons use", "Headquarters or base established", "Headquarters or base established"]
+
+
+def test_the_day_a_toll_was_counted_by_is_not_the_day_of_the_act() -> None:
+    """'By 4 March, the death toll had risen to 23': the day of the count; the raid was told before."""
+    events, _ = run_text("On 1 March, gunmen attacked cattle camps near Tonj, killing 11 people. By 4 March, the death "
+                         "toll had risen to 23, with 30 people wounded.")
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2024, 3, 1), 23)]
+
+
+def test_officials_who_attribute_an_act_to_a_side_name_its_actor() -> None:
+    """'attributed the strikes to X', 'blamed the attack on X': X is the first actor."""
+    events, _ = run_text("On 3 March, aerial bombardments hit the market of a town in Jonglei State, South Sudan, killing "
+                         "seven civilians. Local officials attributed the strikes to the South Sudan People's Defence "
+                         "Forces.")
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of South Sudan"]

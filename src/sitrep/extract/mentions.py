@@ -437,10 +437,10 @@ def _agent(subj: Token | None, doc: Doc, lex: Lexicon) -> Span | None:
 
 def _attributed(tok: Token, lex: Lexicon) -> Token | None:
     """Who the text holds to have done the act it names without a subject: "the massacre attributed to X",
-    "an attack carried out by X", "the bombing was blamed on X", "accused X of kidnapping the crew", "X was
-    blamed for the bombing"."""
-    verbs = [c for c in tok.children if c.dep_ == "acl"] + ([tok.head] if tok.dep_ == "nsubjpass" else [])
-    for c in verbs:  # "the massacre attributed to X", "the bombing was blamed on X"
+    "an attack carried out by X", "the bombing was blamed on X", "officials attributed the strikes to X",
+    "accused X of kidnapping the crew", "X was blamed for the bombing"."""
+    verbs = [c for c in tok.children if c.dep_ == "acl"] + ([tok.head] if tok.dep_ in ("nsubjpass", "dobj") else [])
+    for c in verbs:  # "the massacre attributed to X", "the bombing was blamed on X", "attributed the strikes to X"
         for p in c.children:
             if lemma(c) in lex.attribution and (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("to", "on"))):
                 obj = next((g for g in p.children if g.dep_ == "pobj"), None)

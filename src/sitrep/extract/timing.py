@@ -60,9 +60,10 @@ def time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
 
 
 def bounds_period(ent: Span) -> bool:
-    """'since October 17', 'from November 24 to 28': the edge of a counted period, not an event date."""
+    """'since October 17', 'from November 24 to 28', 'by 4 September' (the toll had risen to 23): the edge of
+    a counted period, not an event date."""
     prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in ("since", "from", "until", "till", "between", "through")
+    return prev in ("since", "from", "until", "till", "between", "through", "by")
 
 
 CALENDAR = re.compile(r"\b(?:\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
