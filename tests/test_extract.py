@@ -387,3 +387,12 @@ def test_officials_who_attribute_an_act_to_a_side_name_its_actor() -> None:
                          "seven civilians. Local officials attributed the strikes to the South Sudan People's Defence "
                          "Forces.")
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of South Sudan"]
+
+
+def test_a_headline_without_a_day_is_the_event_its_story_dates() -> None:
+    """A release of 7 October headlined 'massacre by gang in Liancourt' about a massacre of 27 September: one
+    event, on the day the body gives, not a second one in the week of publication."""
+    events, _ = run_text("Rights group documents massacre by gang in Liancourt\n\nOn 27 September, members of the "
+                         "Gran Grif gang attacked a neighbourhood of Liancourt, killing at least 17 people.",
+                         dt.date(2025, 10, 7))
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2025, 9, 27), 17)]

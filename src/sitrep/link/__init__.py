@@ -61,6 +61,14 @@ class _Cluster:
         times = [m.own_time for m in self.members if m.own_time is not None]
         return min(times, key=lambda t: (t.latest - t.earliest) if t.earliest and t.latest else 0, default=None)
 
+    def headline_only(self) -> bool:
+        """Only the headline named the event, without a day: the story's body tells when."""
+        return all(m.mention.sentence.index == 0 and m.own_time is None for m in self.members)
+
+    def time(self) -> DateInterval | None:
+        """When the event was, as far as the story has told it (not yet, for what only the headline named)."""
+        return None if self.headline_only() else self.own_time() or self.members[0].context_time
+
     def place(self) -> Place | None:
         places = [m.place for m in self.members if m.place is not None]
         return most_specific(places)
@@ -132,8 +140,7 @@ class _Cluster:
             m.mention.event_type != REMOTE or (specific is not None and specific.kind != "country"))
         if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
                 or (self.other_weapon(m) and not toll and not placed and not m.mention.anaphoric) \
-                or not dates_compatible(m.own_time or m.context_time, self.own_time() or self.members[0].context_time,
-                                        tolerance=self.tolerance(m)) \
+                or not dates_compatible(m.own_time or m.context_time, self.time(), tolerance=self.tolerance(m)) \
                 or not places_compatible(m.place, specific):
             return None
         if toll:
