@@ -1,4 +1,5 @@
 import pytest
+from test_extract import run_text
 
 from sitrep.resolve.actors import resolve_actor
 
@@ -77,3 +78,12 @@ def test_names_matched_word_by_word_are_split_by_the_tokenizer_the_same_way() ->
     tokenizer = build_pipeline().tokenizer
     split = {tuple(t.lower_ for t in doc) for doc in tokenizer.pipe(" ".join(w) for w in words)}
     assert split == {tuple(w) for w in words}
+
+
+def test_where_a_march_goes_is_no_actor() -> None:
+    """'marched towards the Governor's Lodge': a destination, not a side; the marchers and the police who met
+    them are the actors."""
+    events, _ = run_text("On Tuesday hundreds of women marched towards the Raj Niwas in Puducherry to demand the "
+                         "release of detained activists. Police fired tear gas to stop them.")
+    assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Protesters (India)", "Police Forces of India")]

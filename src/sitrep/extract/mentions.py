@@ -306,7 +306,7 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
             elif c.dep_ in ("dobj", "nsubjpass") and a2 is None and _is_party(c, lex):
                 a2 = actor_span(c, doc)
             elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and lemma(tok) in lex.reciprocal)) \
-                    and a2 is None and obj is not None and _is_party(obj, lex):
+                    and a2 is None and obj is not None and _is_party(obj, lex) and not _destination(tok, c, lex):
                 a2 = actor_span(obj, doc)  # "fired on X", "clashed with X"
             elif a2 is None and (held := _holder(_struck(c, obj), lex)) is not None:
                 a2 = held  # "struck Houthi positions", "fired at a rebel camp"
@@ -340,6 +340,11 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _destination(act: Token, prep: Token, lex: Lexicon) -> bool:
+    """Where a march goes ("marched towards the Raj Bhavan"), not whom an act struck ("fired towards X")."""
+    return prep.lower_ in ("toward", "towards") and lex.event_type.get(lex.trigger_types.get(lemma(act), "")) == "Protests"
 
 
 def _pronoun(subj: Token) -> bool:
