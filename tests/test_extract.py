@@ -396,3 +396,13 @@ def test_a_headline_without_a_day_is_the_event_its_story_dates() -> None:
                          "Gran Grif gang attacked a neighbourhood of Liancourt, killing at least 17 people.",
                          dt.date(2025, 10, 7))
     assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2025, 9, 27), 17)]
+
+
+def test_a_brief_s_headline_is_the_event_its_paragraph_tells() -> None:
+    """In a roundup, each brief's own headline line names the event its paragraph dates: one event each."""
+    events, _ = run_text("World briefs\n\nNIGER — Army post bombed near Tera\nGunmen killed five soldiers at a "
+                         "checkpoint near Tera, in Tillaberi region, on Monday, the army said.\n\nSUDAN — Grenade attack "
+                         "in Kassala\nA man threw a grenade into a market in Kassala on Wednesday, wounding nine people, "
+                         "police said.")
+    assert sorted((e.place.country, e.when.date.isoformat()) for e in events if e.place and e.when.date) == [
+        ("Niger", "2024-03-04"), ("Sudan", "2024-03-06")]

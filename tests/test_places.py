@@ -528,3 +528,11 @@ def test_a_roundup_s_inline_headings_set_each_item_s_country() -> None:
                          dt.date(2025, 3, 4))
     assert sorted((e.place.country, e.when.date.isoformat()) for e in events if e.place and e.when.date) == [
         ("Chad", "2025-03-03"), ("Niger", "2025-03-02")]
+
+
+def test_a_place_name_with_and_in_it_is_one_place() -> None:
+    """'Jammu and Kashmir', which the NER cuts in two: one territory, not Jammu and Kashmir as two sites."""
+    events, _ = run_text("Suspected militants threw a grenade at a police post in the main market of Sopore, in Jammu and "
+                         "Kashmir's Baramulla district, on Monday evening, wounding three officers.")
+    assert [(e.place.name if e.place else None, e.place.admin1 if e.place else None) for e in events] == [
+        ("Sopur", "Jammu and Kashmir")]

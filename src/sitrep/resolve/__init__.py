@@ -20,6 +20,7 @@ from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
 from sitrep.resolve.numbers import count_of, plausible
+from sitrep.resolve.placekey import place_key
 from sitrep.resolve.places import (
     article_context,
     country_place,
@@ -305,8 +306,23 @@ def _actor_countries(extracted: Extracted) -> dict[str, float]:
 
 
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:
-    """The place a slot names, read with the words around it ("150 km from ...")."""
-    return resolve_place(slot.text, context, article.text[max(0, slot.start - 60) : slot.end + 40])
+    """The place a slot names, read with the words around it ("150 km from ..."); a part of a name with "and"
+    in it that the NER cut in two ("Jammu and Kashmir", "Bosnia and Herzegovina") is the whole."""
+    around = article.text[max(0, slot.start - 60) : slot.end + 40]
+    after = JOINED_AFTER.match(article.text, slot.end)
+    before = JOINED_BEFORE.search(article.text, max(0, slot.start - 40), slot.start)
+    nexts = after.group(1).split() if after else []
+    wholes = [f"{slot.text} and {' '.join(nexts[:n])}" for n in (2, 1) if len(nexts) >= n]
+    for whole in wholes + ([f"{before.group(1)} and {slot.text}"] if before else []):
+        place = resolve_place(whole, context, around)
+        if place is not None and place.kind in ("admin1", "admin2", "country", "region") \
+                and place_key(place.name) == place_key(whole):
+            return place
+    return resolve_place(slot.text, context, around)
+
+
+JOINED_AFTER = re.compile(r" and ([A-Z][\w-]*(?: [A-Z][\w-]*)?)")
+JOINED_BEFORE = re.compile(r"([A-Z][\w'-]*) and $")
 
 
 def _known_actor(text: str) -> bool:
