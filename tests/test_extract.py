@@ -406,3 +406,13 @@ def test_a_brief_s_headline_is_the_event_its_paragraph_tells() -> None:
                          "police said.")
     assert sorted((e.place.country, e.when.date.isoformat()) for e in events if e.place and e.when.date) == [
         ("Niger", "2024-03-04"), ("Sudan", "2024-03-06")]
+
+
+def test_what_attackers_looted_or_seized_is_part_of_their_attack() -> None:
+    """'The attackers also looted shops ...', '... seized weapons': ACLED codes the attack, not looting or a
+    seizure besides; fighting that 'went on until the early hours of Sunday' began when the attack did."""
+    events, _ = run_text("Militants attacked an army post in the town of Djibo late on Saturday, killing 15 soldiers, "
+                         "security sources said. Fighting went on until the early hours of Sunday. Residents said the "
+                         "attackers also looted shops and set fire to the town hall before withdrawing. JNIM claimed "
+                         "the attack, saying its fighters had seized weapons and two vehicles.")
+    assert [(e.event_type, e.when.date, e.fatalities) for e in events] == [("Battles", dt.date(2024, 3, 2), 15)]

@@ -63,7 +63,17 @@ def bounds_period(ent: Span) -> bool:
     """'since October 17', 'from November 24 to 28', 'by 4 September' (the toll had risen to 23): the edge of
     a counted period, not an event date."""
     prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in ("since", "from", "until", "till", "between", "through", "by")
+    if prev in PERIOD_EDGES:
+        return True
+    node = ent.root  # "until the early hours of Sunday": through the phrase the day is part of
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head
+        if node.head.lower_ in PERIOD_EDGES:
+            return True
+    return False
+
+
+PERIOD_EDGES = ("since", "from", "until", "till", "between", "through", "by")
 
 
 CALENDAR = re.compile(r"\b(?:\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
