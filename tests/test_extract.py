@@ -416,3 +416,11 @@ def test_what_attackers_looted_or_seized_is_part_of_their_attack() -> None:
                          "attackers also looted shops and set fire to the town hall before withdrawing. JNIM claimed "
                          "the attack, saying its fighters had seized weapons and two vehicles.")
     assert [(e.event_type, e.when.date, e.fatalities) for e in events] == [("Battles", dt.date(2024, 3, 2), 15)]
+
+
+def test_acts_summed_up_over_recent_days_are_no_event_of_their_own() -> None:
+    """A release's lead sums up in the present perfect what it then tells act by act: only the acts count."""
+    events, _ = run_text("Government forces have killed civilians in air strikes, raped women and detained opposition "
+                         "officials in Upper Nile state in recent days, the monitor said. On 2 March, an army aircraft "
+                         "bombed the market in Malakal, killing 11 civilians.")
+    assert [(e.sub_event_type, e.when.date) for e in events] == [("Air/drone strike", dt.date(2024, 3, 2))]

@@ -119,6 +119,19 @@ def intended(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+RECENT = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:days|weeks|months)\b", re.I)
+
+
+def _summed_up(tok: Token) -> bool:
+    """Acts told in the present perfect over recent days or weeks: a summary of what the story tells one by one
+    (or a tally), not one act."""
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    return verb.pos_ == "VERB" and perfect and RECENT.search(tok.sent.text) is not None
+
+
 def non_specific(tok: Token, lex: Lexicon) -> bool:
     """Generic, habitual or counted: 'attacks on US troops', 'many attacks', 'the first time'."""
     nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"))
@@ -148,6 +161,8 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         return True  # "1,500 prisoners were in detention", "remains under arrest", "are back in custody": a state
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
+    if _summed_up(tok):
+        return True  # "forces have killed civilians, raped women and detained officials in recent days"
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in DURATIONS for g in c.subtree)
            for t in scope for c in t.children):
