@@ -424,3 +424,11 @@ def test_acts_summed_up_over_recent_days_are_no_event_of_their_own() -> None:
                          "officials in Upper Nile state in recent days, the monitor said. On 2 March, an army aircraft "
                          "bombed the market in Malakal, killing 11 civilians.")
     assert [(e.sub_event_type, e.when.date) for e in events] == [("Air/drone strike", dt.date(2024, 3, 2))]
+
+
+def test_arrests_told_of_a_demonstration_are_its_dispersal() -> None:
+    """'Police detained 35 people', told after a march with no day or place of its own: a protest with
+    intervention, not an arrest event besides."""
+    events, _ = run_text("Thousands of students marched through central Dakar on Tuesday to protest against fuel "
+                         "prices. Police detained 35 people, a rights group said.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Protest with intervention")]

@@ -37,6 +37,7 @@ BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 # the attack, not looting or a seizure of weapons besides
 SPOILS = {DESTRUCTION, "Disrupted weapons use"}
 VIOLENT = {BATTLES, "Violence against civilians"}
+INTERVENTION = "Protest with intervention"  # arrests at a demonstration are its dispersal, as ACLED codes them
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -139,9 +140,12 @@ class _Cluster:
         toll, not one of its sides."""
         if m.counted_on and all(x.mention.sentence.index < m.mention.sentence.index for x in self.members):
             return None  # "days later": another act than those told before
-        if m.mention.sub_event_type in SPOILS and m.own_time is None and not m.own_place \
-                and self.event_type() in VIOLENT:  # "the attackers also looted shops", "seized weapons"
-            m = replace(m, mention=replace(m.mention, event_type="", sub_event_type="", weapon=None, typed_by="fallback"))
+        if m.own_time is None and not m.own_place:  # a part of the act told before, with no day or place of its own
+            if m.mention.sub_event_type in SPOILS and self.event_type() in VIOLENT:  # "the attackers also looted shops"
+                m = replace(m, mention=replace(m.mention, event_type="", sub_event_type="", weapon=None,
+                                               typed_by="fallback"))
+            elif m.mention.sub_event_type == "Arrests" and self.event_type() == PROTESTS:  # "police detained 40"
+                m = replace(m, mention=replace(m.mention, event_type=PROTESTS, sub_event_type=INTERVENTION, typed_by="cue"))
         battle = self.event_type() == BATTLES and m.mention.event_type in ("", BATTLES)
         toll = battle and m.actor1 is None and m.actor2 is not None and m.actor2.inter == CIVILIANS
         # another weapon joins where it names a place of the event's own, not a place in the event's country
