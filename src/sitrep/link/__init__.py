@@ -41,8 +41,6 @@ INTERVENTION = "Protest with intervention"  # arrests at a demonstration are its
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
-
-
 def _title(sentence: str) -> bool:
     """A line of its own without a full stop: a headline."""
     return sentence.endswith("\n") and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ":"))
@@ -289,7 +287,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     elif sub == "Armed clash" and a2 is not None and a2.inter == CIVILIANS and not any(
             m.mention.sub_event_type for m in c.members):
         sub = "Attack"  # a clash only the classifier read, on civilians: no second armed side, an attack on them
-    if crowds and sub == DESTRUCTION and c.actor("actor1") is None:
+    if crowds and sub == DESTRUCTION and a1 is None:
         sub = "Violent demonstration"
     if c.like is not None and not c.typed():
         sub = _sub_event_type(c.like, sub)
@@ -312,7 +310,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     attacker = c.attacker[0] if c.attacker else c.likened("actor1")
-    actor1, actor2 = _crowd(lex.event_type[sub], sub, c.actor("actor1") or c.claimant or attacker, a2)
+    actor1, actor2 = _crowd(lex.event_type[sub], sub, a1 or c.claimant or attacker, a2)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any((*fatal, *hurt)))
     return Event(
         id=report_id(resolved.article.published, key),
