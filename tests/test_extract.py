@@ -432,3 +432,11 @@ def test_arrests_told_of_a_demonstration_are_its_dispersal() -> None:
     events, _ = run_text("Thousands of students marched through central Dakar on Tuesday to protest against fuel "
                          "prices. Police detained 35 people, a rights group said.")
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Protest with intervention")]
+
+
+def test_capturing_ground_is_taking_territory() -> None:
+    """'captured a hilltop outpost', 'seized the village of X': ground taken, by whom decides which of ACLED's two
+    types; not what else is captured."""
+    events, _ = run_text("Arakan Army fighters captured a hilltop outpost outside Kyaukphyu on Sunday. On Monday, "
+                         "Myanmar troops seized the village of Kan Htaung Gyi, residents said.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory", "Government regains territory"]

@@ -49,6 +49,7 @@ class Lexicon:
     other_senses: dict[str, frozenset[str]]  # trigger lemma -> words beside it that make it no act ("hunger strike")
     grievance: frozenset[str]  # "protested against", "demanding": what follows is the demonstration's cause
     holdings: frozenset[str]  # what an armed party holds ("Houthi positions"): its holder is the target
+    territory: tuple[frozenset[str], frozenset[str]]  # (verbs, objects) that take ground ("captured an outpost")
     civilian_sites: frozenset[str]  # words that make a holding civilian ("a refugee camp")
     charges: frozenset[str]  # "charged with", "convicted of": what follows is an accusation, not an act told
     event_type: dict[str, str]  # sub-event type -> event type
@@ -115,6 +116,8 @@ def lexicon() -> Lexicon:
         charges=frozenset(trig.get("charges") or []),
         grievance=frozenset(trig.get("grievance") or []),
         holdings=frozenset(trig.get("holdings") or []),
+        territory=(frozenset((trig.get("territory") or {}).get("verbs") or []),
+                   frozenset((trig.get("territory") or {}).get("objects") or [])),
         civilian_sites=frozenset(trig.get("civilian_sites") or []),
         event_type={k: v["event_type"] for k, v in tax["sub_event_types"].items()},
         priority=tuple(tax["priority"]),

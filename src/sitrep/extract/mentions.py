@@ -143,6 +143,9 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
         found.append((lex.rank(DISRUPTED), DISRUPTED, "interception"))
     decided = [(lex.rank(lex.trigger_types[lemma(t)]), lex.trigger_types[lemma(t)], t.lower_) for t in kept
                if lemma(t) in lex.trigger_types]
+    verbs, ground = lex.territory  # "captured a hilltop outpost": taking ground
+    decided += [(lex.rank(TAKEN), TAKEN, t.lower_) for t in kept if lemma(t) in verbs and any(
+        c.dep_ == "dobj" and lemma(c) in ground for c in t.children)]
     # a trigger that is itself the interception ("shot down two drones") decides, whatever it stopped
     decided += [(lex.rank(DISRUPTED), DISRUPTED, t.lower_) for t in kept if interception(t, lex)]
     if not (decided or found):
@@ -459,6 +462,7 @@ def _attributed(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+TAKEN = "Non-state actor overtakes territory"  # by whom is decided at the link stage
 DATELINE_MARKS = {":", "—", "–", "-", "--"}
 DATELINE_TOKENS = 16  # "GOMA, Democratic Republic of Congo, March 18 (Reuters) -"
 AGENCY_END = re.compile(r"\)\.?[-–—]$")  # "Bogotá, Oct 6 (EFE).- ...", which the tokenizer keeps as "EFE).-"
