@@ -17,6 +17,7 @@ from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
+from sitrep.nlp.pipeline import heading
 
 SECTION = "SECTION"  # the label of a section's head among the story's places
 
@@ -97,7 +98,7 @@ def extract(processed: Processed) -> Extracted:
 def _section_head(sent: Span) -> bool:
     """A line of a few upper-case words and no verb: the head of a section of a roundup or briefs."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    return 0 < len(words) <= 4 and all(t.is_upper for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return heading(words) and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _within(inner: Slot, outer: Slot) -> bool:

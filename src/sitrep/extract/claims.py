@@ -25,10 +25,9 @@ MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|Septe
                    r"(?:,? \d{4})?$")
 
 
-def _bound(sent: Span, num: Token) -> str:
+def _bound(sent: Span, number: Span) -> str:
     """From the words before the number's first word ("more than two million")."""
-    first = _number_span(num).start
-    before = sent.doc[max(sent.start, first - 4) : first].text.lower()
+    before = sent.doc[max(sent.start, number.start - 4) : number.start].text.lower()
     for bound, words in BOUNDS:
         if any(before.endswith(w) or f"{w} " in before[-len(w) - 2:] for w in words):
             return bound
@@ -168,7 +167,8 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
                 and _one_act(list(sent), lex):
             continue  # "25 deaths as a result of the mutiny": one event's toll
         seen.add(num.i)
-        bound = "exact" if value == 0 else _bound(sent, num)
+        span = _number_span(num)
+        bound = "exact" if value == 0 else _bound(sent, span)
         places = _places_near(num, sent, sent_index)
         start, end = period_from, period_to
         if (own := _own_year(num, sent_index)) is not None:  # "116 in 2023"
@@ -182,7 +182,6 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
         target = _target(noun, sent)
         what = verbs[lemma(noun)] if noun.pos_ == "VERB" and lemma(noun) in verbs else lemma(noun) + "s"
         what += f" on {target.text}" if target is not None else ""
-        span = _number_span(num)
         q = Slot(span.text, span.start_char, span.end_char, sent_index)
         out.append(ClaimMention(article_id, sentence, q, bound, what, places, start, end, None,
                                 target=Slot(target.text, target.start_char, target.end_char, sent_index) if target else None,

@@ -42,7 +42,7 @@ def line_breaks(doc: Doc) -> Doc:
         elif len(line) == 1 and line[0].is_alpha and not tok.is_space:
             tok.is_sent_start = False  # a paragraph's first word is no sentence ("Seventeen | soldiers were killed")
         line.append(tok)
-        if tok.text in HEADING_DASHES and _heading(line[:-1]) and tok.i + 1 < len(doc):
+        if tok.text in HEADING_DASHES and heading(line[:-1]) and tok.i + 1 < len(doc):
             heads.append(doc[tok.i + 1])
     _headline_clauses(line)
     if len(heads) >= 2:  # one such opening is a dateline ("KABUL —"), several are a roundup's headings
@@ -54,8 +54,9 @@ def line_breaks(doc: Doc) -> Doc:
 HEADING_DASHES = {"-", "–", "—", "--"}
 
 
-def _heading(words: list[Token]) -> bool:
-    """A line's opening of one to four upper-case words ("SOMALIA", "BURKINA FASO")."""
+def heading(words: list[Token]) -> bool:
+    """One to four upper-case words ("SOMALIA", "BURKINA FASO"): a roundup's heading, on a line of its own or
+    opening one."""
     return 0 < len(words) <= 4 and all(t.is_alpha and t.is_upper for t in words)
 
 
