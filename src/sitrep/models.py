@@ -28,6 +28,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    headline: bool = False  # a line of its own without a full stop (nlp.pipeline.as_sentence)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
-from sitrep.nlp.pipeline import heading
+from sitrep.nlp.pipeline import as_sentence, heading
 
 SECTION = "SECTION"  # the label of a section's head among the story's places
 
@@ -86,7 +86,7 @@ def extract(processed: Processed) -> Extracted:
             for m in found:
                 m.claimed_by = m.claimed_by or claimed
         elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
-            responsibility.append((claimed, Sentence(i, sent.start_char, sent.end_char, sent.text)))
+            responsibility.append((claimed, as_sentence(sent, i)))
         # "a national strike ... the strike will go on": the word keeps the sense the story gave it
         found = [m for m in found if not (m.anaphoric and m.trigger.text.lower() in other_senses)]
         other_senses.update(t.lower_ for t in triggers if other_sense(t, lex))

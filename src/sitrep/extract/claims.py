@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.triggers import lemma
-from sitrep.models import ClaimMention, Sentence, Slot
+from sitrep.models import ClaimMention, Slot
+from sitrep.nlp.pipeline import as_sentence
 
 BOUNDS = [
     ("at_least", ("at least", "more than", "over", "no fewer than", "upwards of", "in excess of")),
@@ -155,7 +156,7 @@ def _number_span(num: Token) -> Span:
 def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[ClaimMention]:
     lex = lexicon()
     verbs = lex.toll_verbs | lex.tally_verbs
-    sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
+    sentence = as_sentence(sent, sent_index)
     out = []
     seen: set[int] = set()
     period_from, period_to = _period(sent, sent_index)

@@ -70,7 +70,8 @@ def _whose(m: EventMention, sent: Span) -> bool:
     lex = lexicon()
     tok = next((t for t in sent if t.idx == m.trigger.start), None)
     heads = [tok.head, tok.head.head] if tok is not None else []  # "for the attack": through its preposition
-    return any(lemma(h) in lex.performing | lex.attribution | lex.claiming for h in heads)
+    whose = lex.performing | lex.attribution | lex.claiming
+    return any(lemma(h) in whose for h in heads)
 
 
 def _told_outright(m: EventMention, sent: Span) -> bool:

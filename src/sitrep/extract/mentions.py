@@ -30,7 +30,8 @@ from sitrep.extract.triggers import (
     performer,
     reference_point,
 )
-from sitrep.models import EventMention, Sentence, Slot
+from sitrep.models import EventMention, Slot
+from sitrep.nlp.pipeline import as_sentence
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ACTOR", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # a rare
@@ -604,7 +605,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         gi = groups.index(candidates[nearest_group(ent.root, candidates)])
         ents_by_group.setdefault(gi, []).append(ent)
     out: list[EventMention] = []
-    sentence = Sentence(sent_index, sent.start_char, sent.end_char, sent.text)
+    sentence = as_sentence(sent, sent_index)
     background = _background(dropped, kept_ids) | described
     # places another clause of the sentence names as its own are not shared with clauses that name none,
     # unless one clause is the other's time ("killed 19 after they were attacked in X": one scene)

