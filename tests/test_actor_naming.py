@@ -210,7 +210,7 @@ def test_fighters_tied_to_a_named_group_are_that_group(text: str) -> None:
     ("Soldiers and al-Shabaab fighters exchanged fire near Baidoa on Monday.", ("Military Forces of Somalia", "Al Shabaab")),
     # the sides a clash was "between", also where the parser joined them into one phrase
     ("Clashes between the army and Fulani militiamen near Mopti killed six people on Sunday.",
-     ("Military Forces of Mali", "Fulani Ethnic Militia")),
+     ("Military Forces of Mali", "Fulani Ethnic Militia (Mali)")),
     ("Heavy fighting erupted between the army and the Rapid Support Forces in Omdurman on Saturday.",
      ("Military Forces of Sudan", "Rapid Support Forces")),
     # the other side of the fight the victims fell in
@@ -340,3 +340,20 @@ def test_a_junta_is_the_forces_of_the_country_it_rules() -> None:
     events, _ = run_text("Junta troops shelled three villages in Myanmar's Sagaing region on Monday, killing four "
                          "people.", published=dt.date(2025, 3, 12))
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Myanmar"]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Armed Murle youths raided a cattle camp near Pibor on Sunday, killing six herders.",
+     "Murle Ethnic Militia (South Sudan)"),
+    ("Suspected Fulani militiamen attacked the village of Ogossagou in Mali on Sunday, killing nine people.",
+     "Fulani Ethnic Militia (Mali)"),
+    ("Clan militias fought over a water point near Galkayo in Somalia on Sunday, killing four fighters.",
+     "Unidentified Clan Militia (Somalia)"),
+])
+def test_a_communitys_armed_men_are_its_militia_named_with_the_country_of_the_event(text: str, actor1: str) -> None:
+    assert [a1 for a1, _ in names(text)] == [actor1]
+
+
+def test_herders_killed_are_victims_not_their_communitys_militia() -> None:
+    assert names("Gunmen killed five Fulani herders at a cattle camp near Zemio in the Central African Republic "
+                 "on Sunday.") == [("Unidentified Armed Group (Central African Republic)", "Civilians")]

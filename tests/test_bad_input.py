@@ -279,6 +279,7 @@ def test_run_on_the_bad_corpus(tmp_path: Path, sqlite_sample_db: Path) -> None:
     ("- name: Good Group\n  aliases: [good guys]\n  inter: 2\n- aliases: [nameless]\n  inter: 3\n", "4: actor without a name"),
     ("- name: Bad Group\n  aliases: [a, b\n", "3: not valid YAML: did not find expected ',' or ']'"),
     ("- name: Bad Group\n  inter: 12\n", "1: Bad Group: inter must be an ACLED inter code from 1 to 8, not 12"),
+    ("- name: Bad Militia\n  community: Dinka\n", "1: Bad Militia: community must be a list of names"),
 ])
 def test_a_broken_actor_entry_stops_the_run_with_file_and_line_and_keeps_the_store(
         tmp_path: Path, sqlite_sample_db: Path, entries: str, problem: str) -> None:

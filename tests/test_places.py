@@ -536,3 +536,11 @@ def test_a_place_name_with_and_in_it_is_one_place() -> None:
                          "Kashmir's Baramulla district, on Monday evening, wounding three officers.")
     assert [(e.place.name if e.place else None, e.place.admin1 if e.place else None) for e in events] == [
         ("Sopur", "Jammu and Kashmir")]
+
+
+def test_a_country_named_before_its_region_is_where_the_region_is() -> None:
+    """"Cameroon's restive North-West": the small model reads the country as an organisation, which left the
+    region to South Africa's North-West; a country's name is always a place."""
+    events, _ = run_text("Separatist fighters ambushed a gendarmerie patrol in Cameroon's restive North-West region "
+                         "on Friday, killing two gendarmes.")
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("North-West", "Cameroon")]

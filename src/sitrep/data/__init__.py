@@ -107,8 +107,24 @@ def actor_entries() -> tuple[dict[str, Any], ...]:
             problem = _actor_problem(entry)
             if problem:
                 raise DataError(f"{path}:{line}: {problem}")
-            entries.append(entry)
+            entries.append(_with_community(entry))
     return tuple(entries)
+
+
+# How news names the armed men of a community ("Murle gunmen", "armed Dinka", "Habar Gidir clan militia"):
+# each word after each of an entry's ``community`` names, or "armed" before it, is one of the entry's aliases.
+# Not "youth" or "herders" alone: those are as often the victims.
+COMMUNITY_ARMS = ("militia", "militias", "militiaman", "militiamen", "gunmen", "fighters", "raiders", "cattle raiders",
+                  "attackers", "assailants", "vigilantes", "clan militia", "clan militias", "clan militiamen",
+                  "clan fighters", "ethnic militia", "tribal militia")
+
+
+def _with_community(entry: dict[str, Any]) -> dict[str, Any]:
+    community = [str(c) for c in entry.get("community") or []]
+    if not community:
+        return entry
+    armed = [f"{c} {noun}" for c in community for noun in COMMUNITY_ARMS] + [f"armed {c}" for c in community]
+    return {**entry, "aliases": [*entry.get("aliases", []), *armed]}
 
 
 def _actor_problem(entry: Any) -> str | None:
@@ -123,6 +139,9 @@ def _actor_problem(entry: Any) -> str | None:
     inter = entry.get("inter")
     if inter is not None and (not isinstance(inter, int) or not 1 <= inter <= 8):
         return f"{name}: inter must be an ACLED inter code from 1 to 8, not {inter!r}"
+    community = entry.get("community", [])
+    if not isinstance(community, list) or not all(isinstance(c, str) for c in community):
+        return f"{name}: community must be a list of names"
     template = entry.get("by_country")
     if template is not None and (not isinstance(template, str) or "{country}" not in template):
         return f"{name}: by_country must name the country as {{country}}"

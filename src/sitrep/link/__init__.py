@@ -32,7 +32,6 @@ DESTRUCTION = "Looting/property destruction"
 REMOTE = "Explosions/Remote violence"
 BATTLES = "Battles"
 PROTESTS = "Protests"
-BY_COUNTRY = {"Unidentified Armed Group", "Protesters", "Rioters"}
 # What attackers take or wreck in an attack, told without a day or place of its own, is part of it: ACLED codes
 # the attack, not looting or a seizure of weapons besides
 SPOILS = {DESTRUCTION, "Disrupted weapons use"}
@@ -380,11 +379,12 @@ def _sub_event_type(c: _Cluster, default: str) -> str:
 
 
 def _with_country(actor: Actor | None, place: Place | None) -> Actor | None:
-    """ACLED names unnamed groups, demonstrators and rioters by the country they act in:
-    'Unidentified Armed Group (Iraq)', 'Protesters (Kenya)', 'Rioters (Kenya)'."""
+    """ACLED names unnamed groups, demonstrators, rioters and communities' militias by the country they act
+    in (actors.yaml country_in_name): 'Unidentified Armed Group (Iraq)', 'Protesters (Kenya)', 'Fulani Ethnic
+    Militia (Mali)'."""
     if actor is None or place is None or not place.country:
         return actor
-    if actor.name not in BY_COUNTRY:
+    if actor.name not in actor_dictionary().country_named:
         return actor_dictionary().in_country(actor, place.country)  # "police": Police Forces of <country>
     return replace(actor, name=f"{actor.name} ({place.country})", country=place.country)
 

