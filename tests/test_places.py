@@ -544,3 +544,10 @@ def test_a_country_named_before_its_region_is_where_the_region_is() -> None:
     events, _ = run_text("Separatist fighters ambushed a gendarmerie patrol in Cameroon's restive North-West region "
                          "on Friday, killing two gendarmes.")
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("North-West", "Cameroon")]
+
+
+def test_towns_a_story_names_side_by_side_give_its_country_where_it_names_none() -> None:
+    """A local paper names no country; towns too small to vouch for one alone do when they lie side by side."""
+    events, _ = run_text("Youths set fire to cars in Sarcelles on Monday night. On Tuesday night, rioters threw stones "
+                         "at police in Garges-les-Gonesse, injuring two officers.")
+    assert [e.place.country if e.place else None for e in events] == ["France", "France"]

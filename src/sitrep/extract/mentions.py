@@ -571,11 +571,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     for ent in [*ents, *_unlabelled_places(sent)]:
         if ent.root.i in described or (ent.label_ in TIME_LABELS and in_dateline(ent.root)):
             continue  # "ADEN, April 10 (Gulf Wire) — ... attacked on Thursday": the day filed, not the act's
-        if ent.label_ in NAME_LABELS and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
-                ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
-            # "in Tehran", "near Erbil", "the capital Abuja" (read as another kind of name): the gazetteer decides
-            ent = Span(doc, ent.start, ent.end, label="GPE")
-        ent = with_region(with_position(ent))
+        ent = with_region(with_position(as_place(ent)))
 
         if ent.label_ in PLACE_LABELS:
             if ent.text.lower() in lex.cue_words or ent.text.islower():
@@ -872,6 +868,17 @@ def _unlabelled_places(sent: Span) -> list[Span]:
             out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out
+
+
+def as_place(ent: Span) -> Span:
+    """A name where a place goes, read as a place whatever kind of name the NER took it for: "in Tehran",
+    "near Erbil", "the capital Abuja" (the small model tags many towns as organisations; not "into the bush"); the
+    gazetteer decides."""
+    doc = ent.doc
+    if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
+            ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
+        return Span(doc, ent.start, ent.end, label="GPE")
+    return ent
 
 
 def with_position(ent: Span) -> Span:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -69,7 +70,32 @@ def article_context(names: list[str]) -> dict[str, float]:
         entry = next((e for e in found if _notable(e)), None)
         if entry and entry.country and not _rivalled(entry, _homonyms_abroad(entry, found, _clean(name))):
             counts[entry.country] += 2 if entry.kind == "country" else 1
-    return shares(counts)
+    return shares(counts or _neighbours(names))
+
+
+NEIGHBOURS = 0.5  # degrees of latitude (about 55 km): towns this close named in one story vouch for each other
+
+
+def _neighbours(names: list[str]) -> Counter[str]:
+    """Where no place is known well enough to vote (a local paper's story that names no country: "Grigny",
+    "Evry", "Corbeil-Essonnes"), towns and districts of one country that lie near each other do: two
+    namesakes of words seldom stand side by side."""
+    readings = {}
+    for name in {_clean(n) for n in names}:
+        found = gazetteer().candidates(name)
+        aliased = found_by_alias(found, name)
+        readings[name] = [e for e in found if e.kind in ("city", "admin2") and e not in aliased and e.latitude is not None]
+    votes: Counter[str] = Counter()
+    for name, entries in readings.items():
+        vouched = {e.country for e in entries for other, theirs in readings.items() if other != name
+                   for o in theirs if o.country == e.country and _near(e, o)}
+        votes.update(c for c in vouched if c)
+    return votes
+
+
+def _near(a: Entry, b: Entry) -> bool:
+    lat = abs(a.latitude - b.latitude)  # type: ignore[operator]
+    return lat <= NEIGHBOURS and abs(a.longitude - b.longitude) * math.cos(math.radians(a.latitude)) <= NEIGHBOURS  # type: ignore[arg-type,operator]
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
