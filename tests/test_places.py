@@ -551,3 +551,12 @@ def test_towns_a_story_names_side_by_side_give_its_country_where_it_names_none()
     events, _ = run_text("Youths set fire to cars in Sarcelles on Monday night. On Tuesday night, rioters threw stones "
                          "at police in Garges-les-Gonesse, injuring two officers.")
     assert [e.place.country if e.place else None for e in events] == ["France", "France"]
+
+
+def test_a_town_named_anywhere_in_the_story_gives_its_country_where_nothing_else_does() -> None:
+    """The act names a village the gazetteer lacks; the only town it knows stands in a sentence without an act,
+    read by the NER as an organisation: the story's country, though not the act's place."""
+    events, _ = run_text("Separatist fighters stormed a gendarmerie post at Mbiame on Monday night, killing four "
+                         "gendarmes. Many residents have since fled to relatives in Bamenda.")
+    assert [(e.place.country, e.place.precision) if e.place else None for e in events] == [("Cameroon", 3)]
+    assert [e.actor2.name if e.actor2 else None for e in events] == ["Police Forces of Cameroon"]

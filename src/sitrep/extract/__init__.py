@@ -11,7 +11,7 @@ from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
-from sitrep.extract.mentions import bounds_period, in_dateline, locative, mentions_in, with_position
+from sitrep.extract.mentions import as_place, bounds_period, in_dateline, locative, mentions_in, with_position
 from sitrep.extract.responsibility import claimants
 from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
@@ -20,6 +20,9 @@ from sitrep.nlp import Processed
 from sitrep.nlp.pipeline import as_sentence, heading
 
 SECTION = "SECTION"  # the label of a section's head among the story's places
+# the label of a name in a place's position that the NER took for another kind of name ("taken to hospital in
+# Bamenda" as an organisation): a place only to say which country a story that names no other is about
+GUESSED = "GUESSED"
 
 
 @dataclass
@@ -67,6 +70,8 @@ def extract(processed: Processed) -> Extracted:
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and locative(e, kept_ids)
                       and not any(e.root in set(t.subtree) for t in dropped))
+        places.extend(Slot(e.text, e.start_char, e.end_char, i, label=GUESSED) for e in ents
+                      if e.label_ != "GPE" and as_place(e).label_ == "GPE" and not in_reference(e.root))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         if said is not None and found:
             found = judged(found, said[i], sent)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from sitrep.data import site_list
-from sitrep.extract import SECTION, Extracted
+from sitrep.extract import GUESSED, SECTION, Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import PLACE_LABELS
@@ -107,7 +107,9 @@ def resolve(extracted: Extracted) -> Resolved:
         p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label == SECTION]
     # a story whose acts name no place: the places their sentences name ("the Guinean state") say where it is
     context = article_context([*names, article.title]) or _actor_countries(extracted) or article_context(
-        [s.text for m in extracted.mentions for s in m.sentence_places])
+        [s.text for m in extracted.mentions for s in m.sentence_places]) or article_context(
+        [p.text for p in extracted.places])  # else any place the story names ("taken to hospital in Bamenda")
+    told_places = [p for p in extracted.places if p.label != GUESSED]
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
     doubts: list[str] = []
@@ -124,8 +126,8 @@ def resolve(extracted: Extracted) -> Resolved:
     named_before = StoryActors()
     members = {key: actor for key, group in extracted.affiliations.items()
                if (actor := resolve_actor(group.text)) is not None and actor.known}
-    story_places = list(extracted.places)
-    named = sorted([*extracted.places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
+    story_places = list(told_places)
+    named = sorted([*told_places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
     place_of = {s: _resolve_named(s, context, article) for s in named}  # each named place read once
     sentence_time: dict[int, tuple[DateInterval, str]] = {}
 
@@ -244,7 +246,7 @@ def resolve(extracted: Extracted) -> Resolved:
         for place, s in _split_places(places, m.places_listed):
             if place is not None and place.kind == "sea":  # which side of the sea: all the places the story names
                 if shore_context is None:
-                    shore_context = article_context([*names, *(p.text for p in extracted.places)])
+                    shore_context = article_context([*names, *(p.text for p in told_places)])
                 place = off_shore(place, shore_context)
             said_in = text if s is None or s.sentence == m.sentence.index else _sentence_around(article.text, s)
             place_ev = [evidence("location", place.name, s, article, said_in)] if s else []
