@@ -440,3 +440,19 @@ def test_capturing_ground_is_taking_territory() -> None:
     events, _ = run_text("Arakan Army fighters captured a hilltop outpost outside Kyaukphyu on Sunday. On Monday, "
                          "Myanmar troops seized the village of Kan Htaung Gyi, residents said.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory", "Government regains territory"]
+
+
+def test_a_time_before_the_speaker_dates_the_act_not_the_statement() -> None:
+    """"... on Saturday night, the army said on Sunday": the parser hangs both times on "said"."""
+    events, _ = run_text("Four soldiers were killed when insurgents attacked a military camp on the edge of Monguno, in "
+                         "Borno state, on Saturday night, the army said on Sunday.", dt.date(2024, 3, 12))
+    assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2024, 3, 9), "day")]
+
+
+def test_a_second_attack_is_not_the_attack_told_before() -> None:
+    """"A second attack the same night" near a town of the province told before is another event."""
+    events, _ = run_text("Jihadist fighters attacked an army base in Soum province in northern Burkina Faso on Sunday "
+                         "night, killing five soldiers. "
+                         "A second attack the same night on a checkpoint near Arbinda was repelled, the army said.",
+                         dt.date(2024, 3, 12))
+    assert sorted(e.place.name for e in events if e.place) == ["Aribinda", "Soum"]  # GeoNames' spelling

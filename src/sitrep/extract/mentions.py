@@ -666,10 +666,16 @@ def _in_parts(parsed: Slot | None) -> Slot | None:
     return parsed if parsed is not None and parsed.label == SUM else None
 
 
+SECOND = {"second", "third", "fourth", "fifth"}  # "a second attack": besides one told before
+
+
 def _another(tok: Token) -> bool:
-    """'another strike', 'a strike on another school': an act the story sets beside one told before."""
+    """'another strike', 'a strike on another school', 'a second attack the same night': an act the story sets
+    beside one told before."""
     heads = [tok, *prep_objects(tok)]
-    return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children)
+    return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children) or (
+        any(c.dep_ == "amod" and c.lower_ in SECOND for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))  # not "the second strike"
 
 
 def _similar(tok: Token) -> bool:
