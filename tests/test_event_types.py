@@ -281,3 +281,13 @@ def test_a_clash_read_by_the_classifier_on_civilians_alone_is_an_attack() -> Non
     events, _ = run_text("Soldiers killed 12 villagers near Djibo, Burkina Faso, on Monday.", published=dt.date(2025, 3, 12))
     assert [(e.event_type, e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Violence against civilians", "Attack", "Civilians")]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Several hundred nurses staged a sit-in outside the health ministry in Lagos on Monday.", "Peaceful protest"),
+    ("Police lathi-charged farmers blocking the highway near Ambala on Monday.", "Protest with intervention"),
+])
+def test_a_hyphenated_trigger_is_one_word(text: str, sub_event_type: str) -> None:
+    """The tokenizer splits "sit-in" and "lathi-charged"; the NLP stage joins them for the lexicon."""
+    events, _ = run_text(text)
+    assert [e.sub_event_type for e in events] == [sub_event_type]

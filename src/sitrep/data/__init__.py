@@ -173,6 +173,12 @@ def _words(name: str, key: str) -> list[str]:
     return [str(w).lower() for w in (read_yaml(name) or {}).get(key) or []]
 
 
+def hyphenated_triggers() -> list[str]:
+    """The trigger words of triggers.yaml written with a hyphen ("sit-in", "baton-charge"): the tokenizer splits
+    them, so the NLP stage joins them again."""
+    return [w for key in ("verbs", "nouns") for w in _words("triggers.yaml", key) if "-" in w.strip("-")]
+
+
 def time_words() -> list[str]:
     """Words that tell when, which the model does not tag as times (times.yaml)."""
     return _words("times.yaml", "time_words")

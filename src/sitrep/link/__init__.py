@@ -132,7 +132,9 @@ class _Cluster:
         toll, not one of its sides."""
         if m.counted_on and all(x.mention.sentence.index < m.mention.sentence.index for x in self.members):
             return None  # "days later": another act than those told before
-        if m.own_time is None and not m.own_place:  # a part of the act told before, with no day or place of its own
+        same_sentence = any(x.mention.sentence.index == m.mention.sentence.index for x in self.members)
+        if (m.own_time is None and not m.own_place) or same_sentence:
+            # a part of the act told before: with no day or place of its own, or in the sentence that told it
             if m.mention.sub_event_type in SPOILS and self.event_type() in VIOLENT:  # "the attackers also looted shops"
                 m = replace(m, mention=replace(m.mention, event_type="", sub_event_type="", weapon=None,
                                                typed_by="fallback"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,9 +11,10 @@ from itertools import pairwise
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data import country_names, lemma_fixes, time_words
+from sitrep.data import country_names, hyphenated_triggers, lemma_fixes, time_words
 from sitrep.models import Article, Sentence
 from sitrep.nlp.patterns import actor_patterns, country_patterns, place_patterns
 
@@ -60,6 +62,30 @@ def heading(words: list[Token]) -> bool:
     return 0 < len(words) <= 4 and all(t.is_alpha and t.is_upper for t in words)
 
 
+class HyphenWords:
+    """Joins the words of a hyphenated trigger the tokenizer split ("sit-in", "baton-charged") into one token,
+    before the tagger and parser read them: the lexicon knows the word, not its halves."""
+
+    def __init__(self, nlp: Language, words: list[str]) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for word in words:
+            first, rest = word.split("-", 1)
+            stem = rest[:-1] if rest.endswith("e") else rest  # any inflection: "charge", "charged", "charging"
+            self.matcher.add(word, [[{"LOWER": first, "SPACY": False}, {"ORTH": "-", "SPACY": False},
+                                     {"LOWER": {"REGEX": f"^{re.escape(stem)}"}}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        with doc.retokenize() as retokenizer:
+            for _, start, end in self.matcher(doc):
+                retokenizer.merge(doc[start:end])
+        return doc
+
+
+@Language.factory("hyphen_words")
+def hyphen_words(nlp: Language, name: str) -> HyphenWords:
+    return HyphenWords(nlp, hyphenated_triggers())
+
+
 # what ends a line of prose: a line ending otherwise is a headline (or a dateline, a list item)
 LINE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":")
 
@@ -88,6 +114,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run scripts/setup (or set SITREP_MODEL)"
         ) from exc
+    nlp.add_pipe("hyphen_words", first=True)
     nlp.add_pipe("line_breaks", before="parser")
     if "attribute_ruler" in nlp.pipe_names:  # lemmas the model gets wrong (lemmas.yaml); the lemmatizer keeps them
         nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
