@@ -170,3 +170,23 @@ def test_an_age_is_no_time() -> None:
     events, claims = run_text("On 3 May 2025, gunmen killed six villagers, including a 15-year-old boy, in Kaya, "
                               "Burkina Faso.", published=dt.date(2025, 5, 9))
     assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2025, 5, 3), 6)] and claims == []
+
+
+@pytest.mark.parametrize(("text", "published", "date"), [
+    ("on 03.02.2025", dt.date(2025, 2, 10), dt.date(2025, 2, 3)),  # day first, as press notes write it
+    ("on 01.07.2025", dt.date(2025, 3, 1), dt.date(2025, 1, 7)),  # only month first is not after publication
+    ("on 02/14/2025", dt.date(2025, 2, 20), dt.date(2025, 2, 14)),  # only month first is a date
+    ("on 04.03.2025", dt.date(2025, 3, 20), dt.date(2025, 3, 4)),
+    ("on 04.03.2025", dt.date(2025, 3, 2), dt.date(2025, 3, 4)),  # neither reading is past: day first
+])
+def test_a_date_in_figures_is_read_day_first_unless_only_the_other_reading_is_a_past_date(
+        text: str, published: dt.date, date: dt.date) -> None:
+    found = resolve_time(text, published)
+    assert found is not None and (found.date, found.precision) == (date, "day")
+
+
+def test_a_press_notes_date_in_figures_dates_its_act() -> None:
+    events, _ = run_text("On 11.03.2025 at about 0630 hours, a patrol of the district police was ambushed by armed "
+                         "cadres near Kutru village in Bijapur district, Chhattisgarh. Two constables were killed.",
+                         dt.date(2025, 3, 13))
+    assert [e.when.date for e in events] == [dt.date(2025, 3, 11)]

@@ -129,9 +129,13 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     # does not run the tagger and parser over every pattern (seconds at each start, in every worker).
     with nlp.select_pipes(enable=["entity_ruler"]):
         ruler.add_patterns(places + country_patterns() + actor_patterns(skip=place_names | country_names())  # type: ignore[attr-defined]
-                           + [{"label": "TIME", "pattern": [{"LOWER": w}]} for w in time_words()] + AGES)
+                           + [{"label": "TIME", "pattern": [{"LOWER": w}]} for w in time_words()] + AGES + NUMERIC_DATES)
     return nlp
 
+
+# A date in figures ("On 01.07.2026 at about 0915 hours", as press notes write them), which the model tags as
+# nothing: a date (resolve.dates reads it)
+NUMERIC_DATES = [{"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$"}}]}]
 
 # A person's age, which the model tags as a date ("a 16-year-old", "aged 14", "14 years old"): no time of
 # any act, nor the bound of a period. Tagged AGE, a label no stage reads.

@@ -9,6 +9,7 @@ dateparser moves a weekday equal to the publication day a week back and knows no
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from functools import lru_cache
@@ -77,6 +78,21 @@ def time_kind(text: str) -> str:
 
 
 
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")  # "01.07.2026", "1/7/2026"
+
+
+def _numeric_date(first: int, second: int, year: int, published: dt.date | None) -> DateInterval | None:
+    """A date written in figures, day first as most of the world writes it, month first where only that
+    reading is a date or, where both are, only it is not after publication."""
+    readings = []
+    for d, m in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.append(dt.date(year, m, d))
+    if published is not None and any(r <= published for r in readings):
+        readings = [r for r in readings if r <= published]
+    return day(readings[0]) if readings else None
+
+
 def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | None = None,
                  since: DateInterval | None = None) -> DateInterval | None:
     """The interval a time expression denotes, or None when it names no usable time ("recent weeks").
@@ -86,6 +102,8 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
         return None
     low = " ".join(text.lower().replace("’", "'").split())
     narrative = anchor or published
+    if (m := NUMERIC_DATE.search(low)) is not None:
+        return _numeric_date(*map(int, m.groups()), published)
     if published is not None:
         if re.search(r"\b(today|this morning|this afternoon|this evening|tonight)\b", low):
             return day(published)
