@@ -291,3 +291,11 @@ def test_a_hyphenated_trigger_is_one_word(text: str, sub_event_type: str) -> Non
     """The tokenizer splits "sit-in" and "lathi-charged"; the NLP stage joins them for the lexicon."""
     events, _ = run_text(text)
     assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_fighters_who_give_themselves_up_change_their_groups_activity() -> None:
+    events, _ = run_text("Nine cadres of the CPI (Maoist) surrendered to the police in Dantewada on Thursday, handing "
+                         "over two rifles.")
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Change to group/activity", "Communist Party of India (Maoist)")]
+    assert run_text("The army called on the rebels to surrender their weapons by Friday.")[0] == []
