@@ -299,3 +299,10 @@ def test_fighters_who_give_themselves_up_change_their_groups_activity() -> None:
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
         ("Change to group/activity", "Communist Party of India (Maoist)")]
     assert run_text("The army called on the rebels to surrender their weapons by Friday.")[0] == []
+
+
+def test_the_dead_a_crowd_carries_pictures_of_do_not_make_its_protest_lethal() -> None:
+    """"waving portraits of fighters killed in earlier attacks": the participle says who they were."""
+    events, _ = run_text("Several hundred people gathered in central Kobani on Sunday to protest against the shelling, "
+                         "carrying photographs of fighters killed in earlier attacks.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -179,12 +179,17 @@ def _not_yet(tok: Token, lex: Lexicon) -> bool:
         tok.pos_ == "NOUN" and intended(tok, lex))
 
 
+DEMONSTRATORS = {"protester", "demonstrator"}  # those killed at the demonstration are its event, not its cause
+
+
 def _describes_people(tok: Token, lex: Lexicon) -> bool:
     """A cue word that only says what kind of people someone is: "riot police", "drone operators", or names
-    people by what was done to them: "free those abducted", "treat the wounded"."""
+    people by what was done to them: "free those abducted", "treat the wounded", "fighters killed in earlier
+    attacks"."""
     named_by_act = (tok.dep_ == "acl" and tok.head.lower_ in ("those", "anyone", "everyone")) or (
         tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(c.lower_ == "the" for c in tok.children))
-    if tok.tag_ == "VBN" and named_by_act:
+    described = tok.dep_ == "acl" and lemma(tok.head) in lex.persons and lemma(tok.head) not in DEMONSTRATORS
+    if tok.tag_ == "VBN" and (named_by_act or described):  # "portraits of fighters killed in earlier attacks"
         return True
     return tok.dep_ in ("compound", "amod") and lemma(tok.head) in lex.persons
 
