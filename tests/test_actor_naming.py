@@ -357,3 +357,9 @@ def test_a_communitys_armed_men_are_its_militia_named_with_the_country_of_the_ev
 def test_herders_killed_are_victims_not_their_communitys_militia() -> None:
     assert names("Gunmen killed five Fulani herders at a cattle camp near Zemio in the Central African Republic "
                  "on Sunday.") == [("Unidentified Armed Group (Central African Republic)", "Civilians")]
+
+
+def test_a_crowd_counted_in_dozens_is_who_acted() -> None:
+    """"Dozens of settlers attacked": the subject is the count; the actors are what it counts."""
+    assert [a1 for a1, _ in names("Dozens of Israeli settlers raided the village of Turmus Ayya in the West Bank on "
+                                  "Friday, setting fire to three homes.")] == ["Settlers (Israel)"]

@@ -444,6 +444,8 @@ def _agent(subj: Token | None, doc: Doc, lex: Lexicon) -> Span | None:
     """The actor a subject names: a party, or the owner of a weapon ("Israeli jets")."""
     if subj is None:
         return None
+    if lemma(subj) in COUNT_NOUNS:  # "dozens of settlers attacked": the settlers (not "one of its leaders")
+        subj = _counted(subj)
     if _is_weapon(subj, lex):
         return _owner(subj)
     return actor_span(subj, doc) if _is_party(subj, lex) else None
@@ -499,10 +501,16 @@ def _struck(child: Token, obj: Token | None) -> Token | None:
     count of them ("dozens of Houthi sites", "60 of its positions")."""
     struck = child if child.dep_ in ("dobj", "nsubjpass") else (
         obj if child.dep_ == "prep" and child.lower_ in TARGET_PREPS else None)
-    if struck is not None and (struck.like_num or struck.pos_ == "NUM" or lemma(struck) in COUNT_NOUNS):
-        return next((g for c in struck.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), struck)
-    return struck
+    return None if struck is None else _counted(struck)
+
+
+def _counted(tok: Token) -> Token:
+    """What a count counts ("dozens of Houthi sites", "60 of its positions", "hundreds of settlers"), else
+    the word itself."""
+    if not (tok.like_num or tok.pos_ == "NUM" or lemma(tok) in COUNT_NOUNS):
+        return tok
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), tok)
 
 
 def _holder(target: Token | None, lex: Lexicon) -> Span | None:
