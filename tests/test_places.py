@@ -562,3 +562,10 @@ def test_a_town_named_anywhere_in_the_story_gives_its_country_where_nothing_else
                          "gendarmes. Many residents have since fled to relatives in Bamenda.")
     assert [(e.place.country, e.place.precision) if e.place else None for e in events] == [("Cameroon", 3)]
     assert [e.actor2.name if e.actor2 else None for e in events] == ["Police Forces of Cameroon"]
+
+
+def test_a_district_named_after_the_word_district_is_the_district() -> None:
+    """South Asian police notes write "District Sukma", "District Swat": the district, as "Sukma district"."""
+    for text, country in (("District Sukma", "India"), ("District Swat", "Pakistan")):
+        found = resolve_place(text, {country: 1.0})
+        assert found is not None and (found.name, found.kind, found.precision) == (text.split()[1], "admin2", 2), text

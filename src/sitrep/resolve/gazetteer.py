@@ -23,7 +23,7 @@ from pathlib import Path
 from sitrep.data import cache_dir, read_csv, replace_in_cache
 from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, keys, place_key
 
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
 # Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a

@@ -13,7 +13,7 @@ SUFFIX = re.compile(r"\s+(?:governorate|province|oblast|region|state|district|pr
 # "Shahrestan-e Zahedan", "Kabupaten Nduga".
 PREFIX = re.compile(r"^(?:caza (?:de la|de|du)|(?:municipio|departamento|provincia|distrito|partido)(?: del?)?|"
                     r"(?:district|municipality|province|governorate) of|shahrestan-e|kabupaten|amphoe|huyen|markaz|"
-                    r"barangay|brgy\.?)\s+",
+                    r"barangay|brgy\.?|district|village|tehsil)\s+",  # "District Bijapur", "village Murdanda" (South Asia)
                     re.I)
 
 
