@@ -148,6 +148,11 @@ def _actor_problem(entry: Any) -> str | None:
     return None
 
 
+def row_names(row: dict[str, str]) -> list[str]:
+    """A curated place's name and its aliases ("|" between them), as facilities.csv and towns.csv list them."""
+    return [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
+
+
 def read_csv(name: str) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     for path in _files(name):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.data import actor_entries, read_csv
+from sitrep.data import actor_entries, read_csv, row_names
 
 CASE_SENSITIVE_MAX = 5
 
@@ -38,7 +38,7 @@ def place_patterns() -> tuple[list[dict[str, Any]], set[str]]:
     """Facilities (FAC) and curated place spellings (GPE); also the set of names that are places."""
     out, names = [], set()
     for row in read_csv("facilities.csv"):
-        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+        for alias in row_names(row):
             out.append(_pattern("FAC", alias, row["name"]))
     for row in read_csv("place_aliases.csv"):
         label = "LOC" if row.get("kind") in ("region", "sea") else "GPE"

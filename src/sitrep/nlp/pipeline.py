@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from sitrep.data import country_names, hyphenated_triggers, lemma_fixes, time_words
 from sitrep.models import Article, Sentence
@@ -76,8 +77,8 @@ class HyphenWords:
 
     def __call__(self, doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
-            for _, start, end in self.matcher(doc):
-                retokenizer.merge(doc[start:end])
+            for span in filter_spans([doc[start:end] for _, start, end in self.matcher(doc)]):  # never overlapping
+                retokenizer.merge(span)
         return doc
 
 

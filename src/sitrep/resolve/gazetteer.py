@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.data import cache_dir, read_csv, replace_in_cache
+from sitrep.data import cache_dir, read_csv, replace_in_cache, row_names
 from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, keys, place_key
 
 SCHEMA_VERSION = "14"
@@ -184,16 +184,12 @@ def _rows() -> Iterable[tuple[str, Entry]]:
     for row in read_csv("facilities.csv"):
         kind = "sea" if row.get("kind") in ("sea", "strait") else "facility"
         entry = _curated(row, kind, country_iso3)
-        for alias in _names(row):
+        for alias in row_names(row):
             yield place_key(alias), entry
     for row in read_csv("towns.csv"):
         entry = _curated(row, "city", country_iso3)
-        for alias in _names(row):
+        for alias in row_names(row):
             yield from ((key, entry) for key in keys(alias))
-
-
-def _names(row: dict[str, str]) -> list[str]:
-    return [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
 
 
 def _curated(row: dict[str, str], kind: str, country_iso3: dict[str, str]) -> Entry:

@@ -80,7 +80,7 @@ def _neighbours(names: list[str]) -> Counter[str]:
     """Where no place is known well enough to vote (a local paper's story that names no country: "Grigny",
     "Evry", "Corbeil-Essonnes"), towns and districts of one country that lie near each other do: two
     namesakes of words seldom stand side by side."""
-    readings = {}
+    readings: dict[str, list[Entry]] = {}
     for name in {_clean(n) for n in names}:
         found = gazetteer().candidates(name)
         aliased = found_by_alias(found, name)
@@ -94,8 +94,9 @@ def _neighbours(names: list[str]) -> Counter[str]:
 
 
 def _near(a: Entry, b: Entry) -> bool:
-    lat = abs(a.latitude - b.latitude)  # type: ignore[operator]
-    return lat <= NEIGHBOURS and abs(a.longitude - b.longitude) * math.cos(math.radians(a.latitude)) <= NEIGHBOURS  # type: ignore[arg-type,operator]
+    """Within NEIGHBOURS degrees of latitude, and as far east or west."""
+    (lat, lon), (lat2, lon2) = (a.latitude or 0.0, a.longitude or 0.0), (b.latitude or 0.0, b.longitude or 0.0)
+    return abs(lat - lat2) <= NEIGHBOURS and abs(lon - lon2) * math.cos(math.radians(lat)) <= NEIGHBOURS
 
 
 def shares(counts: Counter[str]) -> dict[str, float]:
