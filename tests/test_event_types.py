@@ -306,3 +306,10 @@ def test_the_dead_a_crowd_carries_pictures_of_do_not_make_its_protest_lethal() -
     events, _ = run_text("Several hundred people gathered in central Kobani on Sunday to protest against the shelling, "
                          "carrying photographs of fighters killed in earlier attacks.")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_an_armed_groups_raid_on_a_village_is_an_attack_not_a_mob() -> None:
+    """ACLED's mob violence is rioters'; settlers or militiamen who raid a village attack its people."""
+    events, _ = run_text("Israeli settlers attacked the village of Sinjil in the West Bank on Friday, beating residents "
+                         "and setting fire to two cars.")
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [("Attack", "Settlers (Israel)")]

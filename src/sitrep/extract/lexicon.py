@@ -60,6 +60,7 @@ class Lexicon:
     # when the act killed or wounded someone)
     armed_target: dict[str, tuple[str, frozenset[int]]]  # sub-event type -> (its type when done to an actor of
     # these inter codes)
+    armed_agent: dict[str, tuple[str, frozenset[int]]]  # sub-event type -> (its type when done by an actor of these)
     priority: tuple[str, ...]
 
     def rank(self, sub_event_type: str) -> int:
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
                             bool(d.get("when_casualties")))
                         for t, d in (tax.get("default_target") or {}).items()},
         armed_target={t: (str(d["to"]), frozenset(d["when_second_is"])) for t, d in (tax.get("armed_target") or {}).items()},
+        armed_agent={t: (str(d["to"]), frozenset(d["when_first_is"])) for t, d in (tax.get("armed_agent") or {}).items()},
     )
 
 

@@ -277,6 +277,9 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     a1 = c.actor("actor1")
     if sub in TERRITORY and a1 is not None and a1.inter:  # whose forces took the place decides (ACLED)
         sub = TERRITORY[0] if a1.inter in STATE_FORCES else TERRITORY[1]
+    by_armed, agents = lex.armed_agent.get(sub, ("", frozenset()))
+    if a1 is not None and a1.inter in agents:  # "settlers raided the village": no mob, an armed group's attack
+        sub = by_armed
     armed, inters = lex.armed_target.get(sub, ("", frozenset()))
     if a2 is not None and a2.inter in inters:
         sub = armed
