@@ -569,3 +569,13 @@ def test_a_district_named_after_the_word_district_is_the_district() -> None:
     for text, country in (("District Sukma", "India"), ("District Swat", "Pakistan")):
         found = resolve_place(text, {country: 1.0})
         assert found is not None and (found.name, found.kind, found.precision) == (text.split()[1], "admin2", 2), text
+
+
+def test_where_the_attackers_of_an_act_that_took_lives_were_is_where_it_happened() -> None:
+    """'14 people lost their lives in Saturday's kidnapping by armed men in X': the parser hangs the
+    attackers on the verb of dying, which tells what the act did; their place is the act's."""
+    article = Article("t", "", "Officials said Monday that 14 people, including six police officers, lost their lives "
+                      "in Saturday's kidnapping by armed men in the country's northern Zamfara state.",
+                      dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
+    mentions = extract(next(process([article]))).mentions
+    assert [[p.text for p in m.places] for m in mentions] == [["Zamfara"]]

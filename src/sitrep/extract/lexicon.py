@@ -29,6 +29,8 @@ class Lexicon:
     civilian: frozenset[str]
     officers: frozenset[str]  # members of a state force that do not say which ("two officers")
     persons: frozenset[str]
+    demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
+    ordinals: frozenset[str]  # "a second attack": an act besides one told before
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
     affiliation: frozenset[str]  # "loyal", "link": fighters tied to the group named after the word are that group
@@ -96,6 +98,8 @@ def lexicon() -> Lexicon:
         civilian=frozenset(trig["civilian"]),
         officers=frozenset(trig.get("officers") or []),
         persons=frozenset(trig["persons"]),
+        demonstrators=frozenset(trig.get("demonstrators") or []),
+        ordinals=frozenset(trig.get("ordinals") or []),
         individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),
         affiliation=frozenset(trig.get("affiliation") or []),

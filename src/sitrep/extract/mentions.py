@@ -179,16 +179,13 @@ def _not_yet(tok: Token, lex: Lexicon) -> bool:
         tok.pos_ == "NOUN" and intended(tok, lex))
 
 
-DEMONSTRATORS = {"protester", "demonstrator"}  # those killed at the demonstration are its event, not its cause
-
-
 def _describes_people(tok: Token, lex: Lexicon) -> bool:
     """A cue word that only says what kind of people someone is: "riot police", "drone operators", or names
     people by what was done to them: "free those abducted", "treat the wounded", "fighters killed in earlier
     attacks"."""
     named_by_act = (tok.dep_ == "acl" and tok.head.lower_ in ("those", "anyone", "everyone")) or (
         tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(c.lower_ == "the" for c in tok.children))
-    described = tok.dep_ == "acl" and lemma(tok.head) in lex.persons and lemma(tok.head) not in DEMONSTRATORS
+    described = tok.dep_ == "acl" and lemma(tok.head) in lex.persons and lemma(tok.head) not in lex.demonstrators
     if tok.tag_ == "VBN" and (named_by_act or described):  # "portraits of fighters killed in earlier attacks"
         return True
     return tok.dep_ in ("compound", "amod") and lemma(tok.head) in lex.persons
@@ -679,15 +676,12 @@ def _in_parts(parsed: Slot | None) -> Slot | None:
     return parsed if parsed is not None and parsed.label == SUM else None
 
 
-SECOND = {"second", "third", "fourth", "fifth"}  # "a second attack": besides one told before
-
-
 def _another(tok: Token) -> bool:
     """'another strike', 'a strike on another school', 'a second attack the same night': an act the story sets
     beside one told before."""
     heads = [tok, *prep_objects(tok)]
     return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children) or (
-        any(c.dep_ == "amod" and c.lower_ in SECOND for c in tok.children)
+        any(c.dep_ == "amod" and c.lower_ in lexicon().ordinals for c in tok.children)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))  # not "the second strike"
 
 
@@ -838,6 +832,8 @@ def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
             continue
         if t.dep_ == "conj" and t.head.i in trigger_ids and not any(c.dep_.startswith("nsubj") for c in t.children):
             continue  # "had been arrested and sentenced in 2011": one subject, one time
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.head.head == t:
+            continue  # "lost their lives in the hijacking by militants in X": what the act did, one scene
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
                 and lemma(t) not in REPORTING | {"be", "have", "do"} \
                 and not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in t.children):
