@@ -87,3 +87,9 @@ def test_where_a_march_goes_is_no_actor() -> None:
                          "release of detained activists. Police fired tear gas to stop them.")
     assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Protesters (India)", "Police Forces of India")]
+
+
+def test_a_country_whose_name_is_its_own_demonym_names_its_forces() -> None:
+    """"Myanmar troops", "Myanmar" as the one who struck: the name is both the country and its adjective."""
+    actor = resolve_actor("Myanmar")
+    assert actor is not None and actor.name.startswith("Military Forces of Myanmar")

@@ -10,7 +10,7 @@ from sitrep.extract import extract
 from sitrep.link.rules import places_compatible
 from sitrep.models import Article, Place
 from sitrep.nlp import process
-from sitrep.resolve.places import article_context, resolve_place
+from sitrep.resolve.places import article_context, main_country, resolve_place
 
 
 def test_the_place_of_the_acting_side_places_the_event() -> None:
@@ -579,3 +579,25 @@ def test_where_the_attackers_of_an_act_that_took_lives_were_is_where_it_happened
                       dt.date(2024, 3, 7), "cli", None, None, "t.txt", "h")
     mentions = extract(next(process([article]))).mentions
     assert [[p.text for p in m.places] for m in mentions] == [["Zamfara"]]
+
+
+def test_a_roundup_heading_may_name_a_region_in_brackets() -> None:
+    """'MALI (Mopti) — ...': the heading still opens a section of its own country, and the region in brackets
+    votes for that country as the story's other places do."""
+    events, _ = run_text("Sahel weekly\n\nMALI (Mopti) — Gunmen killed four herders near Douentza on Sunday.\n\n"
+                         "NIGER (Tillaberi) — A soldier died when a mine exploded under his truck on Monday.\n\n"
+                         "BURKINA FASO (Sahel) — Troops clashed with militants on Tuesday.", dt.date(2025, 3, 6))
+    assert sorted((e.when.date.isoformat(), e.place.country) for e in events if e.place and e.when.date) == [
+        ("2025-03-02", "Mali"), ("2025-03-03", "Niger"), ("2025-03-04", "Burkina Faso")]
+
+
+def test_a_town_named_with_its_country_after_a_comma_votes_for_that_country() -> None:
+    assert main_country(article_context(["Kaya, Burkina Faso"])) == "Burkina Faso"
+
+
+def test_the_place_a_side_entered_before_it_fought_is_where_and_when_it_fought() -> None:
+    """'entered X on Sunday and fought troops': the town and the day of the verb the act shares its subject
+    with; X is a place whatever the NER took it for, as the object of a verb of entering."""
+    events, _ = run_text("Rebels entered Kalemie on Sunday and fought soldiers for several hours.", dt.date(2025, 3, 6))
+    assert [(e.place.name if e.place else None, e.when.date.isoformat() if e.when.date else None) for e in events] == [
+        ("Kalemie", "2025-03-02")]

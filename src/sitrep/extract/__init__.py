@@ -17,7 +17,7 @@ from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
-from sitrep.nlp.pipeline import as_sentence, heading
+from sitrep.nlp.pipeline import as_sentence, heading, heading_words
 
 SECTION = "SECTION"  # the label of a section's head among the story's places
 # the label of a name in a place's position that the NER took for another kind of name ("taken to hospital in
@@ -63,9 +63,8 @@ def extract(processed: Processed) -> Extracted:
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in told)
         statement_times.update(e.start_char for e in told if reported(e))
         dropped = [t for t in triggers if t.i not in kept_ids]
-        if _section_head(sent):  # "NIGER" over a roundup's section: where what follows is, if a place
-            places.append(Slot(sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.strip()), i,
-                               label=SECTION))
+        if (section := _section_head(sent)) is not None:  # "NIGER" over a roundup's section: where what follows is
+            places.append(Slot(section, sent.start_char, sent.start_char + len(sent.text.strip()), i, label=SECTION))
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in map(with_position, ents)
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and locative(e, kept_ids)
@@ -100,10 +99,16 @@ def extract(processed: Processed) -> Extracted:
     return Extracted(article, mentions, claims, times, places, responsibility, affiliated, statement_times)
 
 
-def _section_head(sent: Span) -> bool:
-    """A line of a few upper-case words and no verb: the head of a section of a roundup or briefs."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
-    return heading(words) and not any(t.pos_ in ("VERB", "AUX") for t in words)
+def _section_head(sent: Span) -> str | None:
+    """A line of a few upper-case words and no verb, the head of a section of a roundup or briefs: the place
+    it names, as "Amhara, ETHIOPIA" where it names a region in brackets ("ETHIOPIA (Amhara) —")."""
+    words = [t for t in sent if not ((t.is_punct and t.text not in "()") or t.is_space)]
+    if not heading(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    bare = heading_words(words) or []
+    region = " ".join(t.text for t in words if t not in bare and t.text not in "()")
+    country = " ".join(t.text for t in bare)
+    return f"{region}, {country}" if region else country
 
 
 def _within(inner: Slot, outer: Slot) -> bool:

@@ -4,6 +4,7 @@ slots (actors, places, time, casualties, weapon) from the parse."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -721,7 +722,7 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
             and not _fronted(prep, trigger_ids):
         return False  # "police said in Abuja", "told reporters in Geneva": where it was said
     if root.dep_ == "dobj":
-        return root.head.i in trigger_ids
+        return root.head.i in trigger_ids or _entered(root)
     return True
 
 
@@ -827,18 +828,30 @@ def _reachable(tok: Token, trigger: Token, trigger_ids: set[int]) -> bool:
     reporting one ("said on Sunday it launched"), or one that describes the trigger itself ("the mutiny
     which occurred in X") or goes on from it ("was arrested and jailed in 2011"). "attending a summit in
     Spain" and "since Russia launched its invasion in February 2022" are other clauses."""
-    for t in tree_path(tok, trigger)[1:-1]:
+    path = tree_path(tok, trigger)
+    for before, t in pairwise(path[:-1]):
         if t.dep_ == "relcl" and t.head.i in trigger_ids:
             continue
         if t.dep_ == "conj" and t.head.i in trigger_ids and not any(c.dep_.startswith("nsubj") for c in t.children):
             continue  # "had been arrested and sentenced in 2011": one subject, one time
-        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.head.head == t:
+        # from a word of its own clause ("said Wednesday the operation rescued 190 and killed 30" is the day said):
+        own = before.head == t
+        if own and t == trigger.head and trigger.dep_ == "conj" and _after_subject(tok, t) \
+                and not any(c.dep_.startswith(("nsubj", "aux")) for c in trigger.children):
+            continue  # "entered Debre Markos on Sunday and fought troops": the one subject's scene and time
+        if own and trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.head.head == t:
             continue  # "lost their lives in the hijacking by militants in X": what the act did, one scene
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_HEADS and t.i not in trigger_ids \
                 and lemma(t) not in REPORTING | {"be", "have", "do"} \
                 and not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in t.children):
             return False  # ("when a drone slammed into Tower 22" is the same event told again)
     return True
+
+
+def _after_subject(tok: Token, verb: Token) -> bool:
+    """Said after the verb's subject: "said Wednesday the operation rescued" (before it) is the day said."""
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    return subject is None or tok.i > subject.i
 
 
 CLAUSE_HEADS = {"ROOT", "relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"}  # a participle ("headed") is not one
@@ -891,9 +904,14 @@ def as_place(ent: Span) -> Span:
     gazetteer decides."""
     doc = ent.doc
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
-            ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"})):
+            ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _entered(tok: Token) -> bool:
+    """The object of a verb of entering or taking a place ("entered Debre Markos"; sites.yaml entry_verbs)."""
+    return tok.dep_ == "dobj" and lemma(tok.head) in site_list("entry_verbs")
 
 
 def with_position(ent: Span) -> Span:

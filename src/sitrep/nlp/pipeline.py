@@ -58,9 +58,22 @@ HEADING_DASHES = {"-", "–", "—", "--"}
 
 
 def heading(words: list[Token]) -> bool:
-    """One to four upper-case words ("SOMALIA", "BURKINA FASO"): a roundup's heading, on a line of its own or
-    opening one."""
-    return 0 < len(words) <= 4 and all(t.is_alpha and t.is_upper for t in words)
+    """One to four upper-case words ("SOMALIA", "BURKINA FASO"), perhaps with a region in brackets after them
+    ("ETHIOPIA (Amhara)"): a roundup's heading, on a line of its own or opening one."""
+    bare = heading_words(words)
+    return bare is not None and 0 < len(bare) <= 4 and all(t.is_alpha and t.is_upper for t in bare)
+
+
+def heading_words(words: list[Token]) -> list[Token] | None:
+    """The words of a heading outside its brackets, or None where a bracket is left open."""
+    bare: list[Token] = []
+    depth = 0
+    for t in words:
+        if t.text in ("(", ")"):
+            depth += 1 if t.text == "(" else -1
+        elif depth == 0:
+            bare.append(t)
+    return bare if depth == 0 and len(words) - len(bare) <= 6 else None
 
 
 class HyphenWords:

@@ -121,7 +121,7 @@ class ActorDictionary:
             return best[1], f"alias {best[2]!r} in actors.yaml"
         country = self.demonyms.get(span.lower())
         if country is not None:  # "Israeli" alone, as in "an Israeli airstrike": that state's forces
-            state = self.resolve(country)
+            state = self.resolve(country) if country.lower() != span.lower() else None  # "Myanmar" is its own
             if state is not None and state.known:
                 return state, f"a demonym of {country} (demonyms.csv): that state's forces"
             forces = self.in_country(Actor(MILITARY, 1, None, known=True, generic=True), country)

@@ -65,8 +65,8 @@ def article_context(names: list[str]) -> dict[str, float]:
     large towns. Small towns do not vote: many are namesakes of words ("Carney", "Navan")."""
     gaz = gazetteer()
     counts: Counter[str] = Counter()
-    for name in names:  # the best notable reading: "Kashmir" is the region, not a village in Oregon
-        found = gaz.ordered(_clean(name))
+    for name in (part for named in names for part in named.split(", ")):  # "Djibo, Burkina Faso": both vote
+        found = gaz.ordered(_clean(name))  # the best notable reading: "Kashmir" the region, not Kashmir, Oregon
         entry = next((e for e in found if _notable(e)), None)
         if entry and entry.country and not _rivalled(entry, _homonyms_abroad(entry, found, _clean(name))):
             counts[entry.country] += 2 if entry.kind == "country" else 1
