@@ -601,3 +601,23 @@ def test_the_place_a_side_entered_before_it_fought_is_where_and_when_it_fought()
     events, _ = run_text("Rebels entered Kalemie on Sunday and fought soldiers for several hours.", dt.date(2025, 3, 6))
     assert [(e.place.name if e.place else None, e.when.date.isoformat() if e.when.date else None) for e in events] == [
         ("Kalemie", "2025-03-02")]
+
+
+def test_two_clauses_with_their_own_subjects_and_towns_are_two_acts() -> None:
+    """'In X a thousand marched on Saturday, and in Y hundreds rallied on Sunday': two demonstrations, each in
+    its town on its day; a toll told in two clauses stays one act."""
+    events, _ = run_text("In Mombasa, about a thousand people marched along the seafront on Saturday, and in Kisumu "
+                         "several hundred people rallied outside the county offices on Sunday.", dt.date(2025, 3, 10))
+    assert sorted((e.place.name, e.when.date.isoformat()) for e in events if e.place and e.when.date) == [
+        ("Kisumu", "2025-03-09"), ("Mombasa", "2025-03-08")]
+    events, _ = run_text("Four soldiers were killed and 11 people were injured in Bannu on Tuesday when a bomber struck "
+                         "a checkpoint.", dt.date(2025, 3, 12))
+    assert len(events) == 1
+
+
+def test_a_street_the_gazetteer_lacks_is_in_the_town_the_story_is_in() -> None:
+    events, _ = run_text("Hundreds of traders rallied in Mombasa on Sunday against the tax. Police fired tear gas at "
+                         "protesters in Nairobi on Tuesday. On Monday evening, thousands of people marched along Kenyatta "
+                         "Avenue against the tax.", dt.date(2025, 3, 12))
+    assert ("Nairobi", "2025-03-10") in {(e.place.name, e.when.date.isoformat()) for e in events
+                                         if e.place and e.when.date}

@@ -83,6 +83,8 @@ def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
     path = tree_path(a, b)
 
     on_path = {t.i for t in path}
+    if _own_clause(a, b) or _own_clause(b, a):
+        return False
     for t in path:
         if t.head.i in on_path and t.head.i != t.i and any(c.dep_ == "mark" for c in t.children):
             return False  # a subordinate clause ("a day after rockets were launched") tells its own event
@@ -94,6 +96,21 @@ def _same_clause(a: Token, b: Token, trigger_ids: set[int]) -> bool:
     lower = [t for t in path if t is not path[-1]]
     return not any(t.dep_ in BOUNDARY_DEPS and t.i not in trigger_ids for t in lower) and not any(
         t.dep_ in ("relcl", "acl") for t in (a, b) if t.head.i not in trigger_ids and t.head not in (a, b))
+
+
+def _own_clause(conj: Token, head: Token) -> bool:
+    """A clause joined to another with a subject and a place of its own, as the other has ("a thousand
+    marched in X on Saturday, and in Y hundreds rallied on Sunday"): another act, elsewhere. Not a toll told
+    in two clauses ("four soldiers were killed and 11 people were injured")."""
+    return conj.dep_ == "conj" and conj.head == head and conj.pos_ == "VERB" \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+        and _names_place(conj, set()) and _names_place(head, {conj.i})
+
+
+def _names_place(verb: Token, skip: set[int]) -> bool:
+    """A place name in a phrase hung on the verb ("in Kutaisi", "outside Batumi"), not in the clauses in ``skip``."""
+    return any(c.dep_ == "prep" and c.i not in skip and any(o.ent_type_ in PLACE_LABELS for o in c.subtree)
+               for c in verb.children)
 
 
 def nearest_group(tok: Token, groups: list[list[Token]]) -> int:

@@ -193,6 +193,8 @@ def resolve(extracted: Extracted) -> Resolved:
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places and scene is not None and scene[0] == m.sentence.index - 1:
             places = [(scene[1], scene[2])]  # "In Nasiriyah, the mood was angrier. Late on Monday, protesters ..."
+        if not places and m.places and _in_town(m.places) and story_place is not None and story_place.kind == "city":
+            places = [(story_place, None)]  # "gathered on Rustaveli Avenue", a street of the town the story is in
         if not places:
             forces = [a.country for s in (m.actor1, m.actor2) if (a := _party(s, members, text)) is not None
                       and a.inter == STATE_AT_HOME and a.country]
