@@ -93,3 +93,11 @@ def test_a_country_whose_name_is_its_own_demonym_names_its_forces() -> None:
     """"Myanmar troops", "Myanmar" as the one who struck: the name is both the country and its adjective."""
     actor = resolve_actor("Myanmar")
     assert actor is not None and actor.name.startswith("Military Forces of Myanmar")
+
+
+def test_a_known_alias_that_ends_a_longer_name_is_another_group() -> None:
+    """"Caprivi National Liberation Army" is not Colombia's National Liberation Army; "Iraqi Popular
+    Mobilization Forces" (a country's adjective first) is still the PMF."""
+    assert resolve_actor("the Caprivi National Liberation Army") is None
+    iraqi = resolve_actor("Iraqi Popular Mobilization Forces")
+    assert iraqi is not None and iraqi.name == "Popular Mobilization Forces"

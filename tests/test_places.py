@@ -621,3 +621,17 @@ def test_a_street_the_gazetteer_lacks_is_in_the_town_the_story_is_in() -> None:
                          "Avenue against the tax.", dt.date(2025, 3, 12))
     assert ("Nairobi", "2025-03-10") in {(e.place.name, e.when.date.isoformat()) for e in events
                                          if e.place and e.when.date}
+
+
+def test_a_town_named_after_a_comma_as_which_city_is_a_place() -> None:
+    """'in Ukraine's second-largest city, Kharkiv': the NER took the city for a person; "city" says what it is."""
+    events, _ = run_text("Russian drones struck an apartment block in Ukraine's second-largest city, Kharkiv, late on "
+                         "Saturday, killing three people.", dt.date(2026, 2, 15))
+    assert [(e.place.name, e.place.precision) for e in events if e.place] == [("Kharkiv", 1)]
+
+
+def test_a_district_the_gazetteer_has_only_in_another_city_is_a_part_of_the_story_s_city() -> None:
+    """'The drones hit the Kyivskyi district': Kharkiv's, though GeoNames knows only Donetsk's and Poltava's."""
+    events, _ = run_text("Russian drones struck Kharkiv late on Saturday. The drones hit the Kyivskyi district shortly "
+                         "before 11 p.m., killing three people.", dt.date(2026, 2, 15))
+    assert {e.place.name for e in events if e.place} == {"Kharkiv"}

@@ -917,11 +917,12 @@ def _unlabelled_places(sent: Span) -> list[Span]:
 
 def as_place(ent: Span) -> Span:
     """A name where a place goes, read as a place whatever kind of name the NER took it for: "in Tehran",
-    "near Erbil", "the capital Abuja" (the small model tags many towns as organisations; not "into the bush"); the
-    gazetteer decides."""
+    "near Erbil", "the capital Abuja", "the second-largest city, Kharkiv", "entered Debre Markos" (the small
+    model tags many towns as organisations or people; not "into the bush"); the gazetteer decides."""
     doc = ent.doc
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
-            ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)):
+            ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
+            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"})):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
 

@@ -40,6 +40,7 @@ __all__ = ["Resolved", "ResolvedMention", "resolve"]
 SCENE = re.compile(r"(?:^|[.!?]\s+|\n)In (?:the )?$")  # a sentence that opens on a place
 OWNER = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s\s+$")  # "Kherson's " before a part of it
 TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
+CITY_PART = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\b", re.I)  # after a part of a city's name
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
 
@@ -168,9 +169,13 @@ def resolve(extracted: Extracted) -> Resolved:
         places = []
         for s in m.places:
             place = place_of[s]
-            if story_place is not None and story_place.kind == "city" and TOWNS_PART.search(
-                    article.text[max(0, s.start - 20) : s.start]):
-                place = story_place  # "the city's Shevchenkivskyi district": a part of the town the story is in
+            if story_place is not None and story_place.kind == "city" and (TOWNS_PART.search(
+                    article.text[max(0, s.start - 20) : s.start]) or (
+                    place is not None and place.kind == "city" and place.admin1 != story_place.admin1
+                    and CITY_PART.match(article.text, s.end))):
+                # "the city's Shevchenkivskyi district", or "the Kyivskyi district" of a story in Kharkiv (the
+                # gazetteer knows only Donetsk's): a part of the town the story is in
+                place = story_place
             elif (owner := _owning_town(s, context, article)) is not None and (
                     place is None or place.admin1 != owner.admin1):
                 place = owner  # "Kherson's Dniprovskyi district", which the gazetteer has only in another city

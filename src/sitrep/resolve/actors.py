@@ -88,6 +88,17 @@ class ActorDictionary:
         alias = min(found, key=lambda a: (self.by_alias[a].generic, -len(a), self._order[a]))
         return len(alias), self.by_alias[alias], alias.strip()
 
+    def _longer_name(self, span: str, alias: str) -> bool:
+        """A named group's alias of several words that a capitalised name runs into ("West Papua National
+        Liberation Army" is not Colombia's National Liberation Army); not a country's adjective or a title."""
+        if len(alias.split()) < 2 or self.by_alias[_norm(alias)].generic:
+            return False
+        at = span.lower().find(alias.lower())
+        words = span[:at].split() if at > 0 else []
+        word = words[-1] if words else ""
+        return word[:1].isupper() and word.isalpha() and word.lower() not in self.demonyms \
+            and word.lower() not in ("the", "a", "an") and self._longest_alias(_norm(word)) is None
+
     def resolve(self, text: str | None) -> Actor | None:
         return self.explain(text)[0]
 
@@ -104,6 +115,8 @@ class ActorDictionary:
             if named is not None and named.known and not named.generic:
                 return named, f"{why}, named as {owner.strip()}'s"
         best = self._longest_alias(_norm(span))
+        if best and self._longer_name(span, best[2]):
+            return None, f"alias {best[2]!r} ends a longer name, another group's"
         for alias, actor in self.exact.items():
             if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (
                     best is None or (best[1].generic, -best[0]) > (actor.generic, -len(alias) - 2)):
