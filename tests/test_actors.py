@@ -101,3 +101,9 @@ def test_a_known_alias_that_ends_a_longer_name_is_another_group() -> None:
     assert resolve_actor("the Caprivi National Liberation Army") is None
     iraqi = resolve_actor("Iraqi Popular Mobilization Forces")
     assert iraqi is not None and iraqi.name == "Popular Mobilization Forces"
+
+
+def test_those_a_headline_says_were_killed_are_the_target() -> None:
+    """'Chad: seven soldiers killed as ...' writes the passive without its auxiliary: the soldiers are actor2."""
+    events, _ = run_text("Seven soldiers killed in ambush on Lake Chad")
+    assert [(e.actor1, e.actor2 and e.actor2.name) for e in events] == [(None, "Military Forces")]

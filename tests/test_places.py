@@ -635,3 +635,17 @@ def test_a_district_the_gazetteer_has_only_in_another_city_is_a_part_of_the_stor
     events, _ = run_text("Russian drones struck Kharkiv late on Saturday. The drones hit the Kyivskyi district shortly "
                          "before 11 p.m., killing three people.", dt.date(2026, 2, 15))
     assert {e.place.name for e in events if e.place} == {"Kharkiv"}
+
+
+def test_where_a_device_went_off_when_soldiers_were_wounded_is_where_they_were() -> None:
+    """'were wounded when a device detonated ... on the outskirts of X': the "when" clause tells the act's scene."""
+    events, _ = run_text("On Monday, two Mexican soldiers were wounded when an improvised explosive device detonated as their "
+                         "vehicle travelled along a dirt road on the outskirts of Tepalcatepec.", dt.date(2026, 2, 5))
+    assert [e.place.name for e in events if e.place] == ["Tepalcatepec"]
+
+
+def test_a_lake_in_a_story_about_a_shore_country_is_placed_off_that_country() -> None:
+    events, _ = run_text("Boko Haram fighters attacked an army post on an island in Lake Chad on Sunday, killing four "
+                         "soldiers. Such raids have multiplied in Chad since 2024.", dt.date(2026, 1, 20))
+    place = next(e.place for e in events if e.place)
+    assert place.name == "Lake Chad" and (place.latitude, place.longitude) == (13.4, 14.5)  # off Bol, not mid-lake

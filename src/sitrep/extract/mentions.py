@@ -315,6 +315,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = said  # "the army said it had killed eight militants", "... its troops had fired"
             elif c.dep_ == "nsubj" and a2 is None and lemma(tok) in lex.set_off:
                 a2 = actor_span(c, doc) if _is_party(c, lex) else _owner(c)  # "a police truck ran over an IED"
+            elif c.dep_ == "nsubj" and a2 is None and _headline_passive(tok) and _is_party(c, lex):
+                a2 = actor_span(c, doc)  # "Chad: seven soldiers killed as ...": those it was done to
             elif c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
             elif c.dep_ == "nsubj" and a1 is None and _is_party(c, lex):
@@ -364,6 +366,13 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A participle with neither auxiliary nor object heading its clause, as headlines write the passive
+    ("seven soldiers killed in ambush"): its subject is what the act was done to."""
+    return verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children)
 
 
 def _destination(act: Token, prep: Token, lex: Lexicon) -> bool:
@@ -771,10 +780,15 @@ def _steps_below(time: Span, group: list[Token]) -> int | None:
 def _setting_of_kept(trigger: Token, kept_ids: set[int], lex: Lexicon) -> bool:
     """Acts told in general ("raids", "clashes") that a told act happened during or amid: their places are
     its places ("detained 15 during raids across the West Bank"), unless they were only intended or denied.
-    So are the places of a toll told in a gapped clause of the act ("were shot dead and 14 injured in Juliaca")."""
+    So are the places of a toll told in a gapped clause of the act ("were shot dead and 14 injured in Juliaca")
+    and of what happened when it did ("wounded when a device detonated on the outskirts of X")."""
     prep = trigger.head
     if trigger.dep_ == "acl" and prep.dep_ == "conj" and prep.head.i in kept_ids:
         return True
+    if any(c.lower_ in SCENE_MARKS & {"when", "as"} and c.dep_ in ("advmod", "mark")
+           for c in (*trigger.children, *trigger.head.children)) \
+            and any(a.i in kept_ids for a in trigger.ancestors):
+        return True  # "were wounded when a device detonated on the outskirts of X": the act's scene
     return (trigger.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.i in kept_ids
             and not negated(trigger) and not intended(trigger, lex))
 
