@@ -125,11 +125,8 @@ def test_tear_gassed_protest_and_peaceful_march_are_two_protests_on_tuesday(samp
                for e in _of(sample_db, S13))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "s14: no riot is placed in Dakar, and the nine-dead total 'in Dakar and Ziguinchor' is put on a single "
-    "event instead of being left as a claim"
-))
 def test_riots_in_two_cities_stay_two_and_the_total_is_no_toll(sample_db: str) -> None:
+    """s14: riots in Dakar ("in the capital") and Ziguinchor; the nine dead "in Dakar and Ziguinchor" are a total."""
     events = _of(sample_db, S14)
     riots = {e["location"] for e in events if e["sub_event_type"] == "Violent demonstration"}
     assert {"Dakar", "Ziguinchor"} <= riots

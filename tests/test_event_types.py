@@ -313,3 +313,12 @@ def test_an_armed_groups_raid_on_a_village_is_an_attack_not_a_mob() -> None:
     events, _ = run_text("Israeli settlers attacked the village of Sinjil in the West Bank on Friday, beating residents "
                          "and setting fire to two cars.")
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [("Attack", "Settlers (Israel)")]
+
+
+def test_a_gold_mine_is_no_landmine() -> None:
+    """"killed four miners at an unlicensed gold mine": an attack; "stepped on a mine": a landmine."""
+    events, _ = run_text("Rebels killed four miners at an unlicensed gold mine in Yahukimo regency on Tuesday, the "
+                         "Indonesian military said.", dt.date(2026, 5, 14))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    events, _ = run_text("Two children were killed when they stepped on a mine near Kharkiv on Tuesday.", dt.date(2026, 5, 14))
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

@@ -649,3 +649,20 @@ def test_a_lake_in_a_story_about_a_shore_country_is_placed_off_that_country() ->
                          "soldiers. Such raids have multiplied in Chad since 2024.", dt.date(2026, 1, 20))
     place = next(e.place for e in events if e.place)
     assert place.name == "Lake Chad" and (place.latitude, place.longitude) == (13.4, 14.5)  # off Bol, not mid-lake
+
+
+def test_the_capital_unnamed_is_the_capital_of_the_story_s_country() -> None:
+    """'detained at his home in the capital': the story's country's capital; a country's name inside a
+    party's name ("the Free Georgia Alliance") is no place."""
+    events, _ = run_text("Protests spread across Georgia on Saturday. On Sunday morning, police detained Levan Abashidze, "
+                         "the leader of the opposition Free Georgia Alliance, at his home in the capital.",
+                         dt.date(2025, 12, 8))
+    assert [(e.sub_event_type, e.place.name) for e in events if e.place and e.sub_event_type == "Arrests"] == [
+        ("Arrests", "Tbilisi")]
+
+
+def test_a_regency_is_a_district() -> None:
+    """Indonesia's second-level units are regencies, as Nigeria's are local government areas."""
+    events, _ = run_text("Rebels killed four gold miners in Yahukimo regency on Tuesday, the Indonesian military said.",
+                         dt.date(2026, 5, 14))
+    assert [(e.place.name, e.place.kind) for e in events if e.place] == [("Yahukimo", "admin2")]

@@ -28,6 +28,7 @@ from sitrep.extract.triggers import (
     interception,
     lemma,
     negated,
+    other_sense,
     performer,
     reference_point,
 )
@@ -49,7 +50,8 @@ SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time bes
 SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "killed in attacks across X": one scene
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
-               "village", "camp", "neighbourhood", "neighborhood", "area", "desert", "lga"}
+               "village", "camp", "neighbourhood", "neighborhood", "area", "desert", "lga", "municipality", "regency",
+               "commune"}
 PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets", "part",
               # "north of Gao", "20 km southeast of Kidal"
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -184,7 +186,8 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
     """A word that says nothing of the act: one of a time ("March 3" names no march), of who people are, of
     an act not done yet ("a planned march", "ahead of a rally"), or of the support a side had ("fighters
     advanced, backed by artillery and drones": a ground assault, not a drone strike)."""
-    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex) or _support(tok, lex)
+    return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex) or _support(tok, lex) \
+        or other_sense(tok, lex)  # "an unlicensed gold mine" is no landmine
 
 
 def _support(tok: Token, lex: Lexicon) -> bool:
@@ -611,8 +614,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         ent = with_region(with_position(as_place(ent)))
 
         if ent.label_ in PLACE_LABELS:
-            if ent.text.lower() in lex.cue_words or ent.text.islower():
-                continue  # "Katyusha rockets": a weapon's name; "in the bush" (read as a person): no name at all
+            if ent.text.lower() in lex.cue_words or ent.text.islower() or _inside_name(ent):
+                continue  # "Katyusha rockets": a weapon's name; "in the bush" (read as a person): no name at all;
+                # "the Free Georgia Alliance": a party's
             if _sponsor_only(ent) or not locative(ent, kept_ids):
                 continue
             if _inside_dropped(ent.root, aimed, kept_ids):  # where an intended or denied act was aimed
@@ -927,6 +931,15 @@ def _unlabelled_places(sent: Span) -> list[Span]:
             out.extend(Span(sent.doc, c.i, c.i + 1, label="LOC") for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON") and c.i == tok.i - 1)
     return out
+
+
+def _inside_name(ent: Span) -> bool:
+    """A place's name between capitalised words of a longer name ("the Free Georgia Alliance")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    after = doc[ent.end] if ent.end < ent.sent.end else None
+    return before is not None and after is not None and before.is_title and after.is_title \
+        and not before.is_sent_start and before.ent_type_ not in PLACE_LABELS and after.ent_type_ not in PLACE_LABELS
 
 
 def as_place(ent: Span) -> Span:

@@ -23,6 +23,7 @@ from sitrep.resolve.numbers import count_of, plausible
 from sitrep.resolve.placekey import place_key
 from sitrep.resolve.places import (
     article_context,
+    capital_city,
     country_place,
     is_capital,
     is_place,
@@ -40,6 +41,7 @@ __all__ = ["Resolved", "ResolvedMention", "resolve"]
 SCENE = re.compile(r"(?:^|[.!?]\s+|\n)In (?:the )?$")  # a sentence that opens on a place
 OWNER = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s\s+$")  # "Kherson's " before a part of it
 TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
+UNNAMED_CAPITAL = re.compile(r"\b(?:in|at|across|around|near) the (?:country's |nation's )?capital\b(?!,? [A-Z])")
 CITY_PART = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\b", re.I)  # after a part of a city's name
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
@@ -415,6 +417,9 @@ def _fallback_place(m: EventMention, context: dict[str, float], text: str, story
         place = resolve_place(s.text, context, text)
         if place is not None:
             return [(place, s)]
+    country = story_place.country if story_place is not None else forces_home or main_country(context)
+    if country and UNNAMED_CAPITAL.search(text) and (capital := capital_city(country)) is not None:
+        return [(capital, None)]  # "detained at his home in the capital": the capital of the story's country
     if story_place is not None:
         return [(story_place if story_place.kind == "sea" or not story_place.country
                  else country_place(story_place.country), None)]

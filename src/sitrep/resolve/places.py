@@ -19,10 +19,11 @@ NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close t
                   r"|\b(north|south|east|west)(-?(east|west))?\s+of\b"
                   r"|\b(north|south|east|west)(-?(east|west))?ern\s+$", re.I)
 FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
-ADMIN_WORDS = "province|governorate|region|oblast|state|district|county|prefecture|local government area|lga"
+ADMIN_WORDS = ("province|governorate|region|oblast|state|department|district|county|prefecture|regency|zone|municipality|"
+               "local government area|lga")
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
 # words for a second-level subdivision (or a first, elsewhere); Nigeria's are local government areas
-DISTRICT = {"district", "county", "prefecture", "local government area", "lga"}
+DISTRICT = {"district", "county", "prefecture", "regency", "zone", "municipality", "local government area", "lga"}
 VILLAGE_WORD = re.compile(r"\b(?:village|hamlet)\b", re.I)  # "Kuriga village", "the village of X": no city
 CAPITAL_WORD = re.compile(r"capital\b", re.I)  # "the Afghan capital": the country's capital city
 PRECISION = {"facility": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "sea": 3, "country": 3}
@@ -274,6 +275,12 @@ def capital_of(country: Entry) -> Place | None:
     """The capital city of a country."""
     name = _capitals().get(country.iso3 or "")
     return resolve_place(name, {country.name: 1.0}) if name else None
+
+
+def capital_city(country: str) -> Place | None:
+    """The capital city of a country named as ACLED names countries ("the capital": the story's country's)."""
+    entry = gazetteer().lookup(country)
+    return capital_of(entry) if entry is not None and entry.kind == "country" else None
 
 
 def is_capital(place: Place) -> bool:
