@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_extract import run_text
 
 from sitrep.link.attach import split_event
 from sitrep.link.merge import MERGE_THRESHOLD, similarity
@@ -391,3 +392,12 @@ def replace_when(r: Event, earliest: dt.date, latest: dt.date) -> Event:
     from dataclasses import replace
 
     return replace(r, when=DateInterval(latest, earliest, latest, "week"))
+
+
+def test_an_act_in_a_village_the_gazetteer_lacks_told_with_its_own_time_is_another_event() -> None:
+    """"Last week, rebels set fire to a school in Kwatbero": a place of its own that the gazetteer does not
+    know, and a time of its own that does not exclude the killing told before; another event all the same."""
+    events, _ = run_text("Rebels killed four miners in Yahukimo regency earlier this month, the Indonesian military "
+                         "said. Last week, rebels set fire to a primary school in Kwatbero, according to the local "
+                         "government.", dt.date(2026, 5, 14))
+    assert len(events) == 2 and "Looting/property destruction" in {e.sub_event_type for e in events}

@@ -149,6 +149,9 @@ class _Cluster:
             m = replace(m, place=None, evidence=[e for e in m.evidence if e.field != "place"])
         placed = m.own_place and m.place is not None and m.place.kind != "country" and (
             m.mention.event_type != REMOTE or (specific is not None and specific.kind != "country"))
+        if m.unplaced and m.own_time is not None and not same_sentence and specific is not None \
+                and specific.kind not in ("country", "sea") and any(x.own_place for x in self.members):
+            return None  # "Also last week, rebels burned a school in Kiwirok": a village the gazetteer lacks, another day
         if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
                 or (self.other_weapon(m) and not toll and not placed and not m.mention.anaphoric) \
                 or not dates_compatible(m.own_time or m.context_time, self.time(), tolerance=self.tolerance(m)) \

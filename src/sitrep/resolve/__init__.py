@@ -200,7 +200,8 @@ def resolve(extracted: Extracted) -> Resolved:
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         if not places and scene is not None and scene[0] == m.sentence.index - 1:
             places = [(scene[1], scene[2])]  # "In Nasiriyah, the mood was angrier. Late on Monday, protesters ..."
-        if not places and m.places and _in_town(m.places) and story_place is not None and story_place.kind == "city":
+        if not places and m.places and story_place is not None and story_place.kind == "city" \
+                and _in_town(m.places, article.text):
             places = [(story_place, None)]  # "gathered on Rustaveli Avenue", a street of the town the story is in
         if not places:
             forces = [a.country for s in (m.actor1, m.actor2) if (a := _party(s, members, text)) is not None
@@ -261,7 +262,7 @@ def resolve(extracted: Extracted) -> Resolved:
             place_ev = [evidence("location", place.name, s, article, said_in)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
-                                       own_place=named_place, unplaced=not named_place and not _in_town(m.places),
+                                       own_place=named_place, unplaced=not named_place and not _in_town(m.places, article.text),
                                        counted_on=counted_on,
                                        evidence=ev + place_ev))
 
@@ -303,10 +304,14 @@ def _sentence_around(text: str, s: Slot) -> str:
     return text[start : min(ends) + 1 if ends else len(text)].strip()
 
 
-def _in_town(places: list[Slot]) -> bool:
-    """Names the gazetteer lacks that are all parts of a town ("along Moi Avenue"): the act is no farther
-    from the story's town than its streets. None at all is in town too."""
-    return all(s.text.split()[-1].lower() in site_list("street_words") for s in places if s.text.split())
+def _in_town(places: list[Slot], text: str) -> bool:
+    """Names the gazetteer lacks that are all parts of a town ("along Moi Avenue") or sites in one ("out of
+    Munzenze prison", the NER's name ending before "prison"): the act is no farther from the story's town than
+    its streets. None at all is in town too."""
+    town = site_list("street_words") | site_list("site_words")
+    return all(s.text.split()[-1].lower() in site_list("street_words") or (
+        text and (after := text[s.end : s.end + 30].split()) and after[0].lower().strip(".,;") in town)
+        for s in places if s.text.split())
 
 
 def _actor_countries(extracted: Extracted) -> dict[str, float]:
