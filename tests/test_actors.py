@@ -107,3 +107,8 @@ def test_those_a_headline_says_were_killed_are_the_target() -> None:
     """'Chad: seven soldiers killed as ...' writes the passive without its auxiliary: the soldiers are actor2."""
     events, _ = run_text("Seven soldiers killed in ambush on Lake Chad")
     assert [(e.actor1, e.actor2 and e.actor2.name) for e in events] == [(None, "Military Forces")]
+
+
+def test_a_policeman_named_by_his_rank_is_the_police() -> None:
+    actor = resolve_actor("patrolman Andres Felipe Mosquera")
+    assert actor is not None and actor.name == "Police Forces"

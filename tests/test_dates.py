@@ -190,3 +190,12 @@ def test_a_press_notes_date_in_figures_dates_its_act() -> None:
                          "cadres near Kutru village in Bijapur district, Chhattisgarh. Two constables were killed.",
                          dt.date(2025, 3, 13))
     assert [e.when.date for e in events] == [dt.date(2025, 3, 11)]
+
+
+def test_a_time_inside_what_was_said_before_its_speaker_dates_the_act() -> None:
+    """'... struck the station at about 5:30 am on Wednesday, damaging it, the police said': the parser hangs
+    the time on "said", but it tells when the drones struck."""
+    events, _ = run_text("Two drones struck the roof of the police station in Suarez, in northern Cauca, at about 5:30 am "
+                         "on Wednesday, damaging the building but causing no injuries, the Cauca police command said.",
+                         dt.date(2026, 3, 12))
+    assert [(e.when.earliest.isoformat(), e.when.precision) for e in events if e.when.earliest] == [("2026-03-11", "day")]

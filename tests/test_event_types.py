@@ -322,3 +322,12 @@ def test_a_gold_mine_is_no_landmine() -> None:
     assert [e.sub_event_type for e in events] == ["Attack"]
     events, _ = run_text("Two children were killed when they stepped on a mine near Kharkiv on Tuesday.", dt.date(2026, 5, 14))
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_an_explosive_laden_drone_is_a_drone_strike_and_an_explosive_laden_car_a_car_bomb() -> None:
+    for text, sub in (("Two explosive-laden drones struck the roof of the police station in Suarez on Wednesday.",
+                       "Air/drone strike"),
+                      ("An explosive-laden car blew up outside the police station in Suarez on Wednesday.",
+                       "Remote explosive/landmine/IED")):
+        events, _ = run_text(text, dt.date(2026, 3, 11))
+        assert [e.sub_event_type for e in events] == [sub], text

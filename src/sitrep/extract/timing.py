@@ -43,10 +43,13 @@ def reported(ent: Span) -> bool:
 
 def _before_own_time(ent: Span, said: Token) -> bool:
     """"... attacked a post on Sunday night, the army said on Monday": the parser hangs both times on "said",
-    but a statement has one day, the one after the verb; a time before its speaker dates what was said."""
+    but a statement has one day, the one after the verb; a time before its speaker dates what was said. So
+    does a time inside what was said, told before its speaker ("drones struck the station at 5:30 am on
+    Wednesday, the police said"), wherever the parser hung it."""
     speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
-    return speaker is not None and ent.end <= speaker.left_edge.i and any(
+    return speaker is not None and ent.end <= speaker.left_edge.i and (any(
         t.ent_type_ in ("DATE", "TIME") for t in said.doc[said.i + 1 : said.sent.end])
+        or any(c.dep_ == "ccomp" and c.i < ent.start for c in said.children))  # "X struck ... on Wednesday, Y said"
 
 
 REPORTING = {
