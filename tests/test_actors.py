@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from test_extract import run_text
 
@@ -112,3 +114,12 @@ def test_those_a_headline_says_were_killed_are_the_target() -> None:
 def test_a_policeman_named_by_his_rank_is_the_police() -> None:
     actor = resolve_actor("patrolman Andres Felipe Mosquera")
     assert actor is not None and actor.name == "Police Forces"
+
+
+def test_civilians_who_march_are_the_protesters_not_their_targets() -> None:
+    """'In the capital, several thousand teachers marched': the teachers are the protesters; no one was marched
+    against. The sentence opening on "In the capital" places the march in the capital."""
+    events, _ = run_text("Teachers protested across Bangladesh on Monday. In the capital, several thousand teachers "
+                         "marched towards the Secretariat shortly after noon.", dt.date(2026, 3, 3))
+    assert ("Protesters (Bangladesh)", None, "Dhaka") in {
+        (e.actor1 and e.actor1.name, e.actor2 and e.actor2.name, e.place and e.place.name) for e in events}

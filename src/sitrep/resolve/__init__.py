@@ -41,7 +41,7 @@ __all__ = ["Resolved", "ResolvedMention", "resolve"]
 SCENE = re.compile(r"(?:^|[.!?]\s+|\n)In (?:the )?$")  # a sentence that opens on a place
 OWNER = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s\s+$")  # "Kherson's " before a part of it
 TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
-UNNAMED_CAPITAL = re.compile(r"\b(?:in|at|across|around|near) the (?:country's |nation's )?capital\b(?!,? [A-Z])")
+UNNAMED_CAPITAL = re.compile(r"\b(?:[Ii]n|[Aa]t|[Aa]cross|[Aa]round|[Nn]ear) the (?:country's |nation's )?capital\b(?!,? [A-Z])")
 CITY_PART = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\b", re.I)  # after a part of a city's name
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
@@ -220,8 +220,9 @@ def resolve(extracted: Extracted) -> Resolved:
         claimed = named_before.name(_party(m.claimed_by, members, text), country)
         if a1 is None and claimed is not None:
             a1 = claimed
-        if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded")
-            a1, a2 = None, a2 or a1
+        if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded"), not
+            # those who march ("thousands of teachers marched"): the crowd, whom link names as ACLED does
+            a1, a2 = None, a2 if m.event_type in lexicon().crowd else a2 or a1
 
         said_fatal, said_hurt = count_of(m.fatalities), count_of(m.injuries)
         fatal, hurt = plausible(said_fatal, "largest_event_toll"), plausible(said_hurt, "largest_event_toll")
