@@ -666,3 +666,12 @@ def test_a_regency_is_a_district() -> None:
     events, _ = run_text("Rebels killed four gold miners in Yahukimo regency on Tuesday, the Indonesian military said.",
                          dt.date(2026, 5, 14))
     assert [(e.place.name, e.place.kind) for e in events if e.place] == [("Yahukimo", "admin2")]
+
+
+def test_a_town_the_model_took_for_a_date_is_a_place_after_in() -> None:
+    """'In Toribío, ...': the small model tags the town as a date; a proper name that names no month, weekday
+    or number after a locative preposition is read as a place, and the gazetteer decides."""
+    events, _ = run_text("Violence has surged across Colombia this year. In Toribío, Indigenous leaders are mourning Ana "
+                         "Lucia Yule, 41, a coordinator of the Indigenous Guard, who was shot dead on Sunday by two men on "
+                         "a motorcycle.", dt.date(2026, 3, 11))
+    assert "Toribio" in {e.place.name for e in events if e.place}

@@ -3,6 +3,7 @@ slots (actors, places, time, casualties, weapon) from the parse."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from itertools import pairwise
 
@@ -941,6 +942,15 @@ def _unlabelled_places(sent: Span) -> list[Span]:
     return out
 
 
+CALENDAR_NAMES = {n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if n}
+
+
+def _dated_name(ent: Span) -> bool:
+    """A proper name the NER tagged as a date that names no month, weekday or number ("Toribío")."""
+    return ent.label_ == "DATE" and all(t.pos_ == "PROPN" and t.is_alpha for t in ent) \
+        and not any(t.lower_ in CALENDAR_NAMES for t in ent)
+
+
 def _inside_name(ent: Span) -> bool:
     """A place's name between capitalised words of a longer name ("the Free Georgia Alliance")."""
     doc = ent.doc
@@ -955,6 +965,8 @@ def as_place(ent: Span) -> Span:
     "near Erbil", "the capital Abuja", "the second-largest city, Kharkiv", "entered Debre Markos" (the small
     model tags many towns as organisations or people; not "into the bush"); the gazetteer decides."""
     doc = ent.doc
+    if _dated_name(ent) and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
+        return Span(doc, ent.start, ent.end, label="GPE")  # "In Toribío, ...", which the small model took for a date
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
             or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"})):
