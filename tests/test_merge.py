@@ -401,3 +401,10 @@ def test_an_act_in_a_village_the_gazetteer_lacks_told_with_its_own_time_is_anoth
                          "said. Last week, rebels set fire to a primary school in Kwatbero, according to the local "
                          "government.", dt.date(2026, 5, 14))
     assert len(events) == 2 and "Looting/property destruction" in {e.sub_event_type for e in events}
+
+
+def test_an_act_told_as_coming_later_the_same_day_is_another_event() -> None:
+    """'Later on Sunday, the guard detained two suspects': the arrest came after the killing, an event of its own."""
+    events, _ = run_text("Gunmen shot dead a community leader near Toribio, Colombia, on Sunday. Later on Sunday, the "
+                         "Indigenous Guard detained two suspects near the village.", dt.date(2026, 3, 11))
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Attack"]
