@@ -675,3 +675,13 @@ def test_a_town_the_model_took_for_a_date_is_a_place_after_in() -> None:
                          "Lucia Yule, 41, a coordinator of the Indigenous Guard, who was shot dead on Sunday by two men on "
                          "a motorcycle.", dt.date(2026, 3, 11))
     assert "Toribio" in {e.place.name for e in events if e.place}
+
+
+def test_a_district_without_a_point_takes_its_province_s_at_precision_3() -> None:
+    """GeoNames gives some districts no point ("Ajristan", Ghazni): the event is placed at its province's
+    point, as ACLED codes what it can place only in a larger region, and shows on the map."""
+    place = resolve_place("Ajristan district", {"Afghanistan": 1.0})
+    province = resolve_place("Ghazni province", {"Afghanistan": 1.0})
+    assert place is not None and province is not None
+    assert (place.kind, place.precision, place.admin1) == ("admin2", 3, "Ghazni")
+    assert (place.latitude, place.longitude) == (province.latitude, province.longitude) != (None, None)

@@ -42,9 +42,14 @@ def to_place(entry: Entry, near: bool = False) -> Place:
     precision = PRECISION.get(entry.kind, 3)
     if near and precision == 1:
         precision = 2
-    return Place(name=entry.name, country=entry.country, iso3=entry.iso3, admin1=entry.admin1,
-                 latitude=entry.latitude, longitude=entry.longitude, precision=precision, kind=entry.kind,
-                 admin2=entry.admin2)
+    place = Place(name=entry.name, country=entry.country, iso3=entry.iso3, admin1=entry.admin1,
+                  latitude=entry.latitude, longitude=entry.longitude, precision=precision, kind=entry.kind,
+                  admin2=entry.admin2)
+    if entry.latitude is None and entry.kind == "admin2" and (province := province_of(place)) is not None:
+        # a district whose point the gazetteer lacks: its province's point, as ACLED codes what it can place
+        # only in a larger region (geo precision 3)
+        place = replace(place, latitude=province.latitude, longitude=province.longitude, precision=3)
+    return place
 
 
 MAIN_COUNTRY_SHARE = 0.5
