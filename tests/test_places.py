@@ -685,3 +685,10 @@ def test_a_district_without_a_point_takes_its_province_s_at_precision_3() -> Non
     assert place is not None and province is not None
     assert (place.kind, place.precision, place.admin1) == ("admin2", 3, "Ghazni")
     assert (place.latitude, place.longitude) == (province.latitude, province.longitude) != (None, None)
+
+
+def test_the_town_a_site_is_of_is_where_the_act_was() -> None:
+    """'Shells fired into the main market of Kadugli': a site of the town, which the NER left unlabelled."""
+    events, _ = run_text("Shells fired into the main market of Kadugli on Thursday killed at least six people. The army "
+                         "blamed the RSF in South Kordofan.", dt.date(2026, 1, 23))
+    assert [e.place.name for e in events if e.place] == ["Kadugli"]

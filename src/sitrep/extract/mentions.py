@@ -908,8 +908,9 @@ def _named_place(tok: Token) -> bool:
 
 
 def _of_place(tok: Token) -> bool:
-    """A name a place word is of: "the town of Kidal", "residential districts of Dilling", "control of Gao"."""
-    nouns = PLACE_NOUNS | PART_NOUNS | {"control"}
+    """A name a place word is of: "the town of Kidal", "residential districts of Dilling", "control of Gao", "the
+    main market of Kadugli" (a site or street of the town, sites.yaml)."""
+    nouns = PLACE_NOUNS | PART_NOUNS | {"control"} | site_list("site_words") | site_list("street_words")
     return tok.head.lower_ == "of" and (tok.head.head.lower_ in nouns or lemma(tok.head.head) in nouns)
 
 
