@@ -331,3 +331,10 @@ def test_an_explosive_laden_drone_is_a_drone_strike_and_an_explosive_laden_car_a
                        "Remote explosive/landmine/IED")):
         events, _ = run_text(text, dt.date(2026, 3, 11))
         assert [e.sub_event_type for e in events] == [sub], text
+
+
+def test_a_human_chain_is_a_peaceful_protest() -> None:
+    events, _ = run_text("In Rangpur, several hundred nurses formed a human chain in front of the press club on Monday, "
+                         "while in Bogura nurses held a rally outside the hospital.", dt.date(2026, 3, 3))
+    assert sorted((e.sub_event_type, e.place.name) for e in events if e.place) == [
+        ("Peaceful protest", "Bogra"), ("Peaceful protest", "Rangpur")]
