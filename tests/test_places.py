@@ -615,7 +615,7 @@ def test_two_clauses_with_their_own_subjects_and_towns_are_two_acts() -> None:
     assert len(events) == 1
 
 
-def test_a_street_the_gazetteer_lacks_is_in_the_town_the_story_is_in() -> None:
+def test_a_street_the_gazetteer_lacks_is_in_the_town_the_story_is_in_among_other_towns() -> None:
     events, _ = run_text("Hundreds of traders rallied in Mombasa on Sunday against the tax. Police fired tear gas at "
                          "protesters in Nairobi on Tuesday. On Monday evening, thousands of people marched along Kenyatta "
                          "Avenue against the tax.", dt.date(2025, 3, 12))
