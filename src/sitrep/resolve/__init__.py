@@ -309,10 +309,14 @@ def _in_town(places: list[Slot], text: str) -> bool:
     """Names the gazetteer lacks that are all parts of a town ("along Moi Avenue") or sites in one ("out of
     Munzenze prison", the NER's name ending before "prison"): the act is no farther from the story's town than
     its streets. None at all is in town too."""
-    town = site_list("street_words") | site_list("site_words")
-    return all(s.text.split()[-1].lower() in site_list("street_words") or (
-        text and (after := text[s.end : s.end + 30].split()) and after[0].lower().strip(".,;") in town)
-        for s in places if s.text.split())
+    streets = site_list("street_words")
+    parts = streets | site_list("site_words")
+
+    def within(s: Slot) -> bool:
+        after = text[s.end : s.end + 30].split()
+        return s.text.split()[-1].lower() in streets or (bool(after) and after[0].lower().strip(".,;") in parts)
+
+    return all(within(s) for s in places if s.text.split())
 
 
 def _actor_countries(extracted: Extracted) -> dict[str, float]:
