@@ -7,8 +7,9 @@ and precision (merged pairs that are one event).
 
 The retellings are made to differ as outlets do: a day apart, or dated only to the week; placed at the
 site, its region or only its country; one side unnamed ("gunmen"), or the victims not named; a different
-toll; another sub-event type of the same family (one outlet's drone strike is another's missile strike).
-Some events have a twin: the same actors at the same site two to five days later, which must stay apart.
+toll; another sub-event type (one outlet's drone strike is another's missile strike, its mortar attack on a
+base another's battle for it). Some events have a twin: the same actors at the same site two to five days
+later, which must stay apart.
 
 Reports arrive as news does (--order published, the default): in the order they were published, each a
 few days after its event, so that the stories of the same days come together. --order shuffled feeds them
@@ -53,7 +54,10 @@ def world(rng: random.Random, countries: int = 40, sites: int = 40) -> list[list
 
 
 GENERIC = Actor("Unidentified Armed Group", 3, None, True, generic=True)
-FAMILY = {"Air/drone strike": "Shelling/artillery/missile attack", "Shelling/artillery/missile attack": "Air/drone strike"}
+# how another outlet may name the act: a drone strike as a missile strike, a roadside bomb's ambush or a
+# shelled base as the battle that followed
+OTHERWISE = {"Air/drone strike": "Shelling/artillery/missile attack", "Shelling/artillery/missile attack": "Armed clash",
+             "Remote explosive/landmine/IED": "Armed clash", "Armed clash": "Shelling/artillery/missile attack"}
 
 
 def retold(rng: random.Random, place: Place, day: dt.date, sub: str, a1: Actor, a2: Actor
@@ -68,8 +72,8 @@ def retold(rng: random.Random, place: Place, day: dt.date, sub: str, a1: Actor, 
     when = day + dt.timedelta(days=rng.choice((0, 0, 0, 1)))
     interval = DateInterval(when, when - dt.timedelta(days=6), when, "week") if rng.random() < 0.15 \
         else DateInterval(when, when, when, "day")
-    if rng.random() < 0.2 and sub in FAMILY:
-        sub = FAMILY[sub]
+    if rng.random() < 0.2:
+        sub = OTHERWISE[sub]
     one: Actor | None = a1
     two: Actor | None = a2
     roll = rng.random()

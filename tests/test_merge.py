@@ -4,6 +4,7 @@ manual decisions that survive later runs."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,22 @@ def test_an_act_told_as_coming_later_the_same_day_is_another_event() -> None:
     events, _ = run_text("Gunmen shot dead a community leader near Toribio, Colombia, on Sunday. Later on Sunday, the "
                          "Indigenous Guard detained two suspects near the village.", dt.date(2026, 3, 11))
     assert sorted(e.sub_event_type for e in events) == ["Arrests", "Attack"]
+
+
+def test_one_outlets_strike_on_a_base_and_anothers_battle_for_it_are_one_event_coded_as_the_battle(db: str) -> None:
+    kh_strike = report("a", dt.date(2024, 1, 20), BASE, actor1=KH, sub="Shelling/artillery/missile attack")
+    battle = replace(report("b", dt.date(2024, 1, 20), BASE, actor1=KH, sub="Armed clash"), event_type="Battles")
+    assert merges(kh_strike, battle)
+    store = Store(db)
+    _link(store, [kh_strike, battle])
+    assert [(e["sub_event_type"], e["sources"]) for e in store.events()] == [("Armed clash", ["a", "b"])]
+    store.close()
+
+
+def test_a_strike_on_a_base_and_a_battle_told_only_in_its_province_the_same_day_stay_two() -> None:
+    anbar = Place("Al Anbar", "Iraq", "IRQ", "Al Anbar", 33.0, 42.0, 3, "admin1")
+    strike = report("a", dt.date(2024, 1, 20), BASE, actor1=KH, sub="Shelling/artillery/missile attack")
+    battle = replace(report("b", dt.date(2024, 1, 20), anbar, actor1=KH, actor2=None, sub="Armed clash"),
+                     event_type="Battles")
+    assert merges(strike, replace(battle, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"))
+    assert not merges(strike, battle)  # of one kind they would be one event; of two, too little agrees

@@ -27,7 +27,10 @@ from sitrep.resolve.places import most_specific
 # is not enough across sources: two strikes in one country on one day are common. Agreement comes from
 # the same site (+2) or region (+1), the same named actors (+1 each), the same sub-event type (+1) and
 # the same day (+1). Same site and same type (3) merges; same region, type and attacker (3) merges.
+# Another kind of act costs a point: one outlet's "mortar attack" on a base is another's battle for it, the
+# same event where sides, place and day agree (4 points before the cost).
 MERGE_THRESHOLD = 3.0
+BATTLES = "Battles"
 SITE_KINDS = ("facility", "city")
 
 
@@ -41,7 +44,7 @@ class Decisions:
 
 def similarity(a: Event, b: Event) -> float | None:
     """Points of agreement between two reports or events; None when anything contradicts."""
-    if not types_compatible(a.event_type, b.event_type) or not dates_compatible(a.when, b.when):
+    if not dates_compatible(a.when, b.when):
         return None
     if not places_compatible(a.place, b.place):
         return None
@@ -60,7 +63,7 @@ def similarity(a: Event, b: Event) -> float | None:
     score += sum(_same_known(x, y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
     score += a.sub_event_type == b.sub_event_type
     score += (a.when.precision == b.when.precision == "day" and a.when.date == b.when.date)
-    return score
+    return score - (not types_compatible(a.event_type, b.event_type))
 
 
 def _same_known(x: Actor | None, y: Actor | None) -> bool:
@@ -92,7 +95,10 @@ def combine(event_id: str, reports: Iterable[Event]) -> Event:
     actors most sources give, and ACLED's conservative choice of the lowest reported toll."""
     reports = sorted(reports, key=lambda r: r.id)
     lex = lexicon()
-    subs = Counter(r.sub_event_type for r in reports)
+    # one source's strike that another tells as a battle: both sides fought, so the battle (as ACLED codes an
+    # ambush that opened with a bomb)
+    fought = len({r.event_type for r in reports}) > 1 and any(r.event_type == BATTLES for r in reports)
+    subs = Counter(r.sub_event_type for r in reports if r.event_type == BATTLES or not fought)
     sub = min(subs, key=lambda s: (-subs[s], lex.rank(s)))
     return Event(
         id=event_id,
