@@ -100,6 +100,29 @@ def test_taking_credit_for_an_attack_is_a_claim_of_it() -> None:
     assert [e.claimed_by.name if e.claimed_by else None for e in events] == ["Islamic State Sahel Province"]
 
 
+def test_those_a_later_sentence_blames_did_the_act_but_claimed_nothing() -> None:
+    events, _ = run_text("Mortar rounds fell on a camp for displaced people outside Kaga Bandoro on Sunday, killing "
+                         "three children. Aid workers blamed the UPC, which has not commented.", dt.date(2025, 6, 3))
+    (ev,) = events
+    assert ev.actor1 is not None and ev.actor1.name == "Coalition of Patriots for Change"  # the UPC is of it
+    assert ev.claimed_by is None
+    assert [e.quote for e in ev.evidence if e.field == "actor1"] == ["UPC"]
+
+
+def test_blame_cast_on_a_country_or_on_no_one_names_no_doer() -> None:
+    for blame in ("Officials blamed neighbouring Rwanda.", "Officials did not blame anyone."):
+        events, _ = run_text("A landmine blew up a minibus on the road out of Uvira on Monday, killing four traders. "
+                             + blame, dt.date(2025, 6, 3))
+        assert [e.actor1 for e in events] == [None], blame
+
+
+def test_blame_does_not_replace_the_doer_the_story_named() -> None:
+    events, _ = run_text("Soldiers shelled a village near Bambari in the Central African Republic on Friday, killing "
+                         "two farmers. Residents also blamed a local militia.", dt.date(2025, 6, 3))
+    assert [e.actor1.name if e.actor1 else None for e in events] == [
+        "Military Forces of the Central African Republic"]
+
+
 def test_a_similar_act_is_a_new_event_of_the_kind_told_before() -> None:
     """'after a similar attack on a tanker on Friday': another event, by the same means and author; the
     country the ship was tied to is no place of either."""

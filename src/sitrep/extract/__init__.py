@@ -12,7 +12,7 @@ from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import as_place, bounds_period, in_dateline, locative, mentions_in, with_position
-from sitrep.extract.responsibility import claimants
+from sitrep.extract.responsibility import blamed, claimants
 from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
@@ -32,7 +32,8 @@ class Extracted:
     claims: list[ClaimMention]
     times: list[Slot]  # time expressions, but a period's bounds, in text order: the story's timeline
     places: list[Slot]  # places named as objects of a preposition outside dropped acts, in text order: where the story is
-    responsibility: list[tuple[Slot, Sentence]]  # claimants in sentences that tell no event of their own
+    # claimants, and those blamed (label BLAMED), in sentences that tell no event of their own
+    responsibility: list[tuple[Slot, Sentence]]
     affiliations: dict[str, Slot] = field(default_factory=dict)  # person (affiliation.person_key) -> their group
     statement_times: set[int] = field(default_factory=set)  # starts of the timeline's times that date a statement
 
@@ -91,6 +92,10 @@ def extract(processed: Processed) -> Extracted:
                 m.claimed_by = m.claimed_by or claimed
         elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
             responsibility.append((claimed, as_sentence(sent, i)))
+        elif not any(m.actor1 or m.times for m in found) and (blame := blamed(sent, i)) is not None:
+            # "officials blamed the RSF, saying the drone was launched from ...": likewise (not where the
+            # sentence dates the act anew: "Washington blames X for much of the January 28 attack" is background)
+            responsibility.append((blame, as_sentence(sent, i)))
         # "a national strike ... the strike will go on": the word keeps the sense the story gave it
         found = [m for m in found if not (m.anaphoric and m.trigger.text.lower() in other_senses)]
         other_senses.update(t.lower_ for t in triggers if other_sense(t, lex))

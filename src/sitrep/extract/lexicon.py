@@ -43,6 +43,7 @@ class Lexicon:
     support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
     informants: frozenset[str]  # who tells news from where they are: "a military source in Mokolo said"
     claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
+    blaming: frozenset[str]  # verb lemmas, or "lemma word", that blame someone for an act ("blame", "hold responsible")
     attribution: frozenset[str]  # verbs that say who did an act ("attributed to X", "accused X of")
     record: frozenset[str]  # words of a person's record ("who was involved in attacks")
     reciprocal: frozenset[str]  # acts of two sides: "clashed with X" names the other side
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         support=frozenset(trig.get("support") or []),
         informants=frozenset(trig.get("informants") or []),
         claiming=frozenset(trig.get("claiming") or []),
+        blaming=frozenset(trig.get("blaming") or []),
         attribution=frozenset(trig.get("attribution") or []),
         record=frozenset(trig.get("record") or []),
         reciprocal=frozenset(trig.get("reciprocal") or []),

@@ -1,5 +1,5 @@
 """Claims of responsibility: "X claimed (responsibility for) the attack", "an attack claimed by X", "X took
-credit for the attack"."""
+credit for the attack"; and blame: "officials blamed X"."""
 
 from __future__ import annotations
 
@@ -31,9 +31,29 @@ def claimants(sent: Span, sent_index: int) -> Slot | None:
     return None
 
 
+BLAMED = "BLAMED"  # the label of a slot naming who a sentence blames for an act
+
+
+def blamed(sent: Span, sent_index: int) -> Slot | None:
+    """Who a sentence blames ("local officials blamed the RSF", "held the militia responsible"): for a
+    sentence that tells no act with a doer of its own, the doer of the act told before. Not a country ("officials blamed
+    India"): a state said to stand behind the doers, not a force that acted."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children) \
+                or not _said(tok, {"dobj", "oprd", "acomp"}) & lexicon().blaming:
+            continue  # its own negation only: "police blamed X; the group did not comment" is parsed as one clause
+        who = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if who is not None and who.ent_type_ != "GPE":
+            span = actor_span(who, sent.doc)
+            return Slot(span.text, span.start_char, span.end_char, sent_index, label=BLAMED)
+    return None
+
+
+def _said(tok: Token, deps: set[str]) -> set[str]:
+    """A verb's lemma, and the lemma with each word it governs by one of ``deps`` ("take credit")."""
+    return {lemma(tok)} | {f"{lemma(tok)} {c.lower_}" for c in tok.children if c.dep_ in deps}
+
+
 def _claiming(tok: Token) -> bool:
     """A verb of claiming, alone or with its object: "claimed", "took credit" (triggers.yaml claiming)."""
-    if tok.pos_ != "VERB" or negated(tok):
-        return False
-    said = {lemma(tok)} | {f"{lemma(tok)} {c.lower_}" for c in tok.children if c.dep_ == "dobj"}
-    return bool(said & lexicon().claiming)
+    return tok.pos_ == "VERB" and not negated(tok) and bool(_said(tok, {"dobj"}) & lexicon().claiming)

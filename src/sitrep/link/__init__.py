@@ -56,7 +56,9 @@ class _Cluster:
         self.members = [first]
         self.claimant: Actor | None = None  # from a later sentence that claims responsibility
         self.claim_evidence: Evidence | None = None
-        self.attacker: tuple[Actor, Evidence] | None = None  # who did the story's other strikes (story_attacker)
+        # who did it, by other sentences: those a later sentence blames, or the author of the story's other
+        # strikes (story_attacker)
+        self.attacker: tuple[Actor, Evidence] | None = None
         self.like: _Cluster | None = None  # the event a "similar" act is likened to
 
     def own_time(self) -> DateInterval | None:
@@ -214,15 +216,19 @@ def link_article(resolved: Resolved) -> list[Event]:
             clusters.append(new)
     clusters.sort(key=lambda c: c.members[0].mention.trigger.start)
 
-    for sentence, actor, words in resolved.responsibility:  # for the event told last before the claim
+    for sentence, actor, words in resolved.responsibility:  # for the event told last before the claim or blame
         told = [(max(m.mention.sentence.index for m in c.members if m.mention.sentence.index <= sentence), i)
                 for i, c in enumerate(clusters) if c.members[0].mention.sentence.index <= sentence]
-        if told:
-            target = clusters[max(told)[1]]
+        if not told:
+            continue
+        target = clusters[max(told)[1]]
+        if words.field == "claimed_by":
             target.claimant, target.claim_evidence = actor, words
+        elif target.actor("actor1") is None:  # blame names the doer only where the story named none
+            target.attacker = actor, words
 
     for c in clusters:
-        if c.actor("actor1") is None and c.claimant is None:
+        if c.actor("actor1") is None and c.claimant is None and c.attacker is None:
             c.attacker = _story_attacker(c, clusters)
     crowds = any(c.event_type() in lexicon().crowd for c in clusters)
     return [_event(c, resolved, crowds) for c in clusters if _codable(c)]
@@ -341,7 +347,7 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
         injuries=max(hurt) if hurt else None,
         sources=[resolved.article.id],
         evidence=[e for m in c.members for e in m.evidence] + ([c.claim_evidence] if c.claim_evidence else [])
-        + ([c.attacker[1]] if c.attacker else []),
+        + ([c.attacker[1]] if c.attacker and a1 is None and c.claimant is None else []),
     )
 
 

@@ -14,6 +14,7 @@ from sitrep.extract import GUESSED, SECTION, Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import PLACE_LABELS
+from sitrep.extract.responsibility import BLAMED
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
 from sitrep.resolve.actors import StoryActors, force_named_in, resolve_actor
 from sitrep.resolve.claims import resolve_claims
@@ -71,7 +72,8 @@ class Resolved:
     article: Article
     mentions: list[ResolvedMention]
     claims: list[Claim]
-    responsibility: list[tuple[int, Actor, Evidence]] = field(default_factory=list)  # (sentence, claimant, words)
+    # (sentence, claimant or one blamed, words: field claimed_by for a claim, actor1 for blame)
+    responsibility: list[tuple[int, Actor, Evidence]] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)  # figures the text states and the record does not believe
     site: tuple[int, Place] | None = None  # the one town or site the whole story names, and where first (_sole_site)
     province: tuple[int, Place] | None = None  # the one province all its places lie in (_sole_province)
@@ -269,7 +271,8 @@ def resolve(extracted: Extracted) -> Resolved:
 
 
 
-    claimed = [(s.sentence, actor, evidence("claimed_by", actor.name, s, article, sentence.text))
+    claimed = [(s.sentence, actor, evidence("actor1" if s.label == BLAMED else "claimed_by", actor.name, s, article,
+                                            sentence.text))
                for s, sentence in extracted.responsibility if (actor := _party(s, members, sentence.text)) is not None]
     placed = [(s.sentence, p) for s in named if (p := place_of[s]) is not None]
     return Resolved(article, out, resolve_claims(extracted.claims, article, context), claimed, doubts,
