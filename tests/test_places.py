@@ -692,3 +692,19 @@ def test_the_town_a_site_is_of_is_where_the_act_was() -> None:
     events, _ = run_text("Shells fired into the main market of Kadugli on Thursday killed at least six people. The army "
                          "blamed the RSF in South Kordofan.", dt.date(2026, 1, 23))
     assert [e.place.name for e in events if e.place] == ["Kadugli"]
+
+
+def test_a_relief_report_titled_by_its_country_places_its_small_towns_there() -> None:
+    """'NIGER: Flash Update No. 3': the country a title opens on, before a colon or dash, is where the story is,
+    though the text names only towns too small to be known without it."""
+    from sitrep.link import link_article
+    from sitrep.resolve import resolve
+
+    def places(title: str) -> list[tuple[str, str | None]]:
+        text = f"{title}\n\nOn 3 March, armed men attacked a village near Bankass, killing five herders."
+        article = Article("t", title, text, dt.date(2025, 3, 5), "cli", None, None, "t.txt", "h")
+        return [(e.place.name, e.place.country) for e in link_article(resolve(extract(next(process([article])))))
+                if e.place]
+
+    assert places("MALI: Flash Update No. 2") == places("Mali — situation report") == [("Bankass", "Mali")]
+    assert places("Flash Update No. 2: Mali") == []  # a country named later in the title is no heading

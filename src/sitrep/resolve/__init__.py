@@ -97,6 +97,17 @@ def _speaker_day(said: Sequence[Slot], published: dt.date | None, anchor: dt.dat
     return published
 
 
+TITLE_LEAD = re.compile(r"^\s*([^:—–]{2,40}?)\s*(?::|\s[—–-]{1,2}\s)")
+
+
+def _title_lead(title: str) -> list[str]:
+    """The words a title opens on before a colon or dash, as relief agencies and briefs name the country their
+    report is about ("MALI: Flash Update No. 1 - ..."; "Sudan — ..."): a vote for where the story is, as a
+    name in the text would be."""
+    lead = TITLE_LEAD.match(title)
+    return [lead.group(1)] if lead else []
+
+
 def _default_window(published: dt.date | None) -> DateInterval | None:
     """No date in the story: reported events are recent; the honest interval is the week before publication."""
     if published is None:
@@ -111,8 +122,8 @@ def resolve(extracted: Extracted) -> Resolved:
     names = [p.text for m in extracted.mentions for p in m.places] + [
         p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label == SECTION]
     # a story whose acts name no place: the places their sentences name ("the Guinean state") say where it is
-    context = article_context([*names, article.title]) or _actor_countries(extracted) or article_context(
-        [s.text for m in extracted.mentions for s in m.sentence_places]) or article_context(
+    context = article_context([*names, article.title, *_title_lead(article.title)]) or _actor_countries(extracted) \
+        or article_context([s.text for m in extracted.mentions for s in m.sentence_places]) or article_context(
         [p.text for p in extracted.places])  # else any place the story names ("taken to hospital in Bamenda")
     told_places = [p for p in extracted.places if p.label != GUESSED]
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
