@@ -363,3 +363,11 @@ def test_a_crowd_counted_in_dozens_is_who_acted() -> None:
     """"Dozens of settlers attacked": the subject is the count; the actors are what it counts."""
     assert [a1 for a1, _ in names("Dozens of Israeli settlers raided the village of Turmus Ayya in the West Bank on "
                                   "Friday, setting fire to three homes.")] == ["Settlers (Israel)"]
+
+
+def test_khawarij_is_the_group_the_government_of_the_country_calls_so() -> None:
+    """Somalia's government calls al-Shabaab 'khawarij', Pakistan's military the TTP (actors.yaml names_in)."""
+    assert names("The army killed 12 khawarij in an operation near Jowhar, Somalia, on Sunday.") == [
+        ("Military Forces of Somalia", "Al Shabaab")]
+    assert names("Security forces killed nine khawarij in a raid in Bannu district, Pakistan, on Sunday.") == [
+        ("Military Forces of Pakistan", "Tehrik-i-Taliban Pakistan")]

@@ -63,6 +63,8 @@ def test_lookup_says_how_a_name_resolves_and_why() -> None:
         shown = json.loads(result.stdout)
         assert result.exit_code == 0 and shown["why"] == why, name
         assert (shown["actor"] or {}).get("name") == actor, name
+    shown = json.loads(CliRunner().invoke(app, ["actors", "lookup", "khawarij"]).stdout)
+    assert shown["names_in"]["Somalia"] == "Al Shabaab"  # what the word names where the event is
 
 
 def test_names_matched_word_by_word_are_split_by_the_tokenizer_the_same_way() -> None:

@@ -280,6 +280,8 @@ def test_run_on_the_bad_corpus(tmp_path: Path, sqlite_sample_db: Path) -> None:
     ("- name: Bad Group\n  aliases: [a, b\n", "3: not valid YAML: did not find expected ',' or ']'"),
     ("- name: Bad Group\n  inter: 12\n", "1: Bad Group: inter must be an ACLED inter code from 1 to 8, not 12"),
     ("- name: Bad Militia\n  community: Dinka\n", "1: Bad Militia: community must be a list of names"),
+    ("- name: Rebels\n  generic: true\n  names_in: [Chad]\n",
+     "1: Rebels: names_in must map countries to actor names (Somalia: Al Shabaab)"),
 ])
 def test_a_broken_actor_entry_stops_the_run_with_file_and_line_and_keeps_the_store(
         tmp_path: Path, sqlite_sample_db: Path, entries: str, problem: str) -> None:

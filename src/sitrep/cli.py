@@ -448,7 +448,10 @@ def actors_lookup(name: str) -> None:
         actor, why = actor_dictionary().explain(name)
     except RuntimeError as exc:  # a broken actors.yaml
         fail(str(exc))
-    out.print(json.dumps({"actor": actor.__dict__ if actor else None, "why": why}, ensure_ascii=False), markup=False)
+    shown: dict[str, object] = {"actor": actor.__dict__ if actor else None, "why": why}
+    if actor is not None and (names_in := actor_dictionary().names_in.get(actor.name)):
+        shown["names_in"] = names_in  # the group the word names where the event is ("khawarij" in Somalia)
+    out.print(json.dumps(shown, ensure_ascii=False), markup=False)
 
 
 def _summary(report: dict) -> dict[str, object]:  # type: ignore[type-arg]

@@ -145,6 +145,9 @@ def _actor_problem(entry: Any) -> str | None:
     template = entry.get("by_country")
     if template is not None and (not isinstance(template, str) or "{country}" not in template):
         return f"{name}: by_country must name the country as {{country}}"
+    names_in = entry.get("names_in", {})
+    if not isinstance(names_in, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names_in.items()):
+        return f"{name}: names_in must map countries to actor names (Somalia: Al Shabaab)"
     return None
 
 

@@ -44,13 +44,18 @@ class ActorDictionary:
     by_country: dict[str, str]  # a state's forces unnamed ("Police Forces") -> how ACLED names them by state
     states: dict[tuple[str, str], Actor]  # (unnamed forces, country) -> the dictionary's entry for them
     country_named: frozenset[str]  # actors ACLED names with the event's country after them (country_in_name)
+    names_in: dict[str, dict[str, str]]  # a word that names another group in each country -> country -> its name
 
     def force_kind(self, actor: Actor) -> str | None:
         """"Military Forces" or "Police Forces" for those forces, named or not; None for other actors."""
         return _force_kind(actor.name, self.by_country)
 
     def in_country(self, actor: Actor, country: str | None) -> Actor:
-        """Unnamed state forces named for the country they act in, as ACLED names them."""
+        """Unnamed state forces named for the country they act in, as ACLED names them; a word that names
+        another group in each country ("khawarij") as the group it names there."""
+        named = self.names_in.get(actor.name, {}).get(country or "")
+        if named is not None:
+            return self.resolve(named) or actor
         template = self.by_country.get(actor.name)
         if template is None or not country:
             return actor
@@ -183,7 +188,8 @@ def actor_dictionary() -> ActorDictionary:
                 by_alias.setdefault(_norm(alias), actor)
     demonyms = {r["demonym"].lower(): r["country"] for r in read_csv("demonyms.csv")}
     country_named = frozenset(row["name"] for row in rows if row.get("country_in_name"))
-    return ActorDictionary(by_alias, exact, demonyms, by_country, states, country_named)
+    names_in = {row["name"]: row["names_in"] for row in rows if row.get("names_in")}
+    return ActorDictionary(by_alias, exact, demonyms, by_country, states, country_named, names_in)
 
 
 MILITARY = "Military Forces"  # the actors.yaml entry of a state's unnamed military: what a bare demonym names
