@@ -708,3 +708,15 @@ def test_a_relief_report_titled_by_its_country_places_its_small_towns_there() ->
 
     assert places("MALI: Flash Update No. 2") == places("Mali — situation report") == [("Bankass", "Mali")]
     assert places("Flash Update No. 2: Mali") == []  # a country named later in the title is no heading
+
+
+def test_of_namesakes_in_one_country_the_one_in_the_province_the_sentence_names() -> None:
+    """Ukraine has a Khotyn of 9,000 people in Chernivtsi and a Khotin of 2,000 near Sumy: the province named
+    in the sentence, however far from the town's name, says which."""
+    events, _ = run_text("In the Sumy region on Monday, according to the head of the regional military "
+                         "administration, a guided bomb hit a farm in Khotin, wounding a tractor driver.",
+                         dt.date(2025, 10, 14))
+    assert [(e.place.name, e.place.admin1) for e in events if e.place] == [("Khotin", "Sumska oblast")]
+    events, _ = run_text("A guided bomb hit a farm in Khotin, Ukraine, on Monday, wounding a tractor driver.",
+                         dt.date(2025, 10, 14))
+    assert [e.place.admin1 for e in events if e.place] == ["Chernivetska oblast"]  # no province named: the larger

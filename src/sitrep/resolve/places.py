@@ -120,17 +120,19 @@ def main_country(context: dict[str, float]) -> str | None:
     return max(context, key=context.__getitem__)
 
 
-def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> Place | None:
+def resolve_place(text: str, context: dict[str, float], sentence: str = "", setting: str = "") -> Place | None:
+    """The place a name stands for, read with the words around it (``sentence``); ``setting``: the text whose
+    provinces say which of a country's namesakes it is (the sentence, by default)."""
     name = _clean(text)
     first, _, rest = name.partition(" ")
     if first.istitle() and first.lower() in site_list("position_words") and rest and not gazetteer().candidates(name):
-        return resolve_place(rest, context, sentence)  # "Eastern Ukraine": Ukraine
+        return resolve_place(rest, context, sentence, setting)  # "Eastern Ukraine": Ukraine
     head, comma, within = name.partition(", ")
     if comma and within and gazetteer().lookup(name, context) is None:
         return _within(head, within, context, sentence)
     first, both, _ = name.partition(" and ")
     if both and first and not gazetteer().candidates(name):  # "between Bria and Ippy" read as one name
-        return resolve_place(first, context, sentence)
+        return resolve_place(first, context, sentence, setting)
     idx = sentence.find(text) if sentence else -1
     before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
@@ -148,12 +150,30 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "") -> P
         return None
     if _borrowed(entry, found, name, context):
         return None
+    entry = _in_named_province(entry, found, setting or sentence)
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
         return city
     on_route = idx >= 0 and _on_route(sentence[idx : idx + len(text) + 40])
     return to_place(entry, near=bool(NEAR.search(before)) or on_route)
+
+
+PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+
+
+def _in_named_province(entry: Entry, found: list[Entry], sentence: str) -> Entry:
+    """Among namesakes in one country, the one in a province the sentence names ("In the Sumy region, bombs
+    fell on the village of Khotin": not the larger Khotyn of Chernivtsi): a province named beside a place
+    says which of its country's places of that name it is."""
+    rivals = [e for e in found if e.country == entry.country and e.kind == entry.kind and e.admin1 != entry.admin1]
+    if not rivals or not sentence:
+        return entry
+    named = {e.admin1 for words in PROPER_NAME.findall(sentence) for e in gazetteer().candidates(words)
+             if e.kind == "admin1" and e.country == entry.country}
+    if entry.admin1 in named:
+        return entry
+    return next((e for e in rivals if e.admin1 in named), entry)
 
 
 def _homonyms_abroad(entry: Entry, found: list[Entry], name: str) -> dict[Entry, bool] | None:
