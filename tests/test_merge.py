@@ -428,3 +428,12 @@ def test_a_strike_on_a_base_and_a_battle_told_only_in_its_province_the_same_day_
                      event_type="Battles")
     assert merges(strike, replace(battle, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"))
     assert not merges(strike, battle)  # of one kind they would be one event; of two, too little agrees
+
+
+def test_a_separate_strike_on_a_town_of_the_region_told_before_is_another_event() -> None:
+    """'In a separate strike the same night, drones hit Izmail': not the strike told before in the Odesa
+    region, though the region holds the town."""
+    events, _ = run_text("Russian drones struck port facilities in the Odesa region early on Tuesday, wounding three "
+                         "dockworkers. In a separate strike the same night, drones hit a grain warehouse in the "
+                         "Danube port of Izmail, injuring a guard.", dt.date(2025, 10, 15))
+    assert sorted((e.place.name, e.injuries) for e in events if e.place) == [("Izmail", 1), ("Odeska oblast", 3)]

@@ -31,6 +31,7 @@ class Lexicon:
     persons: frozenset[str]
     demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
     ordinals: frozenset[str]  # "a second attack": an act besides one told before
+    separate: frozenset[str]  # "a separate strike" on a place of its own: an act besides one told before
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
     affiliation: frozenset[str]  # "loyal", "link": fighters tied to the group named after the word are that group
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         persons=frozenset(trig["persons"]),
         demonstrators=frozenset(trig.get("demonstrators") or []),
         ordinals=frozenset(trig.get("ordinals") or []),
+        separate=frozenset(trig.get("separate") or []),
         individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),
         affiliation=frozenset(trig.get("affiliation") or []),

@@ -702,7 +702,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             injuries=_in_parts(parsed_hurt) or num_slot(hurt, offset, sent_index) or parsed_hurt
             or zero_slot(none_hurt, sentence),
             anaphoric=all(anaphoric(t) for t in kept),
-            another=any(_another(t) or _similar(t) for t in kept),
+            another=any(_another(t) or _similar(t) or (bool(places) and _separate(t)) for t in kept),
             similar=any(_similar(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
             main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
@@ -723,6 +723,11 @@ def _another(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children) or (
         any(c.dep_ == "amod" and c.lower_ in lexicon().ordinals for c in tok.children)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))  # not "the second strike"
+
+
+def _separate(tok: Token) -> bool:
+    """'a separate strike': another act, where its clause names a place of its own (``mentions_in``)."""
+    return any(c.dep_ == "amod" and c.lower_ in lexicon().separate for c in tok.children)
 
 
 def _similar(tok: Token) -> bool:
