@@ -371,3 +371,16 @@ def test_khawarij_is_the_group_the_government_of_the_country_calls_so() -> None:
         ("Military Forces of Somalia", "Al Shabaab")]
     assert names("Security forces killed nine khawarij in a raid in Bannu district, Pakistan, on Sunday.") == [
         ("Military Forces of Pakistan", "Tehrik-i-Taliban Pakistan")]
+
+
+def test_a_victim_named_as_a_person_is_a_civilian_or_of_the_force_their_rank_names() -> None:
+    assert names("Gunmen shot dead community leader Maria Lopez outside her home in Teorama, Colombia, on "
+                 "Wednesday.") == [("Unidentified Armed Group (Colombia)", "Civilians")]
+    assert names("Militants shot dead Constable Ahmed Khan at a checkpoint near Bannu, Pakistan, on Monday.")[0][1] \
+        == "Police Forces of Pakistan"
+
+
+def test_a_named_victim_the_story_makes_a_leader_of_an_armed_body_is_no_civilian() -> None:
+    (event,) = run_text("Jean Moliere, the feared leader of the Grand Ravine gang, was shot dead by police at a "
+                        "checkpoint in Gonaives, Haiti, on Friday.")[0]
+    assert event.actor2 is not None and event.actor2.name != "Civilians"

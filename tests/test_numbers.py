@@ -91,7 +91,8 @@ def test_a_victim_shot_dead_is_named_without_the_dead() -> None:
     from test_extract import run_text
 
     (event,), _ = run_text("Gunmen shot dead Yusuf Garba, a trader, near Gusau on Saturday, residents said.")
-    assert event.actor2 is not None and event.actor2.name == "Yusuf Garba"
+    assert event.actor2 is not None and event.actor2.name == "Civilians"  # a named victim of no group
+    assert [e.quote for e in event.evidence if e.field == "actor2"] == ["Yusuf Garba"]
     assert event.fatalities == 1
 
 

@@ -28,6 +28,7 @@ class Lexicon:
     tally_verbs: dict[str, str]  # verb lemma -> what its counts count, always a tally
     civilian: frozenset[str]
     officers: frozenset[str]  # members of a state force that do not say which ("two officers")
+    armed_bodies: frozenset[str]  # groups a titled person can lead or serve ("the leader of the gang")
     persons: frozenset[str]
     demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
     ordinals: frozenset[str]  # "a second attack": an act besides one told before
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         tally_verbs=dict(trig.get("tally_verbs") or {}),
         civilian=frozenset(trig["civilian"]),
         officers=frozenset(trig.get("officers") or []),
+        armed_bodies=frozenset(trig.get("armed_bodies") or []),
         persons=frozenset(trig["persons"]),
         demonstrators=frozenset(trig.get("demonstrators") or []),
         ordinals=frozenset(trig.get("ordinals") or []),

@@ -228,6 +228,8 @@ def resolve(extracted: Extracted) -> Resolved:
         country = next((p.country for p, _ in places if p is not None and p.country), None)
         a1 = named_before.name(_party(m.actor1, members, text), country)
         a2 = named_before.name(_party(m.actor2, members, text), country, other=a1)
+        if a2 is not None and not a2.known and m.actor2 is not None and m.actor2.label == "PERSON":
+            a2 = _named_victim(m.actor2, text, article.text) or a2
         if a2 is None and struck_place:  # "raided Gajiram, killing four villagers": the villagers suffered it
             a2 = _victims(m, article.text)
         claimed = named_before.name(_party(m.claimed_by, members, text), country)
@@ -298,6 +300,23 @@ def _victims(m: EventMention, text: str) -> Actor | None:
     if counted is None:
         return None
     return _civilians((re.findall(r"[a-z]+", text[counted.end : counted.end + 30].lower()) or [""])[0])
+
+
+def _named_victim(slot: Slot, sentence: str, text: str) -> Actor | None:
+    """A person the act was done to ("community leader Ana Quintero", "Constable Ahmed Khan"): of the force a
+    rank before the name names; else a civilian, as ACLED codes a named victim, unless the story gives them a
+    title in an armed body ("X, the leader of the Village de Dieu gang": a member of a group the dictionary
+    lacks, kept by name)."""
+    lex = lexicon()
+    words = set(re.findall(r"[a-z]+", slot.text.lower()))
+    if words & lex.officers:
+        return resolve_actor(force_named_in(f"{slot.text} {sentence}"))
+    name = slot.text.split()[-1]
+    described = " ".join(text[i : i + 120].split(".")[0] for i in (m.start() for m in re.finditer(re.escape(name), text)))
+    said = {w.removesuffix("s") for w in re.findall(r"[a-z]+", f"{slot.text} {described}".lower())}
+    if said & lex.titles and said & lex.armed_bodies:
+        return None
+    return _civilians("civilian")
 
 
 def _civilians(noun: str) -> Actor | None:
