@@ -720,3 +720,10 @@ def test_of_namesakes_in_one_country_the_one_in_the_province_the_sentence_names(
     events, _ = run_text("A guided bomb hit a farm in Khotin, Ukraine, on Monday, wounding a tractor driver.",
                          dt.date(2025, 10, 14))
     assert [e.place.admin1 for e in events if e.place] == ["Chernivetska oblast"]  # no province named: the larger
+
+
+def test_a_site_named_after_its_town_places_the_act_in_the_town() -> None:
+    """'at the Gusau central motor park': the NER takes the town for a nationality; the site it names is in it."""
+    events, _ = run_text("A mob at the Sokoto central motor park beat a suspected thief to death on Tuesday evening, "
+                         "police in Nigeria said.", dt.date(2025, 8, 21))
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("Sokoto", "Nigeria")]

@@ -975,9 +975,17 @@ def as_place(ent: Span) -> Span:
         return Span(doc, ent.start, ent.end, label="GPE")  # "In Toribío, ...", which the small model took for a date
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
-            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"})):
+            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _names_site(tok: Token) -> bool:
+    """The town a site where something happened is named after: "at the Gusau central motor park", "in the
+    Kadugli market" (sites.yaml site and street words; not a road between towns, "the Gusau-Funtua road")."""
+    site = tok.head
+    return tok.dep_ in ("nmod", "compound") and site.dep_ == "pobj" and site.head.lower_ in LOCATIVE \
+        and site.lower_ in (site_list("site_words") | site_list("street_words")) - site_list("route_words")
 
 
 def _entered(tok: Token) -> bool:
