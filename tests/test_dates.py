@@ -199,3 +199,10 @@ def test_a_time_inside_what_was_said_before_its_speaker_dates_the_act() -> None:
                          "on Wednesday, damaging the building but causing no injuries, the Cauca police command said.",
                          dt.date(2026, 3, 12))
     assert [(e.when.earliest.isoformat(), e.when.precision) for e in events if e.when.earliest] == [("2026-03-11", "day")]
+
+
+def test_an_act_reported_on_a_day_happened_that_day() -> None:
+    """'On 28 May, clashes were reported near X': the passive's subject is the act; no one spoke that day."""
+    events, _ = run_text("On 12 March, heavy clashes were reported between soldiers and rebels near Bunia, in the "
+                         "Democratic Republic of Congo.", dt.date(2025, 3, 14))
+    assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2025, 3, 12), "day")]

@@ -33,12 +33,18 @@ def reported(ent: Span) -> bool:
             return False
         node = node.head
         if lemma(node) in REPORTING:
-            return not _before_own_time(ent, node)
+            return not (_act_reported(node) or _before_own_time(ent, node))
         if node.pos_ == "VERB" and lemma(node) in lexicon().verbs:
             return False  # "strikes killed 27 on Saturday, officials said", "killed" parsed as the subject's clause
         if node.dep_ not in ("prep", "pobj", "acl", "npadvmod", "nsubj", "dobj"):
             return False
     return False
+
+
+def _act_reported(said: Token) -> bool:
+    """"On 28 May, clashes were reported near Sangha": the passive's subject is the act, its time the act's
+    (no one is said to have spoken that day)."""
+    return any(c.dep_ == "nsubjpass" and lemma(c) in lexicon().nouns for c in said.children)
 
 
 def _before_own_time(ent: Span, said: Token) -> bool:
