@@ -70,6 +70,7 @@ class EventMention:
     similar: bool = False  # "a similar attack": another act of the kind the story told last
     plural: bool = False  # "their attacks": refers to several events, never makes one
     main_clause: bool = False  # the trigger is the sentence's main verb or one of its arguments
+    later: bool = False  # its own time is said to come later ("Later on Sunday, the guard detained two")
     doubted: bool = False  # the classifier is sure its sentence reports no event: it may add to an event, not start one
     typed_by: str = "cue"  # what gave the sub-event type: trigger, cue, fallback (the trigger's usual sense), classifier
     suggested_type: str | None = None  # the classifier's sub-event type, where the rules' came from no cue

@@ -32,6 +32,7 @@ class Lexicon:
     persons: frozenset[str]
     demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
     ordinals: frozenset[str]  # "a second attack": an act besides one told before
+    payloads: frozenset[str]  # cue phrases of what a weapon set after them carries ("explosive-laden")
     separate: frozenset[str]  # "a separate strike" on a place of its own: an act besides one told before
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         persons=frozenset(trig["persons"]),
         demonstrators=frozenset(trig.get("demonstrators") or []),
         ordinals=frozenset(trig.get("ordinals") or []),
+        payloads=frozenset(trig.get("payloads") or []),
         separate=frozenset(trig.get("separate") or []),
         individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),

@@ -44,6 +44,7 @@ DISRUPTED = "Disrupted weapons use"
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 COUNT_NOUNS = {"dozen", "score", "hundred", "thousand", "number", "handful", "some", "several", "many"}  # "dozens of X"
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
+LATER = re.compile(r"\blater\s+(?:on|that|in|the)?\s*$", re.I)  # "Later on Sunday", "later that day": after what was told
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over", "through",
              "throughout", "along", "within", "off"}
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
@@ -177,11 +178,11 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
 
 
 def _carried_by_weapon(phrase: str, after: str, lex: Lexicon) -> bool:
-    """A payload ("explosive-laden") on a weapon that is a cue of its own ("drones"): the weapon says what the
-    act was (an explosive-laden drone is a drone strike, an explosive-laden car a car bomb)."""
+    """A payload ("explosive-laden"; triggers.yaml payloads) on a weapon that is a cue of its own ("drones"): the
+    weapon says what the act was (an explosive-laden drone is a drone strike, an explosive-laden car a car bomb)."""
     following = after.split()[:1]
     word = following[0].strip(".,;:") if following else ""
-    return "laden" in phrase and bool(word) and (word in lex.cue_words or word.removesuffix("s") in lex.cue_words)
+    return phrase in lex.payloads and bool(word) and (word in lex.cue_words or word.removesuffix("s") in lex.cue_words)
 
 
 def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
@@ -706,6 +707,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             similar=any(_similar(t) for t in kept),
             plural=all(t.tag_ in ("NNS", "NNPS") for t in kept),
             main_clause=any(t.dep_ == "ROOT" or t.head.dep_ == "ROOT" for t in kept),
+            later=bool(times) and bool(LATER.search(doc.text[sent.start_char : times[0].start_char])),
             typed_by=typed_by,
         ))
     return out

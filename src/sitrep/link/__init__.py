@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -135,7 +134,7 @@ class _Cluster:
         toll, not one of its sides."""
         if m.counted_on and all(x.mention.sentence.index < m.mention.sentence.index for x in self.members):
             return None  # "days later": another act than those told before
-        if m.own_time is not None and m.mention.typed_by == "trigger" and _later(m):
+        if m.own_time is not None and m.mention.typed_by == "trigger" and m.mention.later:
             return None  # "Later on Sunday, the guard detained two suspects": an act after the one told
         same_sentence = any(x.mention.sentence.index == m.mention.sentence.index for x in self.members)
         if (m.own_time is None and not m.own_place) or same_sentence:
@@ -174,15 +173,6 @@ class _Cluster:
         """Each side compatible with the event's, and neither known side in the other's place."""
         swapped = any(mine is not None and mine.known and mine == theirs for mine, theirs in ((mine1, a2), (mine2, a1)))
         return not swapped and actors_compatible(mine1, a1) and actors_compatible(mine2, a2)
-
-
-LATER = re.compile(r"\blater\s+(?:on|that|in|the)?\s*$", re.I)
-
-
-def _later(m: ResolvedMention) -> bool:
-    """The mention's own time is said to come later ("Later on Sunday", "later that day")."""
-    sentence, times = m.mention.sentence, m.mention.times
-    return bool(times) and bool(LATER.search(sentence.text[: max(0, times[0].start - sentence.start)]))
 
 
 def _turned(m: ResolvedMention) -> ResolvedMention:
