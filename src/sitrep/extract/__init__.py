@@ -32,7 +32,8 @@ class Extracted:
     claims: list[ClaimMention]
     times: list[Slot]  # time expressions, but a period's bounds, in text order: the story's timeline
     places: list[Slot]  # places named as objects of a preposition outside dropped acts, in text order: where the story is
-    # claimants, and those blamed (label BLAMED), in sentences that tell no event of their own
+    # claimants in sentences that tell no event of their own, and those blamed (label BLAMED) in sentences
+    # whose acts name no doer or day
     responsibility: list[tuple[Slot, Sentence]]
     affiliations: dict[str, Slot] = field(default_factory=dict)  # person (affiliation.person_key) -> their group
     statement_times: set[int] = field(default_factory=set)  # starts of the timeline's times that date a statement

@@ -35,9 +35,9 @@ BLAMED = "BLAMED"  # the label of a slot naming who a sentence blames for an act
 
 
 def blamed(sent: Span, sent_index: int) -> Slot | None:
-    """Who a sentence blames ("local officials blamed the RSF", "held the militia responsible"): for a
-    sentence that tells no act with a doer of its own, the doer of the act told before. Not a country ("officials blamed
-    India"): a state said to stand behind the doers, not a force that acted."""
+    """Who a sentence blames ("local officials blamed the RSF", "held the militia responsible"): the doer of
+    the act told before, where the sentence tells no act with a doer or day of its own (``extract``). Not a
+    country ("officials blamed India"): a state said to stand behind the doers, not a force that acted."""
     for tok in sent:
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children) \
                 or not _said(tok, {"dobj", "oprd", "acomp"}) & lexicon().blaming:

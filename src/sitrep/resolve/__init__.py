@@ -311,12 +311,12 @@ def _named_victim(slot: Slot, sentence: str, text: str) -> Actor | None:
     words = set(re.findall(r"[a-z]+", slot.text.lower()))
     if words & lex.officers:
         return resolve_actor(force_named_in(f"{slot.text} {sentence}"))
-    name = slot.text.split()[-1]
-    described = " ".join(text[i : i + 120].split(".")[0] for i in (m.start() for m in re.finditer(re.escape(name), text)))
-    said = {w.removesuffix("s") for w in re.findall(r"[a-z]+", f"{slot.text} {described}".lower())}
+    surname = slot.text.split()[-1]
+    told = [text[m.start() : m.start() + 120].split(".")[0] for m in re.finditer(re.escape(surname), text)]
+    said = {w.removesuffix("s") for w in re.findall(r"[a-z]+", " ".join([slot.text, *told]).lower())}
     if said & lex.titles and said & lex.armed_bodies:
         return None
-    return _civilians("civilian")
+    return resolve_actor("civilians")
 
 
 def _civilians(noun: str) -> Actor | None:
