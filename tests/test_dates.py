@@ -206,3 +206,15 @@ def test_an_act_reported_on_a_day_happened_that_day() -> None:
     events, _ = run_text("On 12 March, heavy clashes were reported between soldiers and rebels near Bunia, in the "
                          "Democratic Republic of Congo.", dt.date(2025, 3, 14))
     assert [(e.when.date, e.when.precision) for e in events] == [(dt.date(2025, 3, 12), "day")]
+
+
+def test_overnight_with_a_named_day_is_that_night_not_the_last_one() -> None:
+    """'overnight Saturday' or 'overnight into Sunday' in a Thursday paper: Saturday into Sunday; 'overnight'
+    alone is the night before publication."""
+    thursday = dt.date(2025, 5, 29)
+    saturday_night = (dt.date(2025, 5, 24), dt.date(2025, 5, 25))
+    for text in ("overnight Saturday", "overnight into Sunday"):
+        t = resolve_time(text, thursday)
+        assert t is not None and (t.earliest, t.latest) == saturday_night, text
+    t = resolve_time("overnight", thursday)
+    assert t is not None and (t.earliest, t.latest) == (dt.date(2025, 5, 28), thursday)

@@ -93,6 +93,19 @@ def _numeric_date(first: int, second: int, year: int, published: dt.date | None)
     return day(readings[0]) if readings else None
 
 
+def _overnight(low: str, published: dt.date, anchor: dt.date | None, since: DateInterval | None) -> DateInterval:
+    """The night a text calls overnight: the one it names ("overnight Saturday": Saturday into Sunday;
+    "overnight into Sunday": Saturday into Sunday), else the night before publication."""
+    rest = " ".join(re.sub(r"\b(?:overnight|into|on|to)\b", " ", low).split())
+    named = resolve_time(rest, published, anchor, since) if rest else None
+    if named is None or named.precision != "day" or named.earliest is None or named.earliest != named.latest:
+        return span(published - dt.timedelta(days=1), published, "day")
+    night = named.earliest
+    if re.search(r"\b(?:into|to)\b", low):
+        return span(night - dt.timedelta(days=1), night, "day")
+    return span(night, min(night + dt.timedelta(days=1), max(night, published)), "day")
+
+
 def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | None = None,
                  since: DateInterval | None = None) -> DateInterval | None:
     """The interval a time expression denotes, or None when it names no usable time ("recent weeks").
@@ -112,7 +125,7 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
         if re.search(r"\b(yesterday|last night)\b", low):
             return day(published - dt.timedelta(days=1))
         if re.search(r"\bovernight\b", low):
-            return span(published - dt.timedelta(days=1), published, "day")
+            return _overnight(low, published, anchor, since)
     if narrative is not None:
         m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|\d+) days? (earlier|before|prior|later|after)\b", low)
         if m:
