@@ -211,10 +211,10 @@ def resolve(extracted: Extracted) -> Resolved:
                     article.text[max(0, told.start - 12) : told.start]):
                 scene = (told.sentence, told_place, told)
         named_place = bool(places)  # resolved from the mention's own words, not inherited
+        in_town = _in_town(m.places, article.text)  # the names the gazetteer lacks are parts of a town
         if not places and scene is not None and scene[0] == m.sentence.index - 1:
             places = [(scene[1], scene[2])]  # "In Nasiriyah, the mood was angrier. Late on Monday, protesters ..."
-        if not places and m.places and story_place is not None and story_place.kind == "city" \
-                and _in_town(m.places, article.text):
+        if not places and m.places and in_town and story_place is not None and story_place.kind == "city":
             places = [(story_place, None)]  # "gathered on Rustaveli Avenue", a street of the town the story is in
         if not places:
             forces = [a.country for s in (m.actor1, m.actor2) if (a := _party(s, members, text)) is not None
@@ -278,7 +278,7 @@ def resolve(extracted: Extracted) -> Resolved:
             place_ev = [evidence("location", place.name, s, article, said_in)] if s else []
             kind = own_kind if time_slot and own else context_kind
             out.append(ResolvedMention(m, a1, a2, claimed, place, own, context_time, fatal, hurt, kind,
-                                       own_place=named_place, unplaced=not named_place and not _in_town(m.places, article.text),
+                                       own_place=named_place, unplaced=not named_place and not in_town,
                                        counted_on=counted_on,
                                        evidence=ev + place_ev))
 
