@@ -97,6 +97,16 @@ def test_the_toll_of_one_event_is_no_claim() -> None:
     assert claims("Two soldiers were killed and five others wounded in the blast in Kabul on Monday.") == []
 
 
+def test_the_year_a_toll_is_compared_with_makes_no_tally() -> None:
+    """'one of the deadliest attacks this year': the year frames a superlative, so the six killed are the
+    attack's toll, not a count over the year, and the attack stays an event."""
+    article = Article("c", "", "Gunmen killed six traders at a market in Kano on Monday, police said, in one of the "
+                      "deadliest attacks in the city this year.", PUB, "cli", None, None, "c.txt", "h")
+    resolved = resolve(extract(next(process([article]))))
+    assert resolved.claims == []
+    assert [m.fatalities for m in resolved.mentions if m.fatalities] == [6]
+
+
 def test_a_tally_that_names_no_place_counts_in_the_country_the_story_is_about() -> None:
     found = claims("Gunmen killed four farmers near Maiduguri in Nigeria on Sunday. "
                    "Insurgents have carried out more than 200 attacks this year, the army said.")

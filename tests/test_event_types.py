@@ -36,6 +36,11 @@ from sitrep.nlp import process
     # people killed where others were taken: the attack, with the abduction in its notes
     ("Gunmen raided a church in Kaduna on Sunday, killing four worshippers and abducting 20 others.", "Attack"),
     ("Gunmen abducted 20 worshippers from a church in Kaduna on Sunday.", "Abduction/forced disappearance"),
+    # grenades thrown in a gun attack are part of it; a grenade alone makes the act
+    ("Insurgents opened fire with rifles and hand grenades on a police post in Garissa on Monday, killing two "
+     "officers.", "Armed clash"),
+    ("Gunmen sprayed a bus stop in Kaduna with gunfire and threw a grenade on Monday, killing three commuters.", "Attack"),
+    ("A man threw a grenade at a police post in Garissa on Monday, wounding two officers.", "Grenade"),
     # demonstrators who break in and set things alight riot
     ("Protesters broke into part of the city council compound in Lusaka on Tuesday and set a section of it ablaze, "
      "as police fired tear gas at crowds outside.", "Violent demonstration"),

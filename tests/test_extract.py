@@ -421,6 +421,13 @@ def test_a_headline_without_a_day_is_the_event_its_story_dates() -> None:
     assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2025, 9, 27), 17)]
 
 
+def test_the_period_a_superlative_compares_with_does_not_date_the_act() -> None:
+    """'the deadliest blast in the capital this year': the act was on Sunday, not some time this year."""
+    events, _ = run_text("A car bomb killed 14 people at a bus station in Mogadishu on Sunday, the deadliest blast in "
+                         "the capital this year.")
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2024, 3, 3), 14)]
+
+
 def test_a_brief_s_headline_is_the_event_its_paragraph_tells() -> None:
     """In a roundup, each brief's own headline line names the event its paragraph dates: one event each."""
     events, _ = run_text("World briefs\n\nNIGER — Army post bombed near Tera\nGunmen killed five soldiers at a "

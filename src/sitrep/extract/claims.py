@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.lexicon import Lexicon, lexicon
+from sitrep.extract.timing import compared_within
 from sitrep.extract.triggers import lemma
 from sitrep.models import ClaimMention, Slot
 from sitrep.nlp.pipeline import as_sentence
@@ -44,8 +45,9 @@ SCALE = {"million", "billion", "thousand"}
 
 def _period_ent(sent: Span) -> Span | None:
     """A date expression that spans a period, not a day: "last year", "in 2024", "the last 12 months"."""
-    return next((e for e in sent.ents if e.label_ == "DATE" and PERIOD_ENT.search(e.text) and not POINT.search(e.text)),
-                None)
+    return next((e for e in sent.ents if e.label_ == "DATE" and PERIOD_ENT.search(e.text) and not POINT.search(e.text)
+                 and not compared_within(e)), None)
+
 
 
 def _month_ent(sent: Span) -> Span | None:

@@ -14,7 +14,7 @@ from sitrep.data import read_yaml
 from sitrep.extract.classifier import NONE, EventClassifier
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import REPORTING
-from sitrep.extract.triggers import keep, lemma
+from sitrep.extract.triggers import GRENADE, gunfire, keep, lemma
 from sitrep.models import EventMention
 
 
@@ -55,7 +55,7 @@ def judged(found: list[EventMention], verdict: Verdict, sent: Span) -> list[Even
     for m in found:  # a toll of its own, or an act told outright, is the text's word against the classifier's
         m.doubted = verdict.none > limits.doubt_when_none_above and m.fatalities is None and m.injuries is None \
             and not _told_outright(m, sent)
-    if verdict.p >= limits.retype_when_above:
+    if verdict.p >= limits.retype_when_above and not (verdict.label == GRENADE and gunfire(sent, lexicon())):
         for m in found:
             if (m.typed_by == "fallback" or not m.sub_event_type) and not _whose(m, sent):
                 m.suggested_type = verdict.label  # taken by the event if no mention of it has a cue (link stage)

@@ -33,6 +33,7 @@ class Lexicon:
     demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
     ordinals: frozenset[str]  # "a second attack": an act besides one told before
     payloads: frozenset[str]  # cue phrases of what a weapon set after them carries ("explosive-laden")
+    gunfire: frozenset[str]  # words of gunfire: a grenade among them decides no sub-event type
     separate: frozenset[str]  # "a separate strike" on a place of its own: an act besides one told before
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         demonstrators=frozenset(trig.get("demonstrators") or []),
         ordinals=frozenset(trig.get("ordinals") or []),
         payloads=frozenset(trig.get("payloads") or []),
+        gunfire=frozenset(trig.get("gunfire") or []),
         separate=frozenset(trig.get("separate") or []),
         individuals=frozenset(trig.get("individuals") or []),
         titles=frozenset(trig.get("titles") or []),

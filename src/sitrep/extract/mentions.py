@@ -20,10 +20,20 @@ from sitrep.extract.casualties import (
     zero_slot,
 )
 from sitrep.extract.lexicon import Lexicon, lexicon
-from sitrep.extract.timing import REPORTING, bounds_period, came_before, relative_to, reported, time_rank
+from sitrep.extract.timing import (
+    REPORTING,
+    bounds_period,
+    came_before,
+    compared_within,
+    relative_to,
+    reported,
+    time_rank,
+)
 from sitrep.extract.tree import dep_distance, hung_on, prep_objects, tree_path
 from sitrep.extract.triggers import (
+    GRENADE,
     anaphoric,
+    gunfire,
     held_since,
     intended,
     interception,
@@ -161,6 +171,8 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
             sub = lex.cue_words.get(key)
             if sub and key not in in_phrases and not _qualified(t, lex, in_phrases):
                 found.append((lex.rank(sub), sub, key))
+    if gunfire(tokens, lex):  # "opened fire with rifles and grenades": a gun attack
+        found = [f for f in found if f[1] != GRENADE]
     disrupted = any(interception(t, lex) for t in tokens) or any(p in low for p in lex.disrupted if " " in p)
     if disrupted:
         found.append((lex.rank(DISRUPTED), DISRUPTED, "interception"))
@@ -636,8 +648,9 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             continue
         if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in day_words
                                             and not _when_of(ent, kept_ids))
-                                           or _inside_dropped(ent.root, references, kept_ids)):
-            continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019")
+                                           or _inside_dropped(ent.root, references, kept_ids) or compared_within(ent)):
+            continue  # a period's bound; the time of a past act the sentence measures by ("since the raid in 2019");
+            # the period a superlative compares with ("the deadliest blast this year")
         # a clause a time reaches, unless measured from each of its acts ("on Monday after heavy fighting" dates "seized")
         candidates = [g for g in groups if any(_reachable(ent.root, t, trigger_ids) for t in g)
                       and (ent.label_ not in TIME_LABELS or not all(relative_to(ent, t) for t in g))]

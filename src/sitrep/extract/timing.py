@@ -90,6 +90,16 @@ def bounds_period(ent: Span) -> bool:
     return False
 
 
+def compared_within(ent: Span) -> bool:
+    """The period of a superlative ("one of the deadliest attacks this year", "the worst in years"): what an
+    act is compared with, neither when it happened nor the time over which a toll was counted."""
+    head = ent.root.head  # the word the period hangs on, through its preposition ("in years"), not further:
+    while head.pos_ == "ADP" and head.head.i != head.i:  # "the deadliest since attacks on August 25" dates the attacks
+        head = head.head
+    return head.i != ent.root.i and head.pos_ not in ("VERB", "AUX") and (
+        head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children))
+
+
 PERIOD_EDGES = ("since", "from", "until", "till", "between", "through", "by")
 
 

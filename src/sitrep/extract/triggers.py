@@ -9,6 +9,7 @@ events (the counted ones become claims).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -27,6 +28,8 @@ DAY_NAMES = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|s
 NEGATORS = {
 "not", "never", "n't", "no"}
 DENIAL_VERBS = {"deny", "refute", "reject", "dismiss"}
+
+GRENADE = "Grenade"  # a sub-event type a gun attack's clause does not take (gunfire)
 
 
 def lemma(tok: Token) -> str:
@@ -58,6 +61,15 @@ def is_trigger(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ in ("NOUN", "PROPN"):
         return lem in lex.nouns or low in lex.nouns
     return False
+
+
+def gunfire(tokens: Iterable[Token], lex: Lexicon) -> bool:
+    """Words of gunfire among the tokens (triggers.yaml gunfire): a grenade thrown with them is part of a gun
+    attack, not a grenade event."""
+    tokens = list(tokens)
+    low = " ".join(t.lower_ for t in tokens)
+    return any(lemma(t) in lex.gunfire or t.lower_ in lex.gunfire for t in tokens) or any(
+        " " in w and f" {w} " in f" {low} " for w in lex.gunfire)
 
 
 def has_weapon(tok: Token, lex: Lexicon) -> bool:
