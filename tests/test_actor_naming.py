@@ -65,6 +65,18 @@ def test_a_group_that_claims_an_attack_is_who_the_militants_are_afterwards() -> 
     assert [a1 for a1, _ in found] == ["Balochistan Liberation Army", "Balochistan Liberation Army"]
 
 
+def test_gunmen_the_story_calls_unidentified_are_not_the_group_it_named_before() -> None:
+    found = names("Al Shabaab fighters attacked an army base near Jowhar in Somalia on Monday, killing three soldiers. "
+                  "On Wednesday, unidentified gunmen shot dead a trader in Jowhar.")
+    assert [a1 for a1, _ in found] == ["Al Shabaab", "Unidentified Armed Group (Somalia)"]
+
+
+def test_a_communitys_armed_men_are_not_the_rebels_the_story_named_before() -> None:
+    found = names("SPLA-IO fighters attacked an army barracks in Nasir, South Sudan, on Monday, killing six soldiers. "
+                  "On Tuesday, armed youth raided a cattle camp near Bor, killing two herders.")
+    assert [a1 for a1, _ in found][1] == "Unidentified Communal Militia (South Sudan)"
+
+
 def test_violence_against_civilians_whose_victims_are_not_described_is_against_civilians() -> None:
     """ACLED's definition of the type (taxonomy.yaml, default_target): 'kidnapped 20' names no victims."""
     assert names("Gunmen kidnapped 20 on Monday near Kaduna in northern Nigeria, police said.") == [
@@ -352,6 +364,11 @@ def test_a_junta_is_the_forces_of_the_country_it_rules() -> None:
 ])
 def test_a_communitys_armed_men_are_its_militia_named_with_the_country_of_the_event(text: str, actor1: str) -> None:
     assert [a1 for a1, _ in names(text)] == [actor1]
+
+
+def test_an_unnamed_gang_is_named_with_the_country_of_the_event() -> None:
+    assert names("Gang members shot dead four bus drivers in Port-au-Prince, Haiti, on Tuesday.") == [
+        ("Unidentified Gang (Haiti)", "Civilians")]
 
 
 def test_herders_killed_are_victims_not_their_communitys_militia() -> None:

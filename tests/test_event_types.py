@@ -36,6 +36,8 @@ from sitrep.nlp import process
     # people killed where others were taken: the attack, with the abduction in its notes
     ("Gunmen raided a church in Kaduna on Sunday, killing four worshippers and abducting 20 others.", "Attack"),
     ("Gunmen abducted 20 worshippers from a church in Kaduna on Sunday.", "Abduction/forced disappearance"),
+    # what fighters only tried to do is not what happened
+    ("Soldiers fought off an attempt by jihadists to overrun their camp near Djibo on Sunday.", "Armed clash"),
     # grenades thrown in a gun attack are part of it; a grenade alone makes the act
     ("Insurgents opened fire with rifles and hand grenades on a police post in Garissa on Monday, killing two "
      "officers.", "Armed clash"),

@@ -33,6 +33,7 @@ class Lexicon:
     demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
     ordinals: frozenset[str]  # "a second attack": an act besides one told before
     payloads: frozenset[str]  # cue phrases of what a weapon set after them carries ("explosive-laden")
+    unknown_doers: frozenset[str]  # "unidentified gunmen": not the group the story named before
     gunfire: frozenset[str]  # words of gunfire: a grenade among them decides no sub-event type
     separate: frozenset[str]  # "a separate strike" on a place of its own: an act besides one told before
     individuals: frozenset[str]  # words for one person at a time ("a soldier was killed": one death)
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         demonstrators=frozenset(trig.get("demonstrators") or []),
         ordinals=frozenset(trig.get("ordinals") or []),
         payloads=frozenset(trig.get("payloads") or []),
+        unknown_doers=frozenset(trig.get("unknown_doers") or []),
         gunfire=frozenset(trig.get("gunfire") or []),
         separate=frozenset(trig.get("separate") or []),
         individuals=frozenset(trig.get("individuals") or []),

@@ -217,9 +217,10 @@ def _support(tok: Token, lex: Lexicon) -> bool:
 
 
 def _not_yet(tok: Token, lex: Lexicon) -> bool:
-    """Modified by a word of intent ("a planned march") or governed by one ("ahead of a rally")."""
+    """Modified by a word of intent ("a planned march") or governed by one ("ahead of a rally", "an attempt to
+    overrun the base")."""
     return any(c.dep_ == "amod" and lemma(c) in lex.intent for c in tok.children) or (
-        tok.pos_ == "NOUN" and intended(tok, lex))
+        tok.pos_ in ("NOUN", "VERB") and intended(tok, lex))
 
 
 def _describes_people(tok: Token, lex: Lexicon) -> bool:

@@ -226,13 +226,13 @@ def resolve(extracted: Extracted) -> Resolved:
         else:  # a place in a clause aside holds for the rest of its sentence only
             aside = (m.sentence.index, most_specific([p for p, _ in places]))
         country = next((p.country for p, _ in places if p is not None and p.country), None)
-        a1 = named_before.name(_party(m.actor1, members, text), country)
-        a2 = named_before.name(_party(m.actor2, members, text), country, other=a1)
+        a1 = _story_party(named_before, m.actor1, members, text, country)
+        a2 = _story_party(named_before, m.actor2, members, text, country, other=a1)
         if a2 is not None and not a2.known and m.actor2 is not None and m.actor2.label == "PERSON":
             a2 = _named_victim(m.actor2, text, article.text) or a2
         if a2 is None and struck_place:  # "raided Gajiram, killing four villagers": the villagers suffered it
             a2 = _victims(m, article.text)
-        claimed = named_before.name(_party(m.claimed_by, members, text), country)
+        claimed = _story_party(named_before, m.claimed_by, members, text, country)
         if a1 is None and claimed is not None:
             a1 = claimed
         if a1 is not None and a1.inter == CIVILIANS:  # victims read as the subject ("people were wounded"), not
@@ -382,6 +382,15 @@ JOINED_BEFORE = re.compile(r"([A-Z][\w'-]*) and $")
 def _known_actor(text: str) -> bool:
     actor = resolve_actor(text)
     return actor is not None and actor.known
+
+
+def _story_party(named_before: StoryActors, slot: Slot | None, members: dict[str, Actor], sentence: str,
+                 country: str | None, other: Actor | None = None) -> Actor | None:
+    """The actor a slot names, by the name the story gave it before ("al-Shabaab ... the militants"), unless
+    the words say who it was is not known ("unidentified gunmen"; triggers.yaml unknown_doers)."""
+    actor = _party(slot, members, sentence)
+    unknown = slot is not None and not lexicon().unknown_doers.isdisjoint(re.findall(r"[a-z]+", slot.text.lower()))
+    return actor if unknown else named_before.name(actor, country, other)
 
 
 def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor | None:

@@ -195,6 +195,8 @@ def actor_dictionary() -> ActorDictionary:
 MILITARY = "Military Forces"  # the actors.yaml entry of a state's unnamed military: what a bare demonym names
 POLICE = "Police Forces"
 ARMED_GROUPS = {2, 3, 4}  # ACLED inter codes of rebels, political and identity militias
+IDENTITY_MILITIA = 4
+IDENTITY = "identity militia"  # the kind of armed group a community's armed men name back to
 
 
 class StoryActors:
@@ -218,8 +220,11 @@ class StoryActors:
             return actor
         if not actor.generic:
             self.last[kind] = actor
+            if actor.inter == IDENTITY_MILITIA:
+                self.last[IDENTITY] = actor
             return actor
-        named = self.last.get(kind)
+        # "armed youth", "a communal militia": a community's armed men, not the rebels the story named
+        named = self.last.get(IDENTITY if actor.inter == IDENTITY_MILITIA else kind)
         if named is None or named == other or (actor.side and named.side != actor.side):
             return actor
         if kind == "armed group" and named.country and country and named.country != country:
