@@ -38,6 +38,9 @@ from sitrep.nlp import process
     ("Gunmen abducted 20 worshippers from a church in Kaduna on Sunday.", "Abduction/forced disappearance"),
     # what fighters only tried to do is not what happened
     ("Soldiers fought off an attempt by jihadists to overrun their camp near Djibo on Sunday.", "Armed clash"),
+    # the weapons a side had as support did not make the act
+    ("Rebel fighters attacked an army base near Kutum on Sunday under cover of drones, killing six soldiers.",
+     "Armed clash"),
     # grenades thrown in a gun attack are part of it; a grenade alone makes the act
     ("Insurgents opened fire with rifles and hand grenades on a police post in Garissa on Monday, killing two "
      "officers.", "Armed clash"),

@@ -727,3 +727,12 @@ def test_a_site_named_after_its_town_places_the_act_in_the_town() -> None:
     events, _ = run_text("A mob at the Sokoto central motor park beat a suspected thief to death on Tuesday evening, "
                          "police in Nigeria said.", dt.date(2025, 8, 21))
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Sokoto", "Nigeria")]
+
+
+def test_a_story_that_names_its_place_only_in_an_organisations_name_is_in_that_country() -> None:
+    """Every event goes on the map: "the State of Minas Gerais", read as an organisation, says the story is in
+    Brazil."""
+    events, _ = run_text("Press office of the Military Police of the State of Minas Gerais\n\nOn Thursday, officers "
+                         "were attacked with rifle fire during an operation in the community. There was a confrontation "
+                         "and seven suspects were killed.")
+    assert [e.place.country if e.place else None for e in events] == ["Brazil"]

@@ -11,7 +11,15 @@ from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
 from sitrep.extract.lexicon import lexicon
-from sitrep.extract.mentions import as_place, bounds_period, in_dateline, locative, mentions_in, with_position
+from sitrep.extract.mentions import (
+    as_place,
+    bounds_period,
+    in_dateline,
+    locative,
+    mentions_in,
+    place_in_name,
+    with_position,
+)
 from sitrep.extract.responsibility import blamed, claimants
 from sitrep.extract.timing import reported
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
@@ -21,7 +29,8 @@ from sitrep.nlp.pipeline import as_sentence, heading, heading_words
 
 SECTION = "SECTION"  # the label of a section's head among the story's places
 # the label of a name in a place's position that the NER took for another kind of name ("taken to hospital in
-# Bamenda" as an organisation): a place only to say which country a story that names no other is about
+# Bamenda" as an organisation), or of a place an organisation is named after ("the Military Police of Rio de
+# Janeiro"): a place only to say which country a story that names no other is about
 GUESSED = "GUESSED"
 
 
@@ -73,6 +82,8 @@ def extract(processed: Processed) -> Extracted:
                       and not any(e.root in set(t.subtree) for t in dropped))
         places.extend(Slot(e.text, e.start_char, e.end_char, i, label=GUESSED) for e in ents
                       if e.label_ != "GPE" and as_place(e).label_ == "GPE" and not in_reference(e.root))
+        places.extend(Slot(p.text, p.start_char, p.end_char, i, label=GUESSED) for e in ents
+                      if (p := place_in_name(e)) is not None)
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         if said is not None and found:
             found = judged(found, said[i], sent)

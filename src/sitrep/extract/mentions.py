@@ -213,7 +213,10 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
 
 
 def _support(tok: Token, lex: Lexicon) -> bool:
-    return any(a.dep_ == "agent" and a.head.tag_ == "VBN" and lemma(a.head) in lex.support for a in tok.ancestors)
+    """Named as a side's support: "backed by drones", or "under cover of drones", "with the support of
+    helicopters" (the noun of a support verb)."""
+    return any(a.dep_ == "agent" and a.head.tag_ == "VBN" and lemma(a.head) in lex.support for a in tok.ancestors) or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and lemma(tok.head.head) in lex.support)
 
 
 def _not_yet(tok: Token, lex: Lexicon) -> bool:
@@ -994,6 +997,20 @@ def as_place(ent: Span) -> Span:
             or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def place_in_name(ent: Span) -> Span | None:
+    """The place an organisation or facility is named after: the capitalised words after its last "of"
+    ("the Military Police of the State of Rio de Janeiro", "the University of Maiduguri"); the gazetteer decides."""
+    if ent.label_ not in ("ORG", "FAC"):
+        return None
+    of = next((t for t in reversed(ent) if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    start = of.i + 1 + (of.i + 1 < ent.end and ent.doc[of.i + 1].lower_ == "the")
+    words = ent.doc[start : ent.end]
+    return Span(ent.doc, start, ent.end, label="GPE") if len(words) and all(
+        t.text[:1].isupper() or t.lower_ in ("de", "del", "da", "do", "al", "el") for t in words) else None
 
 
 def _names_site(tok: Token) -> bool:
