@@ -107,6 +107,15 @@ def test_the_year_a_toll_is_compared_with_makes_no_tally() -> None:
     assert [m.fatalities for m in resolved.mentions if m.fatalities] == [6]
 
 
+def test_a_period_that_describes_a_thing_makes_no_tally() -> None:
+    """'a months-long curfew': not the time over which the dead were counted."""
+    article = Article("c", "", "Gunmen killed five villagers near Mopti in Mali on Sunday, an attack that prompted a "
+                      "months-long curfew in the area.", PUB, "cli", None, None, "c.txt", "h")
+    resolved = resolve(extract(next(process([article]))))
+    assert resolved.claims == []
+    assert [m.fatalities for m in resolved.mentions if m.fatalities] == [5]
+
+
 def test_a_tally_that_names_no_place_counts_in_the_country_the_story_is_about() -> None:
     found = claims("Gunmen killed four farmers near Maiduguri in Nigeria on Sunday. "
                    "Insurgents have carried out more than 200 attacks this year, the army said.")

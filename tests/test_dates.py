@@ -218,3 +218,10 @@ def test_overnight_with_a_named_day_is_that_night_not_the_last_one() -> None:
         assert t is not None and (t.earliest, t.latest) == saturday_night, text
     t = resolve_time("overnight", thursday)
     assert t is not None and (t.earliest, t.latest) == (dt.date(2025, 5, 28), thursday)
+
+
+def test_the_day_of_something_yet_to_come_does_not_move_the_story() -> None:
+    """'They are to be charged on Friday': the story is still on Wednesday when it goes on 'the same day'."""
+    events, _ = run_text("On Wednesday, police arrested three men in Garissa, Kenya. They are to be charged on Friday. "
+                         "The same day, gunmen attacked a police post in Dadaab, killing two officers.")
+    assert sorted(e.when.date.isoformat() for e in events if e.when.date) == ["2024-03-06", "2024-03-06"]

@@ -21,7 +21,7 @@ from sitrep.extract.mentions import (
     with_position,
 )
 from sitrep.extract.responsibility import blamed, claimants
-from sitrep.extract.timing import reported
+from sitrep.extract.timing import reported, yet_to_come
 from sitrep.extract.triggers import in_reference, keep, other_sense, triggers_in
 from sitrep.models import Article, ClaimMention, EventMention, Sentence, Slot
 from sitrep.nlp import Processed
@@ -70,7 +70,7 @@ def extract(processed: Processed) -> Extracted:
         affiliated.update(affiliations(sent, ents, i, lex))
         kept_ids = {t.i for t in triggers if keep(t, lex)}
         told = [e for e in ents if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root)
-                and not in_dateline(e.root)]
+                and not in_dateline(e.root) and not yet_to_come(e)]
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in told)
         statement_times.update(e.start_char for e in told if reported(e))
         dropped = [t for t in triggers if t.i not in kept_ids]

@@ -44,9 +44,10 @@ SCALE = {"million", "billion", "thousand"}
 
 
 def _period_ent(sent: Span) -> Span | None:
-    """A date expression that spans a period, not a day: "last year", "in 2024", "the last 12 months"."""
+    """A date expression that spans a period, not a day: "last year", "in 2024", "the last 12 months"; not one
+    that describes a thing ("a months-long curfew", "a decade-old dispute")."""
     return next((e for e in sent.ents if e.label_ == "DATE" and PERIOD_ENT.search(e.text) and not POINT.search(e.text)
-                 and not compared_within(e)), None)
+                 and not compared_within(e) and e.root.dep_ not in ("amod", "compound")), None)
 
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.tree import dep_distance
-from sitrep.extract.triggers import lemma
+from sitrep.extract.triggers import intended, lemma
 
 DAY_WORDS = re.compile(r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
                        r"june|july|august|september|october|november|december|yesterday|today|tonight|week|month|year|"
@@ -74,6 +74,17 @@ def time_rank(ent: Span, group: list[Token]) -> tuple[bool, bool, bool, int]:
     is_report = reported(ent)
     names_day = bool(DAY_WORDS.search(ent.text)) and not YEAR_ONLY.fullmatch(ent.text)  # "2024" names no day
     return (is_report, not names_day, not any(ch.isdigit() for ch in ent.text), min(dep_distance(ent.root, t) for t in group))
+
+
+def yet_to_come(ent: Span) -> bool:
+    """The time of something not yet done: "will appear in court on Monday", "are to be arraigned on
+    Friday", "plans to march on Sunday". It moves the story's clock nowhere."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    to_be = verb.dep_ == "xcomp" and lemma(verb.head) == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "are to be arraigned"
+    return to_be or intended(verb, lexicon())
 
 
 def bounds_period(ent: Span) -> bool:
