@@ -100,6 +100,14 @@ def test_taking_credit_for_an_attack_is_a_claim_of_it() -> None:
     assert [e.claimed_by.name if e.claimed_by else None for e in events] == ["Islamic State Sahel Province"]
 
 
+def test_the_act_a_claim_tells_again_is_the_act_told_before_wherever_the_claimant_spoke() -> None:
+    events, _ = run_text("Militants ambushed a police convoy near Garissa, Kenya, on Monday, killing four officers. "
+                         "Al Shabaab claimed the attack on a radio station it runs in Somalia, saying its fighters had "
+                         "destroyed two vehicles.")
+    assert [(e.place.country if e.place else None, e.claimed_by.name if e.claimed_by else None) for e in events] == [
+        ("Kenya", "Al Shabaab")]
+
+
 def test_those_a_later_sentence_blames_did_the_act_but_claimed_nothing() -> None:
     events, _ = run_text("Mortar rounds fell on a camp for displaced people outside Kaga Bandoro on Sunday, killing "
                          "three children. Aid workers blamed the UPC, which has not commented.", dt.date(2025, 6, 3))

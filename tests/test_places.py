@@ -736,3 +736,9 @@ def test_a_story_that_names_its_place_only_in_an_organisations_name_is_in_that_c
                          "were attacked with rifle fire during an operation in the community. There was a confrontation "
                          "and seven suspects were killed.")
     assert [e.place.country if e.place else None for e in events] == ["Brazil"]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hurt() -> None:
+    events, _ = run_text("Gunmen shot dead two farmers near Bannu in Pakistan on Monday. A third man was wounded and has "
+                         "been taken to a hospital in Peshawar.")
+    assert [(e.place.name if e.place else None, e.fatalities, e.injuries) for e in events] == [("Bannu", 2, 1)]

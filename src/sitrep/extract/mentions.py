@@ -773,7 +773,7 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
         return True  # "on the road between Mora and Kolofata": near the first
     if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and prep.lower_ in RELATIONAL | {"by"}):
         return False
-    if root.dep_ == "pobj" and prep.lower_ in DESTINATION | {"from"} and lemma(prep.head) in lexicon().motion:
+    if root.dep_ == "pobj" and _journey_end(prep):
         return False  # "as it sailed towards the Suez Canal", "jets flying from Cyprus": where it was going or came from
     people = prep.head  # "in solidarity with Palestinians in Gaza", "support for Kurds in Syria": where they live
     if people.dep_ == "pobj" and people.head.lower_ in RELATIONAL and people.head.head.i not in trigger_ids \
@@ -787,6 +787,20 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids or _entered(root)
     return True
+
+
+def _journey_end(prep: Token) -> bool:
+    """The preposition of where a verb of travel went or came from ("sailed towards the Suez Canal"), or of a
+    place within that phrase or beside it ("was taken to the army hospital in Srinagar")."""
+    for _ in range(3):
+        verb = prep.head
+        if lemma(verb) in lexicon().motion and (prep.lower_ in DESTINATION | {"from"} or any(
+                c.dep_ == "prep" and c.lower_ in DESTINATION for c in verb.children)):
+            return True
+        if prep.head.dep_ != "pobj":
+            return False
+        prep = prep.head.head
+    return False
 
 
 def _source(tok: Token) -> bool:

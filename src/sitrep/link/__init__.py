@@ -148,8 +148,10 @@ class _Cluster:
         toll = battle and m.actor1 is None and m.actor2 is not None and m.actor2.inter == CIVILIANS
         # another weapon joins where it names a place of the event's own, not a place in the event's country
         specific = self.place()
-        if m.mention.anaphoric and not m.own_place and not places_compatible(m.place, specific):
-            # "the October 7 attack" in a paragraph on Gaza: the act told before, not placed by that paragraph
+        if (m.mention.anaphoric or m.claimed_by is not None) and not m.own_place and not places_compatible(m.place, specific):
+            # "the October 7 attack" in a paragraph on Gaza: the act told before, not placed by that paragraph; so
+            # the act a claim tells again ("X claimed it on a radio station in Somalia, saying its fighters had
+            # destroyed a vehicle")
             m = replace(m, place=None, evidence=[e for e in m.evidence if e.field != "place"])
         placed = m.own_place and m.place is not None and m.place.kind != "country" and (
             m.mention.event_type != REMOTE or (specific is not None and specific.kind != "country"))
