@@ -36,6 +36,8 @@ from sitrep.nlp import process
     # people killed where others were taken: the attack, with the abduction in its notes
     ("Gunmen raided a church in Kaduna on Sunday, killing four worshippers and abducting 20 others.", "Attack"),
     ("Gunmen abducted 20 worshippers from a church in Kaduna on Sunday.", "Abduction/forced disappearance"),
+    # stun grenades are crowd control, not a grenade attack
+    ("Police fired stun grenades at hundreds of students marching in Dhaka on Monday.", "Protest with intervention"),
     # what fighters only tried to do is not what happened
     ("Soldiers fought off an attempt by jihadists to overrun their camp near Djibo on Sunday.", "Armed clash"),
     # the weapons a side had as support did not make the act

@@ -55,6 +55,7 @@ def test_shelling_by_rocket() -> None:
         "The army is preparing an offensive to retake the city before the rains, officials said.",
         "Fighting has raged in the region for more than a year.",
         "The journalist remains in custody pending his trial next month.",
+        "In Lagos, youths often block roads to protest against power cuts.",  # the purpose of a habit
     ],
 )
 def test_not_events(text: str) -> None:

@@ -194,6 +194,10 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         return non_specific(tok.head, lex)  # "missiles fired by ..." is as specific as "missiles"
     if tok.tag_ in ("VBZ", "VBP"):
         return True  # present tense: habitual or ongoing, not a dated event
+    head = tok.head
+    if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+            head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in head.children)):
+        return True  # "gangs often burn buses to protest against raids": the purpose of a habit
     if any(lemma(t) in ("occasion", "time") and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in t.children)
            for t in tok.subtree):
         return True  # "bombed sites on three occasions", "targeted ... 76 times": a tally
