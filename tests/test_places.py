@@ -742,3 +742,11 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hurt() ->
     events, _ = run_text("Gunmen shot dead two farmers near Bannu in Pakistan on Monday. A third man was wounded and has "
                          "been taken to a hospital in Peshawar.")
     assert [(e.place.name if e.place else None, e.fatalities, e.injuries) for e in events] == [("Bannu", 2, 1)]
+
+
+def test_a_town_measured_from_another_is_where_the_act_was() -> None:
+    """"in Zawiya, about 45 km west of Tripoli": in Zawiya ("between rival militias" puts it near nothing);
+    Tripoli only measures where Zawiya is."""
+    events, _ = run_text("Clashes between rival militias in Zawiya, about 45 km west of Tripoli, killed four fighters on "
+                         "Tuesday.")
+    assert [(e.place.name, e.place.precision) for e in events if e.place] == [("Az Zawiyah", 1)]

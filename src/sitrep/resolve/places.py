@@ -156,7 +156,9 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
         return city
     on_route = idx >= 0 and _on_route(sentence[idx : idx + len(text) + 40])
-    return to_place(entry, near=bool(NEAR.search(before)) or on_route)
+    # only the words after the place's own preposition: "between rival groups in X" is in X, "in areas near X" near it
+    own = re.split(r"\b(?:in|at|inside)\s+", before)[-1]
+    return to_place(entry, near=bool(NEAR.search(own)) or on_route)
 
 
 PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
