@@ -50,7 +50,6 @@ def _period_ent(sent: Span) -> Span | None:
                  and not compared_within(e) and e.root.dep_ not in ("amod", "compound")), None)
 
 
-
 def _month_ent(sent: Span) -> Span | None:
     """A month named as a whole, as when ("in April", "during May 2024", not "a November ceasefire"): the
     period of a count in its sentence."""

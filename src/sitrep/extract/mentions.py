@@ -57,6 +57,7 @@ NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONE
 LATER = re.compile(r"\blater\s+(?:on|that|in|the)?\s*$", re.I)  # "Later on Sunday", "later that day": after what was told
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over", "through",
              "throughout", "along", "within", "off"}
+NAME_PARTICLES = {"de", "del", "da", "do", "al", "el"}  # lower-case words inside a place's name ("Rio de Janeiro")
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time beside another: one scene
 SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "killed in attacks across X": one scene
@@ -797,9 +798,9 @@ def _journey_end(prep: Token) -> bool:
         if lemma(verb) in lexicon().motion and (prep.lower_ in DESTINATION | {"from"} or any(
                 c.dep_ == "prep" and c.lower_ in DESTINATION for c in verb.children)):
             return True
-        if prep.head.dep_ != "pobj":
+        if verb.dep_ != "pobj":
             return False
-        prep = prep.head.head
+        prep = verb.head
     return False
 
 
@@ -1024,7 +1025,7 @@ def place_in_name(ent: Span) -> Span | None:
     start = of.i + 1 + (of.i + 1 < ent.end and ent.doc[of.i + 1].lower_ == "the")
     words = ent.doc[start : ent.end]
     return Span(ent.doc, start, ent.end, label="GPE") if len(words) and all(
-        t.text[:1].isupper() or t.lower_ in ("de", "del", "da", "do", "al", "el") for t in words) else None
+        t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words) else None
 
 
 def _names_site(tok: Token) -> bool:

@@ -66,9 +66,9 @@ def is_trigger(tok: Token, lex: Lexicon) -> bool:
 def gunfire(tokens: Iterable[Token], lex: Lexicon) -> bool:
     """Words of gunfire among the tokens (triggers.yaml gunfire): a grenade thrown with them is part of a gun
     attack, not a grenade event."""
-    tokens = list(tokens)
-    low = " ".join(t.lower_ for t in tokens)
-    return any(lemma(t) in lex.gunfire or t.lower_ in lex.gunfire for t in tokens) or any(
+    words = list(tokens)
+    low = " ".join(t.lower_ for t in words)
+    return any(lemma(t) in lex.gunfire or t.lower_ in lex.gunfire for t in words) or any(
         " " in w and f" {w} " in f" {low} " for w in lex.gunfire)
 
 

@@ -157,7 +157,7 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
         return city
     on_route = idx >= 0 and _on_route(sentence[idx : idx + len(text) + 40])
     # only the words after the place's own preposition: "between rival groups in X" is in X, "in areas near X" near it
-    own = re.split(r"\b(?:in|at|inside)\s+", before)[-1]
+    own = re.split(r"\b(?:in|at|inside)\s+", before, flags=re.I)[-1]
     return to_place(entry, near=bool(NEAR.search(own)) or on_route)
 
 
