@@ -225,3 +225,11 @@ def test_the_day_of_something_yet_to_come_does_not_move_the_story() -> None:
     events, _ = run_text("On Wednesday, police arrested three men in Garissa, Kenya. They are to be charged on Friday. "
                          "The same day, gunmen attacked a police post in Dadaab, killing two officers.")
     assert sorted(e.when.date.isoformat() for e in events if e.when.date) == ["2024-03-06", "2024-03-06"]
+
+
+def test_a_time_inside_the_clause_an_act_came_before_dates_that_act() -> None:
+    """'agreed to a truce late on Wednesday after clashes that began on Monday night': the clashes were on
+    Monday; Wednesday only bounds them."""
+    events, _ = run_text("Rival militias in Zawiya, Libya, agreed to a truce late on Wednesday after clashes that began "
+                         "on Monday night killed four people.")
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2024, 3, 4), 4)]

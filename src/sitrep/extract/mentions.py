@@ -692,7 +692,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS] or _setting(stray, group)
-        times = sorted(times, key=lambda e: time_rank(e, group))
+        # a time the act came before ("agreed late on Wednesday after clashes") only bounds it: a time of its own first
+        times = sorted(times, key=lambda e: (time_rank(e, group)[0], e.start in preceded, time_rank(e, group)))
         if times and time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
             times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
         # casualties: the whole sentence when it tells one event, else this clause's stretch of it

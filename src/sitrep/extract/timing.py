@@ -140,6 +140,8 @@ def relative_to(ent: Span, trigger: Token) -> bool:
     while node.head.i != node.i and node.head != ent.root:
         if node.lower_ in ("after", "before") or any(c.dep_ == "mark" and c.lower_ in ("after", "before")
                                                      for c in node.children):
-            return node.i > ent.root.i  # "a day after rockets were launched"
+            # "a day after rockets were launched"; not a time inside that clause ("after clashes that began on
+            # Tuesday night")
+            return node.i > ent.root.i and ent.root not in set(node.subtree)
         node = node.head
     return node.head == ent.root and node.dep_ in ("prep", "advcl") and node.i > ent.root.i
