@@ -692,9 +692,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS] or _setting(stray, group)
+        rank = {e.start: time_rank(e, group) for e in times}
         # a time the act came before ("agreed late on Wednesday after clashes") only bounds it: a time of its own first
-        times = sorted(times, key=lambda e: (time_rank(e, group)[0], e.start in preceded, time_rank(e, group)))
-        if times and time_rank(times[0], group)[0] and all(anaphoric(t) for t in kept):
+        times = sorted(times, key=lambda e: (rank[e.start][0], e.start in preceded, rank[e.start]))
+        if times and rank[times[0].start][0] and all(anaphoric(t) for t in kept):
             times = []  # "In a statement Thursday, ... eliminated in the strike": the date of the statement
         # casualties: the whole sentence when it tells one event, else this clause's stretch of it
         text, offset = (sent.text, sent.start_char) if len(groups) == 1 else (clause_text_span(tokens, doc), tokens[0].idx)
