@@ -742,6 +742,8 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hurt() ->
     events, _ = run_text("Gunmen shot dead two farmers near Bannu in Pakistan on Monday. A third man was wounded and has "
                          "been taken to a hospital in Peshawar.")
     assert [(e.place.name if e.place else None, e.fatalities, e.injuries) for e in events] == [("Bannu", 2, 1)]
+    events, _ = run_text("Gunmen kidnapped 20 pupils on Thursday, taking them from a school in Zaria.")
+    assert [e.place.name if e.place else None for e in events] == ["Zaria"]  # where they were taken from: the act's
 
 
 def test_a_town_measured_from_another_is_where_the_act_was() -> None:

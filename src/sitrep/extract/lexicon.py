@@ -44,6 +44,7 @@ class Lexicon:
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     commemoration: frozenset[str]  # what marks an act ("the anniversary of X"): X is a point of reference
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
+    transport: frozenset[str]  # verbs of carrying people: their "to" place is a destination, their "from" place is not
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
     support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
     informants: frozenset[str]  # who tells news from where they are: "a military source in Mokolo said"
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         reprisal=frozenset(trig.get("reprisal") or []),
         commemoration=frozenset(trig.get("commemoration") or []),
         motion=frozenset(trig.get("motion") or []),
+        transport=frozenset(trig.get("transport") or []),
         operate=frozenset(trig.get("operate") or []),
         support=frozenset(trig.get("support") or []),
         informants=frozenset(trig.get("informants") or []),

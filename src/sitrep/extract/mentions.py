@@ -794,11 +794,14 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
 
 def _journey_end(prep: Token) -> bool:
     """The preposition of where a verb of travel went or came from ("sailed towards the Suez Canal"), or of a
-    place within that phrase or beside it ("was taken to the army hospital in Srinagar")."""
+    place within that phrase or beside it ("was taken to the army hospital in Srinagar"); where people were
+    carried from is not ("taking them from a school in Zaria")."""
+    lex = lexicon()
     for _ in range(3):
         verb = prep.head
-        if lemma(verb) in lexicon().motion and (prep.lower_ in DESTINATION | {"from"} or any(
-                c.dep_ == "prep" and c.lower_ in DESTINATION for c in verb.children)):
+        travel, carried = lemma(verb) in lex.motion, lemma(verb) in lex.transport
+        if (travel or carried) and (prep.lower_ in (DESTINATION | {"from"} if travel else DESTINATION) or (
+                prep.lower_ != "from" and any(c.dep_ == "prep" and c.lower_ in DESTINATION for c in verb.children))):
             return True
         if verb.dep_ != "pobj":
             return False
