@@ -437,3 +437,14 @@ def test_a_separate_strike_on_a_town_of_the_region_told_before_is_another_event(
                          "dockworkers. In a separate strike the same night, drones hit a grain warehouse in the "
                          "Danube port of Izmail, injuring a guard.", dt.date(2025, 10, 15))
     assert sorted((e.place.name, e.injuries) for e in events if e.place) == [("Izmail", 1), ("Odeska oblast", 3)]
+
+
+def test_a_headline_naming_a_battles_sides_the_other_way_round_is_the_battle_the_body_places() -> None:
+    """The headline counts the police's dead as if the police had attacked; the body tells the raid on a post
+    in Bannu. One battle, in Bannu, with the attackers first and the headline's toll."""
+    events, _ = run_text("Two policemen martyred as police repel attack, three attackers killed\n\n"
+                         "Gunmen of the Tehrik-i-Taliban Pakistan attacked a police post in Bannu early on Sunday, "
+                         "officials said. Policemen on duty returned fire and the exchange lasted for an hour.",
+                         dt.date(2025, 3, 10))
+    assert [(e.event_type, e.place and e.place.name, e.actor1 and e.actor1.name, e.fatalities) for e in events] == [
+        ("Battles", "Bannu", "Tehrik-i-Taliban Pakistan", 2)]

@@ -223,7 +223,41 @@ def link_article(resolved: Resolved) -> list[Event]:
         if c.actor("actor1") is None and c.claimant is None and c.attacker is None:
             c.attacker = _story_attacker(c, clusters)
     crowds = any(c.event_type() in lexicon().crowd for c in clusters)
-    return [_event(c, resolved, crowds) for c in clusters if _codable(c)]
+    kept = [c for c in clusters if _codable(c)]
+    summaries = _summaries([_event(c, resolved, crowds) for c in kept])
+    for i, j in summaries.items():
+        kept[j].members.extend(kept[i].members)
+    return [_event(c, resolved, crowds) for i, c in enumerate(kept) if i not in summaries]
+
+
+def _summaries(events: list[Event]) -> dict[int, int]:
+    """Events the story told only at country level that are another of its events told in full (a headline
+    whose sides the body names the other way round; "the army said it repelled an attack" after the attack on
+    a town's post): index of the summary -> index of the one event it can tell. Not demonstrations, which
+    happen in many towns the same day."""
+    def placed(e: Event) -> bool:
+        return e.place is not None and e.place.kind != "country"
+
+    out: dict[int, int] = {}
+    for i, e in enumerate(events):
+        fits = [j for j, f in enumerate(events) if not placed(e) and placed(f) and _tells(e, f)]
+        if len(fits) == 1:
+            out[i] = fits[0]
+    return out
+
+
+def _tells(e: Event, f: Event) -> bool:
+    """``e`` can be ``f`` told more vaguely: the same event type, on days ``f`` gives at least as precisely,
+    the same sides (either way round in a battle)."""
+    if e.event_type != f.event_type or e.event_type in lexicon().crowd or _width(f.when) > _width(e.when) \
+            or not (dates_compatible(e.when, f.when, dt.timedelta(0)) and places_compatible(e.place, f.place)):
+        return False
+    sides = _Cluster._sides(e.actor1, e.actor2, f.actor1, f.actor2)
+    return sides or (e.event_type == BATTLES and _Cluster._sides(e.actor2, e.actor1, f.actor1, f.actor2))
+
+
+def _width(when: DateInterval) -> dt.timedelta:
+    return when.latest - when.earliest if when.earliest and when.latest else dt.timedelta.max
 
 
 def _story_attacker(c: _Cluster, clusters: list[_Cluster]) -> tuple[Actor, Evidence] | None:
