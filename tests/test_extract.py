@@ -125,6 +125,16 @@ def test_blame_cast_on_a_country_or_on_no_one_names_no_doer() -> None:
         assert [e.actor1 for e in events] == [None], blame
 
 
+def test_an_act_a_relative_clause_blames_on_someone_was_theirs_though_the_sentence_dates_another() -> None:
+    """'Two days after a drone strike ..., which residents blamed on the Malian army': the strike's doer,
+    though the sentence tells the clashes that came after it."""
+    events, _ = run_text("The clashes broke out two days after a drone strike on a market in Kidal, which residents "
+                         "blamed on the Malian army. The strike on Sunday killed four traders, local officials said.",
+                         dt.date(2025, 3, 12))
+    assert [(e.sub_event_type, e.actor1 and e.actor1.name, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Military Forces of Mali", 4)]
+
+
 def test_blame_does_not_replace_the_doer_the_story_named() -> None:
     events, _ = run_text("Soldiers shelled a village near Bambari in the Central African Republic on Friday, killing "
                          "two farmers. Residents also blamed a local militia.", dt.date(2025, 6, 3))

@@ -35,14 +35,20 @@ BLAMED = "BLAMED"  # the label of a slot naming who a sentence blames for an act
 
 
 def blamed(sent: Span, sent_index: int) -> Slot | None:
-    """Who a sentence blames ("local officials blamed the RSF", "held the militia responsible"): the doer of
-    the act told before, where the sentence tells no act with a doer or day of its own (``extract``). Not a
-    country ("officials blamed India"): a state said to stand behind the doers, not a force that acted."""
+    """Who a sentence blames ("local officials blamed the RSF", "held the militia responsible", "which
+    residents blamed on the army"): the doer of the act told before, where the sentence tells no act with a
+    doer or day of its own (``extract``). Not a country ("officials blamed India"): a state said to stand
+    behind the doers, not a force that acted."""
+    lex = lexicon()
     for tok in sent:
-        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children) \
-                or not _said(tok, {"dobj", "oprd", "acomp"}) & lexicon().blaming:
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
             continue  # its own negation only: "police blamed X; the group did not comment" is parsed as one clause
-        who = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        who = None
+        if _said(tok, {"dobj", "oprd", "acomp"}) & lex.blaming:
+            who = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if who is None and lemma(tok) in lex.blaming | lex.attribution:  # "(a strike) which residents blamed on X"
+            who = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                        for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("ACTOR", "ORG", "NORP")), None)
         if who is not None and who.ent_type_ != "GPE":
             span = actor_span(who, sent.doc)
             return Slot(span.text, span.start_char, span.end_char, sent_index, label=BLAMED)
