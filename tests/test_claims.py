@@ -74,6 +74,19 @@ def test_a_past_act_reported_in_the_perfect_infinitive_is_no_toll_to_date() -> N
     assert c.quantity == 40
 
 
+@pytest.mark.parametrize("text", [
+    "Attackers have killed five people at a market in Maiduguri, police say.",  # one site, with "a"
+    "Three policemen have been killed in an ambush in Zamfara, the police said.",  # one act, with "an"
+    # the period belongs to a relative clause of the war, not to the killing
+    "Six fighters were killed on Sunday in clashes between two armed groups near Beni, in a war that has gripped "
+    "the province for a decade.",
+])
+def test_a_toll_of_one_act_is_no_toll_to_date(text: str) -> None:
+    found = resolved(text)
+    assert found.claims == []
+    assert [m.fatalities for m in found.mentions if m.fatalities is not None]
+
+
 def test_target_is_resolved() -> None:
     (c,) = claims("There were at least 12 attacks on US troops in Iraq last month.")
     assert c.target == "Military Forces of the United States"

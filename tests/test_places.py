@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from test_extract import run_text
 
 from sitrep.extract import extract
@@ -523,10 +524,11 @@ def test_an_act_told_again_in_a_paragraph_set_elsewhere_keeps_its_place() -> Non
         ("2023-10-07", "Israel"), ("2024-07-30", "Palestine")]
 
 
-def test_a_roundup_s_inline_headings_set_each_item_s_country() -> None:
-    """'NIGER - ...' opening each paragraph of a roundup: each item is read in its own country."""
-    events, _ = run_text("Daily briefs\n\nNIGER - Gunmen killed six villagers near Tera on Sunday, officials said.\n\n"
-                         "CHAD - A soldier died when a mine exploded under his truck near Bol on Monday.",
+@pytest.mark.parametrize("mark", ["-", ":"])
+def test_a_roundup_s_inline_headings_set_each_item_s_country(mark: str) -> None:
+    """'NIGER - ...' or 'NIGER: ...' opening each paragraph of a roundup: each item is read in its own country."""
+    events, _ = run_text(f"Daily briefs\n\nNIGER {mark} Gunmen killed six villagers near Tera on Sunday, officials said."
+                         f"\n\nCHAD {mark} A soldier died when a mine exploded under his truck near Bol on Monday.",
                          dt.date(2025, 3, 4))
     assert sorted((e.place.country, e.when.date.isoformat()) for e in events if e.place and e.when.date) == [
         ("Chad", "2025-03-03"), ("Niger", "2025-03-02")]

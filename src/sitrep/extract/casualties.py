@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from sitrep.extract.lexicon import lexicon
 from sitrep.extract.tree import hung_on
 from sitrep.extract.triggers import lemma
 from sitrep.models import Sentence, Slot
@@ -127,8 +128,17 @@ def _count_start(victim: Token, individuals: frozenset[str]) -> int | None:
 def running_toll(kept: list[Token]) -> bool:
     """ "More than 150 people have been killed on the Lebanese side": a toll to date (present perfect, no
     date, no strike or attack named with it), not one event."""
-    return all(lemma(t) in KILL | HURT_LEMMAS and t.tag_ == "VBN"
+    return all(lemma(t) in KILL | HURT_LEMMAS and t.tag_ == "VBN" and not one_act_in_perfect(t)
                and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in t.children) for t in kept)
+
+
+def one_act_in_perfect(verb: Token) -> bool:
+    """The perfect of one act, as news leads tell it: "have been killed in a clash", "have killed six people
+    at a bar" (one act or one site, with "a"), not "have been killed in the fighting" or "in the region"."""
+    lex = lexicon()
+    return any(t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+               and (lemma(t) in lex.nouns or lemma(t) in lex.cue_words or t.head.lower_ == "at")
+               for t in verb.subtree if t.dep_ == "pobj" and t.head.head.i == verb.i)
 
 
 def num_slot(m: re.Match[str] | None, offset: int, sent_index: int) -> Slot | None:

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.casualties import one_act_in_perfect
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import compared_within
 from sitrep.extract.triggers import lemma
@@ -134,12 +135,21 @@ def _over_time(verb: Token, period: Span | None, lex: Lexicon) -> bool:
     """Killed over a span of time, not in one event: in the perfect ("have been killed"), within a period
     longer than a week ("in the last 12 months", "last year"), or within a year by someone, not by one
     named act ("In 2024, the group killed 400 people", not "In 2019, a bomb killed 26 people")."""
+    if period is not None and _of_another_clause(period, verb):
+        period = None
     if _perfect(verb) or period is None:
-        return _perfect(verb)
+        return _perfect(verb) and not one_act_in_perfect(verb)
     if LONG_PERIOD.search(period.text):
         return True
     around = [*verb.subtree, verb.head] if verb.dep_ == "relcl" else list(verb.subtree)  # "a blast in 2017 that killed"
     return re.fullmatch(r"\d{4}", period.text.strip()) is not None and not _one_act(around, lex)
+
+
+def _of_another_clause(period: Span, verb: Token) -> bool:
+    """A period told in a relative clause that does not hold the verb: "killed on Monday in a new episode of
+    a war that has kept the region on edge for four years" counts no deaths over four years."""
+    rel = next((a for a in period.root.ancestors if a.dep_ == "relcl"), None)
+    return rel is not None and rel != verb and rel not in verb.ancestors
 
 
 def _one_act(tokens: list[Token], lex: Lexicon) -> bool:

@@ -33,9 +33,9 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and list items carry no full stop. In a line
     without one, a semicolon ends a sentence too: a headline's "X killed in Y; Z signs deal" tells two
     stories. In a roundup whose paragraphs open on a heading ("SOMALIA - An al-Shabaab suicide bomber ..."),
-    each heading is a sentence of its own, as if it stood on its own line."""
+    each heading is a sentence of its own, as if it stood on its own line; so a bulletin's "MEXICO: Gunmen ..."."""
     line: list[Token] = []
-    heads: list[Token] = []
+    heads: dict[bool, list[Token]] = {True: [], False: []}  # by their mark: a colon, or a dash
     for tok in doc:
         before = doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and ("\n" in before.text_with_ws or (before.is_space and "\n" in before.text)):
@@ -45,16 +45,16 @@ def line_breaks(doc: Doc) -> Doc:
         elif len(line) == 1 and line[0].is_alpha and not tok.is_space:
             tok.is_sent_start = False  # a paragraph's first word is no sentence ("Seventeen | soldiers were killed")
         line.append(tok)
-        if tok.text in HEADING_DASHES and heading(line[:-1]) and tok.i + 1 < len(doc):
-            heads.append(doc[tok.i + 1])
+        if tok.text in HEADING_MARKS and heading(line[:-1]) and tok.i + 1 < len(doc):
+            heads[tok.text == ":"].append(doc[tok.i + 1])
     _headline_clauses(line)
-    if len(heads) >= 2:  # one such opening is a dateline ("KABUL —"), several are a roundup's headings
-        for tok in heads:
+    for marked in heads.values():  # one such opening is a dateline ("KABUL —"), several alike a roundup's headings
+        for tok in marked if len(marked) >= 2 else ():
             tok.is_sent_start = True
     return doc
 
 
-HEADING_DASHES = {"-", "–", "—", "--"}
+HEADING_MARKS = {"-", "–", "—", "--", ":"}
 
 
 def heading(words: list[Token]) -> bool:
