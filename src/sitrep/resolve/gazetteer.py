@@ -26,8 +26,9 @@ from sitrep.resolve.placekey import PREFIX, SUFFIX, fold, keys, place_key
 SCHEMA_VERSION = "14"
 KIND_RANK = {"facility": 0, "region": 1, "sea": 1, "country": 2, "city": 3, "admin1": 4, "admin2": 5}
 MIN_POPULATION = 500  # GeoNames' cities500: villages as well as towns
-# Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names, or a
-# village smaller than VILLAGE, yields to it ("Sinaloa" is the state, not Sinaloa de Leyva); "Kidal" stays the town.
+# Where a region of the country has the name: a town smaller than ALIAS_TOWN found by another of its names (where the
+# region is a province), or a village smaller than VILLAGE, yields to it ("Sinaloa" is the state, not Sinaloa de
+# Leyva); "Kidal" stays the town.
 ALIAS_TOWN = 100_000
 VILLAGE = 5_000
 # A place found only by another of its names (GeoNames' alternate names hold other languages' spellings:
@@ -309,7 +310,8 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
     in_context = {e for e in found if e.country in context or e.kind == "sea"} if context else set(found)
     coast = max(context.values(), default=0.0)  # a sea borders the story's countries: as near as the nearest
     key = place_key(name, strip_suffix=True)
-    region_named = {e.country for e in found if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
+    region_named = {(e.country, e.kind) for e in found
+                    if e.kind in ("admin1", "admin2") and place_key(e.name, strip_suffix=True) == key}
 
     aliased = found_by_alias(found, name)
     named = [e for e in found if e not in aliased]
@@ -320,9 +322,12 @@ def _scorer(found: list[Entry], context: dict[str, float], admin: str | None, na
         rank: float = KIND_RANK.get(e.kind, 9)
         if admin and e.kind in ("admin1", "admin2"):
             rank = 0 if e.kind == admin else 0.5
-        elif e.kind == "city" and e.country in region_named and not e.curated and e.population < (
-                ALIAS_TOWN if e in aliased else VILLAGE):
-            rank = KIND_RANK["admin2"] + 0.5  # "Sinaloa": the state, not a town with it as another name nor a village
+        elif e.kind == "city" and not e.curated and any(
+                e.population < (ALIAS_TOWN if e in aliased and kind == "admin1" else VILLAGE)
+                for country, kind in region_named if country == e.country):
+            # "Sinaloa": the state, not a town with it as another name nor a village; but "Jableh" is the town
+            # its district is named after, whatever its spelling
+            rank = KIND_RANK["admin2"] + 0.5
         weight = coast if e.kind == "sea" else context.get(e.country or "", 0.0)
         return (e not in in_context, -weight, yields, rank, -e.population)
 
