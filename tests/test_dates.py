@@ -233,3 +233,11 @@ def test_a_time_inside_the_clause_an_act_came_before_dates_that_act() -> None:
     events, _ = run_text("Rival militias in Zawiya, Libya, agreed to a truce late on Wednesday after clashes that began "
                          "on Monday night killed four people.")
     assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2024, 3, 4), 4)]
+
+
+@pytest.mark.parametrize("part", ["morning", "night", "evening"])
+def test_a_part_of_a_day_told_with_its_date_is_that_date(part: str) -> None:
+    """'On the morning of 11 June': the date after "of" dates the act, not a morning somewhere in the week."""
+    events, _ = run_text(f"Mortar rounds fell near a water point in the camp on the {part} of 11 June, killing three "
+                         "people.", dt.date(2025, 6, 12))
+    assert [(e.when.earliest, e.when.precision) for e in events] == [(dt.date(2025, 6, 11), "day")]

@@ -494,6 +494,13 @@ def _by_after(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _part_of_date(ent: Span) -> bool:
+    """A part of a day told with its date after "of" ("the morning of 11 June", "the night of March 3")."""
+    doc = ent.doc
+    of = ent.end - 1 if doc[ent.end - 1].lower_ == "of" else ent.end
+    return of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of + 1].ent_type_ == "DATE"
+
+
 def _agent(subj: Token | None, doc: Doc, lex: Lexicon) -> Span | None:
     """The actor a subject names: a party, or the owner of a weapon ("Israeli jets")."""
     if subj is None:
@@ -651,6 +658,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             all_places.append(slot(ent, sent_index))
         if all(any(t in group for group in groups) for t in ent):
             continue
+        if ent.label_ == "TIME" and _part_of_date(ent):
+            continue  # "on the morning of 11 June": the date dates the act
         if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in day_words
                                             and not _when_of(ent, kept_ids))
                                            or _inside_dropped(ent.root, references, kept_ids) or compared_within(ent)):
