@@ -340,9 +340,21 @@ def test_an_explosive_laden_drone_is_a_drone_strike_and_an_explosive_laden_car_a
     for text, sub in (("Two explosive-laden drones struck the roof of the police station in Suarez on Wednesday.",
                        "Air/drone strike"),
                       ("An explosive-laden car blew up outside the police station in Suarez on Wednesday.",
+                       "Remote explosive/landmine/IED"),
+                      ("A drone packed with explosives was dropped on the police station in Suarez on Wednesday.",
+                       "Air/drone strike"),
+                      ("A car packed with explosives blew up outside the police station in Suarez on Wednesday.",
                        "Remote explosive/landmine/IED")):
         events, _ = run_text(text, dt.date(2026, 3, 11))
         assert [e.sub_event_type for e in events] == [sub], text
+
+
+def test_raiders_who_invaded_a_village_did_what_the_sentence_tells() -> None:
+    """'... were killed when bandits invaded Gidan Dawa': the invaders are the doers of the killing."""
+    events, _ = run_text("Seven villagers were killed when bandits invaded Gidan Dawa in Zamfara State on Sunday night, "
+                         "residents said.", dt.date(2025, 11, 17))
+    assert [(e.sub_event_type, e.actor1 and e.actor1.name, e.fatalities) for e in events] == [
+        ("Attack", "Armed Bandits", 7)]
 
 
 def test_a_human_chain_is_a_peaceful_protest() -> None:

@@ -33,6 +33,7 @@ class Lexicon:
     demonstrators: frozenset[str]  # people at a demonstration: their deaths there are its event
     ordinals: frozenset[str]  # "a second attack": an act besides one told before
     payloads: frozenset[str]  # cue phrases of what a weapon set after them carries ("explosive-laden")
+    carried: frozenset[str]  # cue phrases of what a weapon set before them carries ("loaded with explosives")
     unknown_doers: frozenset[str]  # "unidentified gunmen": not the group the story named before
     gunfire: frozenset[str]  # words of gunfire: a grenade among them decides no sub-event type
     separate: frozenset[str]  # "a separate strike" on a place of its own: an act besides one told before
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         demonstrators=frozenset(trig.get("demonstrators") or []),
         ordinals=frozenset(trig.get("ordinals") or []),
         payloads=frozenset(trig.get("payloads") or []),
+        carried=frozenset(trig.get("carried") or []),
         unknown_doers=frozenset(trig.get("unknown_doers") or []),
         gunfire=frozenset(trig.get("gunfire") or []),
         separate=frozenset(trig.get("separate") or []),

@@ -162,7 +162,8 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
     low = text.lower()
     in_phrases: set[str] = set()  # the words of a matched phrase cue no longer count alone ("tear gas shells")
     for phrase, sub in lex.cue_phrases.items():
-        if (said := re.search(rf"\b{re.escape(phrase)}s?\b", low)) and not _carried_by_weapon(phrase, low[said.end() :], lex):
+        if (said := re.search(rf"\b{re.escape(phrase)}s?\b", low)) \
+                and not _carried_by_weapon(phrase, low[: said.start()], low[said.end() :], lex):
             found.append((lex.rank(sub), sub, phrase))
             in_phrases.update(phrase.split())
     for t in tokens:
@@ -190,12 +191,18 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
     return refine(sub, tokens, low, lex), cue, "trigger" if decided else "cue"
 
 
-def _carried_by_weapon(phrase: str, after: str, lex: Lexicon) -> bool:
-    """A payload ("explosive-laden"; triggers.yaml payloads) on a weapon that is a cue of its own ("drones"): the
-    weapon says what the act was (an explosive-laden drone is a drone strike, an explosive-laden car a car bomb)."""
-    following = after.split()[:1]
-    word = following[0].strip(".,;:") if following else ""
-    return phrase in lex.payloads and bool(word) and (word in lex.cue_words or word.removesuffix("s") in lex.cue_words)
+def _carried_by_weapon(phrase: str, before: str, after: str, lex: Lexicon) -> bool:
+    """A payload (triggers.yaml payloads, carried) on a weapon that is a cue of its own ("drones"): the weapon says
+    what the act was (an explosive-laden drone, a drone loaded with explosives, is a drone strike; an
+    explosive-laden car, a car packed with explosives, a car bomb)."""
+    if phrase in lex.payloads:
+        words = after.split()[:1]
+    elif phrase in lex.carried:
+        words = before.split()[-1:]
+    else:
+        return False
+    word = words[0].strip(".,;:") if words else ""
+    return bool(word) and (word in lex.cue_words or word.removesuffix("s") in lex.cue_words)
 
 
 def _qualified(tok: Token, lex: Lexicon, in_phrases: set[str]) -> bool:
