@@ -398,3 +398,11 @@ def test_a_named_victim_the_story_makes_a_leader_of_an_armed_body_is_no_civilian
     (event,) = run_text("Jean Moliere, the feared leader of the Grand Ravine gang, was shot dead by police at a "
                         "checkpoint in Gonaives, Haiti, on Friday.")[0]
     assert event.actor2 is not None and event.actor2.name != "Civilians"
+
+
+def test_a_group_described_before_its_name_is_the_named_group() -> None:
+    """'The Islamist militant group Al-Shabaab said its fighters ...': the name in apposition, not the
+    description ('militant group'), is who acted."""
+    events, _ = run_text("The Islamist militant group Al-Shabaab said its fighters overran an army base in Bulo Marer "
+                         "on Friday.", dt.date(2025, 10, 14))
+    assert [(e.actor1 and e.actor1.name, e.place and e.place.country) for e in events] == [("Al Shabaab", "Somalia")]

@@ -281,16 +281,16 @@ def _grievance(tokens: list[Token], lex: Lexicon) -> set[int]:
 def actor_span(tok: Token, doc: Doc) -> Span:
     """The noun phrase of a token, trimmed of relative clauses and appositions; the whole name when the
     token is part of one that the parser split ("al-Shabab" as three subjects)."""
+    if tok.pos_ != "PROPN":  # "Al Qaeda's Sahel affiliate, JNIM, claimed", "the militant group Jaish al-Adl said":
+        named = next((e for c in tok.children if c.dep_ == "appos" for e in doc.ents  # the name in apposition
+                      if e.label_ == "ACTOR" and e.root == c and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
     if tok.ent_type_ == "ACTOR" and tok.head.ent_type_ != "ACTOR":
         name = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if name is not None and len(name) > 1 and (name.start == tok.i  # a dictionary name the parser split:
                                                    or all(t.head == tok.head or t.head in name for t in name)):
             return name  # "al-Shabab" as three subjects, "the Group for the Support of ..." with "for" on the verb
-    if tok.pos_ != "PROPN":  # "Al Qaeda's Sahel affiliate, JNIM, claimed": the name given in apposition
-        named = next((e for c in tok.children if c.dep_ == "appos" for e in doc.ents
-                      if e.label_ == "ACTOR" and e.root == c and c.pos_ == "PROPN"), None)
-        if named is not None:
-            return named
     keep_deps = {"compound", "amod", "det", "poss", "nmod", "case", "cc", "conj", "punct", "prep", "pobj",
                  "nummod", "quantmod", "advmod"}
     toks = [tok]
