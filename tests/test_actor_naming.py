@@ -406,3 +406,11 @@ def test_a_group_described_before_its_name_is_the_named_group() -> None:
     events, _ = run_text("The Islamist militant group Al-Shabaab said its fighters overran an army base in Bulo Marer "
                          "on Friday.", dt.date(2025, 10, 14))
     assert [(e.actor1 and e.actor1.name, e.place and e.place.country) for e in events] == [("Al Shabaab", "Somalia")]
+
+
+def test_a_person_no_group_is_known_for_is_no_actor() -> None:
+    """'Sub-Inspector Gul Zaman embraced martyrdom and two constables were injured': a victim the parse made the
+    subject; ACLED codes groups, never a person's name as it stands."""
+    events, _ = run_text("On Monday an improvised explosive device exploded near a police van in Tank district. "
+                         "Sub-Inspector Gul Zaman embraced martyrdom and two constables were injured.", dt.date(2025, 6, 3))
+    assert [(e.sub_event_type, e.actor1, e.injuries) for e in events] == [("Remote explosive/landmine/IED", None, 2)]

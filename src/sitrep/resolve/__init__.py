@@ -230,6 +230,8 @@ def resolve(extracted: Extracted) -> Resolved:
         a2 = _story_party(named_before, m.actor2, members, text, country, other=a1)
         if a2 is not None and not a2.known and m.actor2 is not None and m.actor2.label == "PERSON":
             a2 = _named_victim(m.actor2, text, article.text) or a2
+        if a1 is not None and not a1.known and m.actor1 is not None and m.actor1.label == "PERSON":
+            a1 = None  # a person no group is known for ("Constable X"): ACLED codes groups, never a name as is
         if a2 is None and struck_place:  # "raided Gajiram, killing four villagers": the villagers suffered it
             a2 = _victims(m, article.text)
         claimed = _story_party(named_before, m.claimed_by, members, text, country)
