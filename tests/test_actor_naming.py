@@ -414,3 +414,10 @@ def test_a_person_no_group_is_known_for_is_no_actor() -> None:
     events, _ = run_text("On Monday an improvised explosive device exploded near a police van in Tank district. "
                          "Sub-Inspector Gul Zaman embraced martyrdom and two constables were injured.", dt.date(2025, 6, 3))
     assert [(e.sub_event_type, e.actor1, e.injuries) for e in events] == [("Remote explosive/landmine/IED", None, 2)]
+
+
+def test_the_last_of_a_chain_of_verbs_has_the_first_ones_subject() -> None:
+    """'Militants blocked a highway ..., searched the passengers and shot dead five men': the militants shot."""
+    events, _ = run_text("Separatist militants blocked a highway in Balochistan province on Monday, searched the passengers "
+                         "and shot dead five men, police said.", dt.date(2025, 10, 14))
+    assert [(e.actor1 and e.actor1.name, e.fatalities) for e in events] == [("Unidentified Armed Group (Pakistan)", 5)]

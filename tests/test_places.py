@@ -754,3 +754,10 @@ def test_a_town_measured_from_another_is_where_the_act_was() -> None:
     events, _ = run_text("Clashes between rival militias in Zawiya, about 45 km west of Tripoli, killed four fighters on "
                          "Tuesday.")
     assert [(e.place.name, e.place.precision) for e in events if e.place] == [("Az Zawiyah", 1)]
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_killed() -> None:
+    """'shot dead five men from Sindh province': their home province, not the scene."""
+    events, _ = run_text("Separatist gunmen shot dead five men from Sindh province on Monday, officials in Balochistan "
+                         "said.", dt.date(2025, 10, 14))
+    assert [(e.place.name, e.fatalities) for e in events if e.place] == [("Pakistan", 5)]

@@ -381,6 +381,9 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             head = tok.head
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
+            while subj is None and head.dep_ == "conj" and tok.dep_ == "conj":  # "stopped buses, checked cards and
+                head = head.head  # shot dead seven men": the subject of the first of the verbs
+                subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
             if tok.dep_ == "acl" and subj is None and (tok.tag_ == "VBD" or any(c.dep_ == "dobj" for c in tok.children)):
@@ -795,6 +798,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     if root.dep_ == "pobj" and _journey_end(prep):
         return False  # "as it sailed towards the Suez Canal", "jets flying from Cyprus": where it was going or came from
     people = prep.head  # "in solidarity with Palestinians in Gaza", "support for Kurds in Syria": where they live
+    if _origin(root):
+        return False  # "shot dead seven men from Punjab province": where they came from
     if people.dep_ == "pobj" and people.head.lower_ in RELATIONAL and people.head.head.i not in trigger_ids \
             and (people.ent_type_ == "NORP" or lemma(people) in lexicon().persons):
         return False
@@ -806,6 +811,16 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids or _entered(root)
     return True
+
+
+def _origin(root: Token) -> bool:
+    """A place people are said to come from ("seven men from Punjab province", "labourers from the north"),
+    whatever word the parse hangs "from" on."""
+    obj = root.head if root.dep_ in ("amod", "compound") else root
+    of = obj.head
+    persons = lexicon().persons
+    return obj.dep_ == "pobj" and of.lower_ == "from" and (
+        lemma(of.head) in persons or (of.i > 0 and lemma(of.doc[of.i - 1]) in persons))
 
 
 def _journey_end(prep: Token) -> bool:
