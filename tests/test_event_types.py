@@ -357,6 +357,17 @@ def test_raiders_who_invaded_a_village_did_what_the_sentence_tells() -> None:
         ("Attack", "Armed Bandits", 7)]
 
 
+def test_a_crowd_that_gathers_to_make_a_demand_protests_and_mourners_do_not() -> None:
+    """'Relatives of detained men gathered outside the district office to demand their release': a protest,
+    not the detentions that it is about."""
+    events, _ = run_text("On Friday, dozens of relatives of detained men gathered outside the district office in Kasese "
+                         "to demand their release.", dt.date(2025, 11, 17))
+    assert [(e.sub_event_type, e.place and e.place.name) for e in events] == [("Peaceful protest", "Kasese")]
+    events, _ = run_text("On Friday, several hundred mourners gathered in Kasese for the funeral of the chief.",
+                         dt.date(2025, 11, 17))
+    assert events == []
+
+
 def test_a_human_chain_is_a_peaceful_protest() -> None:
     events, _ = run_text("In Rangpur, several hundred nurses formed a human chain in front of the press club on Monday, "
                          "while in Bogura nurses held a rally outside the hospital.", dt.date(2026, 3, 3))

@@ -47,7 +47,7 @@ def interception(tok: Token, lex: Lexicon) -> bool:
 def is_trigger(tok: Token, lex: Lexicon) -> bool:
     low, lem = tok.lower_, lemma(tok)
     if lem in lex.verb_objects and tok.pos_ == "VERB":  # "opened fire", "set fire to", "was set on fire", "set ablaze"
-        said = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "xcomp", "prt")]
+        said = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "xcomp", "advcl", "prt", "prep")]
         said += prep_objects(tok)
         return any(lemma(c) in lex.verb_objects[lem] or c.lower_ in lex.verb_objects[lem] for c in said)
     if lem not in lex.verbs and lem not in lex.nouns and low not in lex.nouns and lem != "shoot":
