@@ -105,14 +105,13 @@ def extract(processed: Processed) -> Extracted:
         elif claimed:  # "Al-Shabaab claimed responsibility": for the event the story last told
             responsibility.append((claimed, as_sentence(sent, i)))
         elif (blame := blamed(sent, i)) is not None:
-            told = [m for m in found if m.trigger.end <= blame.start]
             if not any(m.actor1 or m.times for m in found):
                 # "officials blamed the RSF, saying the drone was launched from ...": likewise (not where the
                 # sentence dates the act anew: "Washington blames X for much of the January 28 attack" is
                 # background)
                 responsibility.append((blame, as_sentence(sent, i)))
-            elif told and told[-1].actor1 is None:  # "a day after a drone strike which residents blamed on X"
-                told[-1].actor1 = blame
+            elif (told := [m for m in found if m.trigger.end <= blame.start]) and told[-1].actor1 is None:
+                told[-1].actor1 = blame  # "a day after a drone strike which residents blamed on X"
         # "a national strike ... the strike will go on": the word keeps the sense the story gave it
         found = [m for m in found if not (m.anaphoric and m.trigger.text.lower() in other_senses)]
         other_senses.update(t.lower_ for t in triggers if other_sense(t, lex))

@@ -814,7 +814,7 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
 
 
 def _origin(root: Token) -> bool:
-    """A place people are said to come from ("seven men from Punjab province", "labourers from the north"),
+    """A place people are said to come from ("seven men from Punjab province", "villagers from the north"),
     whatever word the parse hangs "from" on."""
     obj = root.head if root.dep_ in ("amod", "compound") else root
     of = obj.head

@@ -240,7 +240,7 @@ def _summaries(events: list[Event]) -> dict[int, int]:
 
     out: dict[int, int] = {}
     for i, e in enumerate(events):
-        fits = [j for j, f in enumerate(events) if not placed(e) and placed(f) and _tells(e, f)]
+        fits = [] if placed(e) else [j for j, f in enumerate(events) if placed(f) and _tells(e, f)]
         if len(fits) == 1:
             out[i] = fits[0]
     return out
