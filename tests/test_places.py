@@ -761,3 +761,12 @@ def test_where_the_victims_came_from_is_not_where_they_were_killed() -> None:
     events, _ = run_text("Separatist gunmen shot dead five men from Sindh province on Monday, officials in Balochistan "
                          "said.", dt.date(2025, 10, 14))
     assert [(e.place.name, e.fatalities) for e in events if e.place] == [("Pakistan", 5)]
+
+
+def test_a_place_name_written_in_lower_case_is_no_place() -> None:
+    """'the west bank of the river' is a river's bank, not the West Bank: a story that names no other place is
+    set nowhere, not in Palestine."""
+    events, _ = run_text("The army declared the city retaken in July 2017, after a battle that left much of the old city "
+                         "on the west bank of the river in ruins. The militants had overrun the city in June 2014.",
+                         dt.date(2025, 7, 10))
+    assert events and "Palestine" not in {e.place.country for e in events if e.place}

@@ -44,9 +44,8 @@ from sitrep.extract.triggers import (
     reference_point,
 )
 from sitrep.models import EventMention, Slot
-from sitrep.nlp.pipeline import as_sentence
+from sitrep.nlp.pipeline import PLACE_LABELS, as_sentence
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ACTOR", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # a rare
 # place name is often read as one of these
 TIME_LABELS = {"DATE", "TIME"}

@@ -55,6 +55,15 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 HEADING_MARKS = {"-", "–", "—", "--", ":"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@Language.component("common_nouns")
+def common_nouns(doc: Doc) -> Doc:
+    """A place written all in lower case is no name ("the west bank of the Tigris" is no West Bank, "the
+    gulf" no Gulf), whatever the model tagged."""
+    doc.ents = [e for e in doc.ents if not (e.label_ in PLACE_LABELS and e.text.islower())]
+    return doc
 
 
 def heading(words: list[Token]) -> bool:
@@ -133,6 +142,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "attribute_ruler" in nlp.pipe_names:  # lemmas the model gets wrong (lemmas.yaml); the lemmatizer keeps them
         nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
             [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in lemma_fixes().items()])
+    nlp.add_pipe("common_nouns", after="ner")
     places, place_names = place_patterns()
     ruler = nlp.add_pipe(
         "entity_ruler",
