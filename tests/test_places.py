@@ -770,3 +770,11 @@ def test_a_place_name_written_in_lower_case_is_no_place() -> None:
                          "on the west bank of the river in ruins. The militants had overrun the city in June 2014.",
                          dt.date(2025, 7, 10))
     assert events and "Palestine" not in {e.place.country for e in events if e.place}
+
+
+def test_a_datelines_country_says_which_namesake_the_story_means_but_is_no_scene() -> None:
+    """'PEMBA, Mozambique (...) -': Palma is the Mozambican town, not Palma de Mallorca; the dateline's town is
+    where the story was filed, not where the aid appeal or the raid happened."""
+    events, _ = run_text("PEMBA, Mozambique (Coastal Wire) - Aid agencies appealed for funds on Thursday. In March 2021 "
+                         "insurgents overran the town of Palma, killing at least 12 people.", dt.date(2025, 10, 2))
+    assert [(e.place.name, e.place.country) for e in events if e.place] == [("Palma", "Mozambique")]

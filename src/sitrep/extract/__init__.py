@@ -32,6 +32,9 @@ SECTION = "SECTION"  # the label of a section's head among the story's places
 # Bamenda" as an organisation), or of a place an organisation is named after ("the Military Police of Rio de
 # Janeiro"): a place only to say which country a story that names no other is about
 GUESSED = "GUESSED"
+# the label of a place a wire story's dateline names ("PEMBA, Mozambique (AP) -"): where the reporter filed from,
+# which says which country the story is about, not where its acts were
+DATELINE = "DATELINE"
 
 
 @dataclass
@@ -80,6 +83,8 @@ def extract(processed: Processed) -> Extracted:
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and locative(e, kept_ids)
                       and not any(e.root in set(t.subtree) for t in dropped))
+        places.extend(Slot(e.text, e.start_char, e.end_char, i, label=DATELINE) for e in ents
+                      if e.label_ == "GPE" and in_dateline(e.root))
         places.extend(Slot(e.text, e.start_char, e.end_char, i, label=GUESSED) for e in ents
                       if e.label_ != "GPE" and as_place(e).label_ == "GPE" and not in_reference(e.root))
         places.extend(Slot(p.text, p.start_char, p.end_char, i, label=GUESSED) for e in ents

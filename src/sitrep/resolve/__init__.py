@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from sitrep.data import site_list
-from sitrep.extract import GUESSED, SECTION, Extracted
+from sitrep.extract import DATELINE, GUESSED, SECTION, Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import PLACE_LABELS
@@ -120,12 +120,12 @@ def resolve(extracted: Extracted) -> Resolved:
     article = extracted.article
     pub = article.published
     names = [p.text for m in extracted.mentions for p in m.places] + [
-        p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label == SECTION]
+        p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label in (SECTION, DATELINE)]
     # a story whose acts name no place: the places their sentences name ("the Guinean state") say where it is
     context = article_context([*names, article.title, *_title_lead(article.title)]) or _actor_countries(extracted) \
         or article_context([s.text for m in extracted.mentions for s in m.sentence_places]) or article_context(
         [p.text for p in extracted.places])  # else any place the story names ("taken to hospital in Bamenda")
-    told_places = [p for p in extracted.places if p.label != GUESSED]
+    told_places = [p for p in extracted.places if p.label not in (GUESSED, DATELINE)]
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
     doubts: list[str] = []
