@@ -13,9 +13,9 @@ from sitrep.data import site_list
 from sitrep.extract import DATELINE, GUESSED, SECTION, Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
-from sitrep.extract.mentions import PLACE_LABELS
 from sitrep.extract.responsibility import BLAMED
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
+from sitrep.nlp.pipeline import PLACE_LABELS
 from sitrep.resolve.actors import StoryActors, force_named_in, resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
