@@ -224,10 +224,12 @@ def link_article(resolved: Resolved) -> list[Event]:
             c.attacker = _story_attacker(c, clusters)
     crowds = any(c.event_type() in lexicon().crowd for c in clusters)
     kept = [c for c in clusters if _codable(c)]
-    summaries = _summaries([_event(c, resolved, crowds) for c in kept])
+    events = [_event(c, resolved, crowds) for c in kept]
+    summaries = _summaries(events)
     for i, j in summaries.items():
         kept[j].members.extend(kept[i].members)
-    return [_event(c, resolved, crowds) for i, c in enumerate(kept) if i not in summaries]
+    grown = set(summaries.values())  # only the events that took in a summary are told anew
+    return [_event(c, resolved, crowds) if i in grown else events[i] for i, c in enumerate(kept) if i not in summaries]
 
 
 def _summaries(events: list[Event]) -> dict[int, int]:
