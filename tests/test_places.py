@@ -731,6 +731,25 @@ def test_a_site_named_after_its_town_places_the_act_in_the_town() -> None:
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Sokoto", "Nigeria")]
 
 
+def test_a_site_read_as_an_organisation_places_the_act_in_its_town() -> None:
+    """"Herat University" and "the University of Kandahar" are organisations to the NER; where a place goes they
+    are sites, each in the town it is named after, and no actor."""
+    for text, town in (("Police detained 14 students on the grounds of Herat University on Sunday after a sit-in.", "Herat"),
+                       ("Hundreds of students protested at the University of Kandahar on Sunday.", "Kandahar")):
+        events, _ = run_text(text, dt.date(2026, 5, 12))
+        assert [(e.place.name, e.place.country) for e in events if e.place] and all(
+            e.place is not None and e.place.name == town for e in events), text
+        assert all("University" not in (a.name if a else "") for e in events for a in (e.actor1, e.actor2)), text
+
+
+def test_a_square_of_a_town_named_in_the_possessive_is_in_that_town() -> None:
+    """"in Saqqez's main square": the NER reads the town as a person's name; the square is the town's."""
+    events, _ = run_text("On Saturday, police used tear gas to scatter a crowd of about 300 people in Saqqez's main "
+                         "square, where families had gathered to demand the release of detained workers.",
+                         dt.date(2026, 2, 10))
+    assert {(e.place.name, e.place.country) for e in events if e.place} == {("Saqqez", "Iran")}
+
+
 def test_a_story_that_names_its_place_only_in_an_organisations_name_is_in_that_country() -> None:
     """Every event goes on the map: "the State of Minas Gerais", read as an organisation, says the story is in
     Brazil."""

@@ -1042,11 +1042,22 @@ def as_place(ent: Span) -> Span:
     doc = ent.doc
     if _dated_name(ent) and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
         return Span(doc, ent.start, ent.end, label="GPE")  # "In Toribío, ...", which the small model took for a date
+    if ent.label_ == "ORG" and ent.root.lower_ in site_list("site_words") and ent.root.dep_ == "pobj" \
+            and _named_place(ent.root) and (town := place_in_name(ent)) is not None:
+        return town  # "at the University of Maiduguri": in Maiduguri
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
-            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)):
+            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)
+            or _site_named(ent)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _site_named(ent: Span) -> bool:
+    """A site whose name, read as an organisation's, begins with its town's where a place goes ("on the campus
+    of Isfahan University", "at Mosul Dam"; sites.yaml site words): resolve reads the town from it."""
+    return ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in site_list("site_words") \
+        and ent.root.dep_ == "pobj" and _named_place(ent.root)
 
 
 def place_in_name(ent: Span) -> Span | None:
@@ -1064,10 +1075,11 @@ def place_in_name(ent: Span) -> Span | None:
 
 
 def _names_site(tok: Token) -> bool:
-    """The town a site where something happened is named after: "at the Gusau central motor park", "in the
-    Kadugli market" (sites.yaml site and street words; not a road between towns, "the Gusau-Funtua road")."""
+    """The town a site where something happened is named after or belongs to: "at the Gusau central motor park",
+    "in the Kadugli market", "in Izeh's central square" (sites.yaml site and street words; not a road between
+    towns, "the Gusau-Funtua road")."""
     site = tok.head
-    return tok.dep_ in ("nmod", "compound") and site.dep_ == "pobj" and site.head.lower_ in LOCATIVE \
+    return tok.dep_ in ("nmod", "compound", "poss") and site.dep_ == "pobj" and site.head.lower_ in LOCATIVE \
         and site.lower_ in (site_list("site_words") | site_list("street_words")) - site_list("route_words")
 
 

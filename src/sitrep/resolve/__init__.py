@@ -418,7 +418,7 @@ def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor
         return civilians
     if heads & lex.officers:  # "two officers": of the force the sentence names
         return resolve_actor(force_named_in(sentence))
-    if heads & (lex.objects | set(lex.cue_words)) - lex.persons:
+    if heads & (lex.objects | set(lex.cue_words) | site_list("site_words")) - lex.persons:  # "Kabul University"
         return None
     words = re.findall(r"[^\W\d_][\w'-]*", re.split(r"\s(?:in|at|near|of|on|from|with)\s", actor.name)[0])
     if not words or not any(ch.isupper() for ch in words[-1]):  # "several Tehran-backed factions" (not "al-Rufai")
