@@ -731,6 +731,15 @@ def test_a_site_named_after_its_town_places_the_act_in_the_town() -> None:
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Sokoto", "Nigeria")]
 
 
+def test_where_a_foreign_force_comes_from_weighs_less_than_where_the_story_says_it_is() -> None:
+    """A Turkish drone strike near "Derik": Turkey has a village of the name and northeast Syria a town (GeoNames'
+    Al Malikiyah); the story says it is in Syria, so the strike is there."""
+    events, _ = run_text("A Turkish drone struck a car near Derik on Tuesday evening, killing two men and a boy, the local "
+                         "council said.\n\nThe council, which runs the area for the Kurdish-led administration in "
+                         "northeast Syria, called the strike a crime.", dt.date(2026, 4, 9))
+    assert [(e.place.country, e.place.admin1) for e in events if e.place] == [("Syria", "Al Hasakah")]
+
+
 def test_a_site_read_as_an_organisation_places_the_act_in_its_town() -> None:
     """"Herat University" and "the University of Kandahar" are organisations to the NER; where a place goes they
     are sites, each in the town it is named after, and no actor."""

@@ -122,9 +122,8 @@ def resolve(extracted: Extracted) -> Resolved:
     names = [p.text for m in extracted.mentions for p in m.places] + [
         p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label in (SECTION, DATELINE)]
     # a story whose acts name no place: the places their sentences name ("the Guinean state") say where it is
-    context = article_context([*names, article.title, *_title_lead(article.title)]) or _actor_countries(extracted) \
-        or article_context([s.text for m in extracted.mentions for s in m.sentence_places]) or article_context(
-        [p.text for p in extracted.places])  # else any place the story names ("taken to hospital in Bamenda")
+    context = article_context([*names, article.title, *_title_lead(article.title)]) \
+        or article_context([s.text for m in extracted.mentions for s in m.sentence_places]) or _story_countries(extracted)
     told_places = [p for p in extracted.places if p.label not in (GUESSED, DATELINE)]
     shore_context: dict[str, float] | None = None  # computed at the first sea the story names
     out: list[ResolvedMention] = []
@@ -354,11 +353,17 @@ def _in_town(places: list[Slot], text: str) -> bool:
     return all(within(s) for s in places if s.text.split())
 
 
-def _actor_countries(extracted: Extracted) -> dict[str, float]:
-    """Where a story that names no country's place is set: the home countries of the known parties it
-    tells acting ("Houthi rebels attacked a tanker off Mokha" is about Yemen, not Moka in Mauritius)."""
+def _story_countries(extracted: Extracted) -> dict[str, float]:
+    """Where a story is set whose acts name no place known well enough to say: any place it names ("taken to
+    hospital in Bamenda") and, at half their weight, the home countries of the known parties it tells acting
+    ("Houthi rebels attacked a tanker off Mokha" is about Yemen, not Moka in Mauritius; a Turkish drone strike
+    near a town the story sets in northern Syria is in Syria)."""
+    votes: Counter[str] = Counter(article_context([p.text for p in extracted.places]))
     parties = [resolve_actor(s.text) for m in extracted.mentions for s in (m.actor1, m.actor2) if s is not None]
-    return shares(Counter(a.country for a in parties if a is not None and a.known and a.country))
+    home = shares(Counter(a.country for a in parties if a is not None and a.known and a.country))
+    for country, share in home.items():
+        votes[country] += share / 2
+    return shares(votes)
 
 
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:
