@@ -373,3 +373,39 @@ def test_a_human_chain_is_a_peaceful_protest() -> None:
                          "while in Bogura nurses held a rally outside the hospital.", dt.date(2026, 3, 3))
     assert sorted((e.sub_event_type, e.place.name) for e in events if e.place) == [
         ("Peaceful protest", "Bogra"), ("Peaceful protest", "Rangpur")]
+
+
+def test_a_crowd_that_dispersed_of_itself_met_no_intervention() -> None:
+    """'The marchers dispersed peacefully' says the crowd left; 'police dispersed the marchers' that it was made to."""
+    events, _ = run_text("In Mombasa, about 500 dock workers marched to the port authority on Monday. The march ended "
+                         "with a rally outside its gates and dispersed without incident.", dt.date(2026, 6, 10))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    events, _ = run_text("In Mombasa, about 500 dock workers marched to the port authority on Monday. The march was "
+                         "dispersed by police outside its gates.", dt.date(2026, 6, 10))
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Protest with intervention", "Police Forces of Kenya")]
+
+
+def test_a_government_that_summons_an_envoy_to_protest_holds_no_demonstration() -> None:
+    events, _ = run_text("Lebanon's foreign ministry summoned the Cypriot ambassador on Monday to protest the seizure of "
+                         "a fishing boat.", dt.date(2026, 6, 10))
+    assert [e.event_type for e in events] == []
+
+
+def test_who_marches_is_the_crowd_even_members_of_a_force() -> None:
+    """ACLED's first actor of a protest is always the protesters (a movement or force whose members marched is at
+    most associated), and a peaceful protest has no second actor: the force that marched did not meet it."""
+    events, _ = run_text("Several hundred members of the Taliban protested outside the Pakistani embassy in Kabul on "
+                         "Sunday.", dt.date(2026, 6, 10))
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None, e.actor2) for e in events] == [
+        ("Peaceful protest", "Protesters (Afghanistan)", None)]
+
+
+def test_a_raid_told_again_after_a_protest_is_no_part_of_the_protest() -> None:
+    """'The Garissa raid' points back to the raid of the first paragraph, not to the march told last."""
+    events, _ = run_text("Gunmen killed four police officers in a raid on a police post in Garissa on Monday night.\n\n"
+                         "On Wednesday, some 300 traders marched to the county offices in Garissa to demand better "
+                         "security.\n\nThe Garissa raid was the deadliest attack on the police in the county this year.",
+                         dt.date(2026, 6, 11))
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert [(e.sub_event_type, e.actor2) for e in protests] == [("Peaceful protest", None)]

@@ -44,6 +44,7 @@ class Lexicon:
     purpose_heads: frozenset[str]
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     commemoration: frozenset[str]  # what marks an act ("the anniversary of X"): X is a point of reference
+    done_to: frozenset[str]  # cue verbs that tell an intervention only with an object or in the passive ("dispersed")
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     transport: frozenset[str]  # verbs of carrying people: their "to" place is a destination, their "from" place is not
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
@@ -65,6 +66,8 @@ class Lexicon:
     event_type: dict[str, str]  # sub-event type -> event type
     crowd: dict[str, tuple[str, int]]  # event type -> (ACLED actor name of its crowd, inter code)
     force_first: frozenset[str]  # sub-event types of demonstrations whose first actor is the force
+    crowd_only: frozenset[str]  # event types whose first actor is always the crowd
+    no_counterpart: dict[str, str]  # sub-event type with no second actor -> its type when a state force met it
     default_target: dict[str, tuple[str, frozenset[int] | None, bool]]  # event type -> (the actor its acts are
     # done to when the text names none, the inter codes of the first actor it needs or None: any, whether only
     # when the act killed or wounded someone)
@@ -121,6 +124,7 @@ def lexicon() -> Lexicon:
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         reprisal=frozenset(trig.get("reprisal") or []),
         commemoration=frozenset(trig.get("commemoration") or []),
+        done_to=frozenset(trig.get("done_to") or []),
         motion=frozenset(trig.get("motion") or []),
         transport=frozenset(trig.get("transport") or []),
         operate=frozenset(trig.get("operate") or []),
@@ -144,6 +148,8 @@ def lexicon() -> Lexicon:
         priority=tuple(tax["priority"]),
         crowd={t: (c["actor"], int(c["inter"])) for t, c in (tax.get("crowd") or {}).items()},
         force_first=frozenset(tax.get("force_first") or []),
+        crowd_only=frozenset(tax.get("crowd_only") or []),
+        no_counterpart=dict(tax.get("no_counterpart") or {}),
         default_target={t: (str(d["target"]), frozenset(d["when_first_is"]) if d.get("when_first_is") else None,
                             bool(d.get("when_casualties")))
                         for t, d in (tax.get("default_target") or {}).items()},

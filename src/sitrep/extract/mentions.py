@@ -216,7 +216,13 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
     an act not done yet ("a planned march", "ahead of a rally"), or of the support a side had ("fighters
     advanced, backed by artillery and drones": a ground assault, not a drone strike)."""
     return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex) or _support(tok, lex) \
-        or other_sense(tok, lex)  # "an unlicensed gold mine" is no landmine
+        or other_sense(tok, lex) or _left_alone(tok, lex)  # "an unlicensed gold mine" is no landmine
+
+
+def _left_alone(tok: Token, lex: Lexicon) -> bool:
+    """A verb of intervention told of the crowd alone ("the march dispersed without incident"): it left."""
+    return tok.pos_ == "VERB" and lemma(tok) in lex.done_to \
+        and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children)
 
 
 def _support(tok: Token, lex: Lexicon) -> bool:

@@ -88,6 +88,12 @@ class _Cluster:
         """A mention's words or the sentence classifier gave a sub-event type."""
         return any(m.mention.sub_event_type or m.mention.suggested_type for m in self.members)
 
+    def met_by_force(self, sub: str) -> bool:
+        """A state force acted in the event otherwise than as the ``sub`` it is (police that fired at a march, not
+        a force whose members marched) or suffered it."""
+        return any((x.actor1 is not None and x.actor1.inter in STATE_FORCES and x.mention.sub_event_type != sub)
+                   or (x.actor2 is not None and x.actor2.inter in STATE_FORCES) for x in self.members)
+
     def likened(self, role: str) -> Actor | None:
         """The actor of the event a "similar" act is likened to."""
         return self.like.actor(role) if self.like is not None else None
@@ -117,14 +123,27 @@ class _Cluster:
     def other_act(self, m: ResolvedMention) -> bool:
         """The mention's own word names another kind of act than the event's words did ("marched" after
         "detained", "arrested" after "bombed"): another event, wherever it happened. An act its word
-        decides (an arrest, a protest) and one of another event type are two events whichever came first."""
+        decides (an arrest, a protest) and one of another event type are two events whichever came first;
+        a peaceful protest and the police's dispersal of it after are one."""
         decided = {x.mention.sub_event_type for x in self.members if x.mention.typed_by == "trigger"}
-        if m.mention.typed_by == "trigger" and bool(decided) and m.mention.sub_event_type not in decided:
+        # a march and its dispersal after are one protest (not a march after a dispersal: another crowd's)
+        crowd = m.mention.event_type == self.event_type() == PROTESTS and decided <= set(lexicon().no_counterpart) \
+            and m.mention.sub_event_type not in lexicon().no_counterpart
+        if m.mention.typed_by == "trigger" and bool(decided) and m.mention.sub_event_type not in decided and not crowd:
             return True
         mine = m.mention.event_type
         if m.mention.typed_by == "trigger":
             return any(x.mention.event_type not in ("", mine) for x in self.members)
         return bool(mine) and any(x.mention.typed_by == "trigger" and x.mention.event_type != mine for x in self.members)
+
+    def not_the_crowd(self, m: ResolvedMention) -> bool:
+        """A word that points back ("the raid", "the attack") to no demonstration: a crowd's event is told
+        again only in words of a crowd's acts (triggers.yaml trigger_types of the crowd's types)."""
+        lex = lexicon()
+        if not m.mention.anaphoric or m.mention.event_type or self.event_type() not in lex.crowd:
+            return False
+        word = m.mention.trigger.text.lower()
+        return not any(lex.event_type.get(lex.trigger_types.get(w, "")) in lex.crowd for w in (word, word.removesuffix("s")))
 
     def joined(self, m: ResolvedMention) -> ResolvedMention | None:
         """The mention as it joins this event, or None where it tells another. In a battle each side acts
@@ -158,7 +177,7 @@ class _Cluster:
         if m.unplaced and m.own_time is not None and not same_sentence and specific is not None \
                 and specific.kind not in ("country", "sea") and any(x.own_place for x in self.members):
             return None  # "Also last week, rebels burned a school in Kiwirok": a village the gazetteer lacks, another day
-        if self.other_act(m) or not types_compatible(m.mention.event_type, self.event_type()) \
+        if self.other_act(m) or self.not_the_crowd(m) or not types_compatible(m.mention.event_type, self.event_type()) \
                 or (self.other_weapon(m) and not toll and not placed and not m.mention.anaphoric) \
                 or not dates_compatible(m.own_time or m.context_time, self.time(), tolerance=self.tolerance(m)) \
                 or not places_compatible(m.place, specific):
@@ -359,6 +378,8 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     attacker = c.attacker[0] if c.attacker else c.likened("actor1")
     actor1, actor2 = _crowd(lex.event_type[sub], sub, a1 or c.claimant or attacker, a2)
+    if sub in lex.no_counterpart and actor2 is not None:  # a peaceful protest that police met was no peaceful one
+        sub, actor2 = (lex.no_counterpart[sub], actor2) if c.met_by_force(sub) else (sub, None)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any((*fatal, *hurt)))
     return Event(
         id=report_id(resolved.article.published, key),
@@ -411,7 +432,7 @@ def _crowd(event_type: str, sub: str, a1: Actor | None, a2: Actor | None) -> tup
         a1, a2 = a2, a1
     if a1 is not None and a1.inter in STATE_FORCES and (a2 is None or a2.name in crowds or a2.inter == CIVILIANS):
         a1, a2 = a2, a1  # "police fired tear gas at students": the force is the crowd's counterpart
-    if a1 is None or a1.name in crowds or not a1.known or a1.inter == CIVILIANS:
+    if a1 is None or a1.name in crowds or not a1.known or a1.inter == CIVILIANS or event_type in lex.crowd_only:
         a1 = crowd  # the people who demonstrate are the crowd
     return (a2, a1) if sub in lex.force_first else (a1, a2)
 
