@@ -241,3 +241,11 @@ def test_a_part_of_a_day_told_with_its_date_is_that_date(part: str) -> None:
     events, _ = run_text(f"Mortar rounds fell near a water point in the camp on the {part} of 11 June, killing three "
                          "people.", dt.date(2025, 6, 12))
     assert [(e.when.earliest, e.when.precision) for e in events] == [(dt.date(2025, 6, 11), "day")]
+
+
+def test_an_act_the_story_dates_another_from_is_an_event_that_many_days_before() -> None:
+    """'The bombing came three days after gunmen shot dead two elders': the shooting is an act of its own, three
+    days before the bombing, not a part of it."""
+    events, _ = run_text("A car bomb killed nine people at a market in Baidoa on Saturday. The bombing came three days "
+                         "after gunmen shot dead two clan elders outside a mosque in the town.", dt.date(2026, 5, 18))
+    assert sorted((e.when.date.isoformat(), e.fatalities) for e in events) == [("2026-05-13", 2), ("2026-05-16", 9)]

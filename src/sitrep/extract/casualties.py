@@ -22,8 +22,10 @@ QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|some|roughly|u
        r"an estimated|approximately|fewer than|less than|at most)\s+)?"
 
 
-# the victims' words: no other figure nor toll ("55 dead and 146 wounded", "two died and four were injured")
-WHO = r"(?:(?!\d|(?:died|dead|killed|wounded|injured)\b)[\w'-]+\s+){0,4}?"
+# the victims' words: no other figure nor toll ("55 dead and 146 wounded", "two died and four were injured"), nor a span
+# of time ("three days after gunmen shot dead two men" counts no three)
+WHO = r"(?:(?!\d|(?:died|dead|killed|wounded|injured|minutes?|hours?|days?|weeks?|months?|years?|after|before)\b)" \
+      r"[\w'-]+\s+){0,4}?"
 
 
 KILLED = r"(?:killed|dead|died|deaths?|fatalities|fatality|lives|were killed|was killed|have died|eliminated|lynched|martyred)"

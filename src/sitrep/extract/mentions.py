@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -21,10 +22,12 @@ from sitrep.extract.casualties import (
 )
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.timing import (
+    EARLIER,
     REPORTING,
     bounds_period,
     came_before,
     compared_within,
+    earlier_by,
     relative_to,
     reported,
     time_rank,
@@ -643,6 +646,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     lex = lexicon()
     if not triggers:
         return []
+    sentence_ents = ents
     groups = [g for g in group_triggers(triggers) if any(t.i in kept_ids for t in g)]
     if not groups:
         return []
@@ -716,6 +720,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS] or _setting(stray, group)
+        before = [e for e in sentence_ents if any(earlier_by(e, t) for t in group)]  # "came four days after it"
+        times = before or times
         rank = {e.start: time_rank(e, group) for e in times}
         # a time the act came before ("agreed late on Wednesday after clashes") only bounds it: a time of its own first
         times = sorted(times, key=lambda e: (rank[e.start][0], e.start in preceded, rank[e.start]))
@@ -740,7 +746,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             sentence_places=sorted((p for p in all_places if not any(
                 p in found and not _one_scene(group, groups[gj]) for gj, found in own_places.items())), key=lambda p: min(
                 dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
-            times=[slot(t, sent_index) for t in times],
+            times=[replace(slot(t, sent_index), label=EARLIER) if t in before else slot(t, sent_index) for t in times],
             reported_times=[slot(t, sent_index) for t in times if reported(t) or t.start in preceded],
             fatalities=_in_parts(parsed_fatal) or num_slot(fatal, offset, sent_index) or parsed_fatal
             or zero_slot(none_hurt, sentence),

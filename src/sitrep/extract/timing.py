@@ -133,6 +133,22 @@ def came_before(ent: Span, trigger: Token) -> bool:
         node.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in node.children))
 
 
+EARLIER = "EARLIER"  # the label of a time slot that says how long before the act told beside it this one was
+SPAN_OF_TIME = re.compile(r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) )?"
+                          r"(?:hours?|days?|weeks?|months?)", re.I)
+
+
+def earlier_by(ent: Span, trigger: Token) -> bool:
+    """'The assault came four days after gunmen killed four herders', '... two days after an attack on X': a span
+    of time measured back from the act the sentence tells to the trigger's, which came that long before it."""
+    doc = ent.doc
+    if ent.label_ != "DATE" or not SPAN_OF_TIME.fullmatch(ent.text) or ent.end >= len(doc) or doc[ent.end].lower_ != "after":
+        return False
+    after = doc[ent.end]
+    clause = after.head if after.dep_ == "mark" else after
+    return trigger in clause.subtree
+
+
 def relative_to(ent: Span, trigger: Token) -> bool:
     """The time expression is measured from the trigger ("a day before the strike"): it dates something
     else, not the trigger."""

@@ -14,6 +14,7 @@ from sitrep.extract import DATELINE, GUESSED, SECTION, Extracted
 from sitrep.extract.affiliation import person_key
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.responsibility import BLAMED
+from sitrep.extract.timing import EARLIER
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
 from sitrep.nlp.pipeline import PLACE_LABELS
 from sitrep.resolve.actors import StoryActors, force_named_in, resolve_actor
@@ -167,7 +168,9 @@ def resolve(extracted: Extracted) -> Resolved:
         now = _speaker_day(m.reported_times, pub, anchor, since)
         for candidate in m.times:  # the best-ranked expression that names a time
             reported = candidate in m.reported_times
-            own = resolve_time(candidate.text, pub if reported else now, anchor, since)
+            # "came four days after X": X that long before the day the story is at, if it is at one
+            said = f"{candidate.text} earlier" if candidate.label == EARLIER and anchor is not None else candidate.text
+            own = resolve_time(said, pub if reported else now, anchor, since)
             if own is not None and reported and own.earliest is not None and own.latest:
                 own = _on_or_before(own)
             if own is not None:
