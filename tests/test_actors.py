@@ -22,6 +22,9 @@ from sitrep.resolve.actors import resolve_actor
         ("two Togolese soldiers", "Military Forces of Togo"),  # as ACLED names it, dictionary entry or not
         ("an M23 rebel commander", "M23"),  # a named group's alias wins over a longer description ("rebel commander")
         ("the rebel", "Unidentified Armed Group"),
+        ("YBS fighters", "Sinjar Resistance Units"),  # entries of the third batch of the dictionary (2026-12-06)
+        ("the Los Lobos gang", "Los Lobos"),
+        ("Twirwaneho militiamen", "Twirwaneho"),
     ],
 )
 def test_aliases_map_to_one_canonical_actor(text: str, name: str) -> None:
