@@ -144,6 +144,25 @@ def _summed_up(tok: Token) -> bool:
     return verb.pos_ == "VERB" and perfect and RECENT.search(tok.sent.text) is not None
 
 
+VAGUE_MANY = {"hundreds", "thousands", "scores"}
+
+
+def _in_general(tok: Token) -> bool:
+    """Acts told in the present perfect, with no time, of people counted by no figure or by hundreds ("security
+    forces have arrested hundreds of suspects", "gangs have attacked transport workers"): what has been done over
+    a while, not one act."""
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.pos_ != "VERB" or not perfect or not objects or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    return all((o.lower_ in VAGUE_MANY or o.tag_ == "NNS") and not any(
+        c.dep_ in ("nummod", "det", "quantmod", "amod") and (c.like_num or c.lower_ in ("the", "these", "those", "all"))
+        for c in o.children) for o in objects)
+
+
 def non_specific(tok: Token, lex: Lexicon) -> bool:
     """Generic, habitual or counted: 'attacks on US troops', 'many attacks', 'the first time'."""
     nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass"))
@@ -173,7 +192,7 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         return True  # "1,500 prisoners were in detention", "remains under arrest", "are back in custody": a state
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual for c in tok.children):
         return True  # "has been targeted repeatedly"
-    if _summed_up(tok):
+    if _summed_up(tok) or _in_general(tok):
         return True  # "forces have killed civilians, raped women and detained officials in recent days"
     scope = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]  # "fighting has raged since May"
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in DURATIONS for g in c.subtree)
