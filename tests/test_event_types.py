@@ -409,3 +409,11 @@ def test_a_raid_told_again_after_a_protest_is_no_part_of_the_protest() -> None:
                          dt.date(2026, 6, 11))
     protests = [e for e in events if e.event_type == "Protests"]
     assert [(e.sub_event_type, e.actor2) for e in protests] == [("Peaceful protest", None)]
+
+
+def test_people_described_as_protesting_who_clash_are_rioters() -> None:
+    """'Youths protesting against fuel prices clashed with police': no armed clash, a violent demonstration."""
+    events, _ = run_text("In Lome, youths protesting against fuel prices clashed with police on Tuesday, burning tyres.",
+                         dt.date(2026, 4, 20))
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Violent demonstration", "Rioters (Togo)")]

@@ -261,7 +261,7 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
     if cause:
         tokens = [t for t in tokens if t.i not in cause]
         low = "".join(t.text_with_ws for t in tokens).lower()
-    words = {w for t in tokens if not _no_cue(t, lex) for w in (lemma(t), t.lower_)}
+    words = {w for t in tokens if not _no_cue(t, lex) or _crowd_described(t, lex) for w in (lemma(t), t.lower_)}
     seen = {sub}
     while True:
         to = next((to for to, cue_words, cue_phrases in lex.refinements.get(sub, ())
@@ -270,6 +270,12 @@ def refine(sub: str, tokens: list[Token], low: str, lex: Lexicon) -> str:
             return sub
         sub = to
         seen.add(sub)
+
+
+def _crowd_described(tok: Token, lex: Lexicon) -> bool:
+    """People described by a crowd's act ("youths protesting against power cuts clashed with police"): who they
+    are says nothing of the clause's act, but that a crowd did it."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and lex.event_type.get(lex.trigger_types.get(lemma(tok), "")) in lex.crowd
 
 
 def _grievance(tokens: list[Token], lex: Lexicon) -> set[int]:
