@@ -361,12 +361,12 @@ def _story_countries(extracted: Extracted) -> dict[str, float]:
     hospital in Bamenda") and, at half their weight, the home countries of the known parties it tells acting
     ("Houthi rebels attacked a tanker off Mokha" is about Yemen, not Moka in Mauritius; a Turkish drone strike
     near a town the story sets in northern Syria is in Syria)."""
-    votes: Counter[str] = Counter(article_context([p.text for p in extracted.places]))
+    named = article_context([p.text for p in extracted.places])
     parties = [resolve_actor(s.text) for m in extracted.mentions for s in (m.actor1, m.actor2) if s is not None]
     home = shares(Counter(a.country for a in parties if a is not None and a.known and a.country))
-    for country, share in home.items():
-        votes[country] += share / 2
-    return shares(votes)
+    votes = {c: named.get(c, 0.0) + home.get(c, 0.0) / 2 for c in named.keys() | home.keys()}
+    total = sum(votes.values())
+    return {c: v / total for c, v in votes.items()} if total else {}
 
 
 def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> Place | None:
