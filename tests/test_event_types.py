@@ -417,3 +417,11 @@ def test_people_described_as_protesting_who_clash_are_rioters() -> None:
                          dt.date(2026, 4, 20))
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
         ("Violent demonstration", "Rioters (Togo)")]
+
+
+def test_who_clashed_is_no_one_it_was_done_to() -> None:
+    """The parser tags "clashed" as a participle; no one is "clashed", so the subject is a side, and the police after
+    "with" the other one."""
+    events, _ = run_text("In Lome, youths protesting against fuel prices clashed with police on Tuesday.",
+                         dt.date(2026, 4, 20))
+    assert [e.actor2.name if e.actor2 else None for e in events] == ["Police Forces of Togo"]

@@ -366,7 +366,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = said  # "the army said it had killed eight militants", "... its troops had fired"
             elif c.dep_ == "nsubj" and a2 is None and lemma(tok) in lex.set_off:
                 a2 = actor_span(c, doc) if _is_party(c, lex) else _owner(c)  # "a police truck ran over an IED"
-            elif c.dep_ == "nsubj" and a2 is None and _headline_passive(tok) and _is_party(c, lex):
+            elif c.dep_ == "nsubj" and a2 is None and _headline_passive(tok) and lemma(tok) not in lex.reciprocal \
+                    and _is_party(c, lex):  # no one is "clashed": "youths clashed with police" is the past tense
                 a2 = actor_span(c, doc)  # "Chad: seven soldiers killed as ...": those it was done to
             elif c.dep_ == "nsubj" and a1 is None and _is_weapon(c, lex):
                 a1 = _owner(c)  # "Israeli warplanes struck", "a Houthi drone hit"
