@@ -425,3 +425,10 @@ def test_who_clashed_is_no_one_it_was_done_to() -> None:
     events, _ = run_text("In Lome, youths protesting against fuel prices clashed with police on Tuesday.",
                          dt.date(2026, 4, 20))
     assert [e.actor2.name if e.actor2 else None for e in events] == ["Police Forces of Togo"]
+
+
+def test_arms_seized_in_a_raid_that_killed_are_part_of_the_raid() -> None:
+    """ACLED codes the fight, not a seizure of weapons besides it, as it codes houses burned in a deadly raid."""
+    events, _ = run_text("Soldiers killed five militants in a raid on a hideout near Maiduguri on Monday and seized a large "
+                         "cache of weapons, the army said.", dt.date(2026, 4, 22))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 5)]
