@@ -1061,22 +1061,15 @@ def as_place(ent: Span) -> Span:
     doc = ent.doc
     if _dated_name(ent) and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE:
         return Span(doc, ent.start, ent.end, label="GPE")  # "In Toribío, ...", which the small model took for a date
-    if ent.label_ == "ORG" and ent.root.lower_ in site_list("site_words") and ent.root.dep_ == "pobj" \
-            and _named_place(ent.root) and (town := place_in_name(ent)) is not None:
-        return town  # "at the University of Maiduguri": in Maiduguri
+    if ent.label_ == "ORG" and len(ent) > 1 and ent.root.lower_ in site_list("site_words") and ent.root.dep_ == "pobj" \
+            and _named_place(ent.root):  # a site the NER read as an organisation, where a place goes: "at the University
+        # of Maiduguri" is in Maiduguri; "on the campus of Isfahan University" (resolve reads the town from the name)
+        return place_in_name(ent) or Span(doc, ent.start, ent.end, label="GPE")
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
-            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)
-            or _site_named(ent)):
+            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
-
-
-def _site_named(ent: Span) -> bool:
-    """A site whose name, read as an organisation's, begins with its town's where a place goes ("on the campus
-    of Isfahan University", "at Mosul Dam"; sites.yaml site words): resolve reads the town from it."""
-    return ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in site_list("site_words") \
-        and ent.root.dep_ == "pobj" and _named_place(ent.root)
 
 
 def place_in_name(ent: Span) -> Span | None:

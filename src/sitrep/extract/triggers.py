@@ -134,14 +134,20 @@ def intended(tok: Token, lex: Lexicon) -> bool:
 RECENT = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:days|weeks|months)\b", re.I)
 
 
-def _summed_up(tok: Token) -> bool:
-    """Acts told in the present perfect over recent days or weeks: a summary of what the story tells one by one
-    (or a tally), not one act."""
+def _present_perfect(tok: Token) -> Token | None:
+    """The verb in the present perfect whose act the token tells, the first of a chain ("have killed civilians,
+    raped women and detained officials"); None where it is in no such tense."""
     verb = tok
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
-    return verb.pos_ == "VERB" and perfect and RECENT.search(tok.sent.text) is not None
+    perfect = verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    return verb if perfect else None
+
+
+def _summed_up(tok: Token) -> bool:
+    """Acts told in the present perfect over recent days or weeks: a summary of what the story tells one by one
+    (or a tally), not one act."""
+    return _present_perfect(tok) is not None and RECENT.search(tok.sent.text) is not None
 
 
 VAGUE_MANY = {"hundreds", "thousands", "scores"}
@@ -151,12 +157,9 @@ def _in_general(tok: Token) -> bool:
     """Acts told in the present perfect, with no time, of people counted by no figure or by hundreds ("security
     forces have arrested hundreds of suspects", "gangs have attacked transport workers"): what has been done over
     a while, not one act."""
-    verb = tok
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    verb = _present_perfect(tok)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    if tok.pos_ != "VERB" or not perfect or not objects or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+    if tok.pos_ != "VERB" or verb is None or not objects or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False
     return all((o.lower_ in VAGUE_MANY or o.tag_ == "NNS") and not any(
         c.dep_ in ("nummod", "det", "quantmod", "amod") and (c.like_num or c.lower_ in ("the", "these", "those", "all"))

@@ -340,8 +340,8 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     a2 = c.actor("actor2") or c.likened("actor2")  # "a similar attack": on the like of the other's target
     default = "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
     sub = _sub_event_type(c, default)
-    stopped = any(m.mention.weapon == "interception" or m.mention.weapon in lex.disrupted for m in c.members)
-    if sub in SPOILS and any(m.fatalities for m in c.members) and not stopped:
+    if sub in SPOILS and any(m.fatalities for m in c.members) and not any(
+            m.mention.weapon == "interception" or m.mention.weapon in lex.disrupted for m in c.members):  # not stopped
         sub = default  # houses burned or arms seized in a raid that killed: the raid, as ACLED codes them within it
     a1 = c.actor("actor1")
     if sub in TERRITORY and a1 is not None and a1.inter:  # whose forces took the place decides (ACLED)
