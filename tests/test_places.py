@@ -806,3 +806,28 @@ def test_a_datelines_country_says_which_namesake_the_story_means_but_is_no_scene
     events, _ = run_text("PEMBA, Mozambique (Coastal Wire) - Aid agencies appealed for funds on Thursday. In March 2021 "
                          "insurgents overran the town of Palma, killing at least 12 people.", dt.date(2025, 10, 2))
     assert [(e.place.name, e.place.country) for e in events if e.place] == [("Palma", "Mozambique")]
+
+
+def test_of_namesakes_in_one_country_the_one_in_a_province_the_story_named_before() -> None:
+    """The province need not stand in the act's own sentence: a story set in the Sumy region means its Khotin."""
+    events, _ = run_text("Thousands of people have left their homes in the Sumy region of Ukraine since the spring.\n\n"
+                         "On Monday a guided bomb hit a farm in Khotin, wounding a tractor driver, the governor said.",
+                         dt.date(2025, 10, 14))
+    assert [(e.place.name, e.place.admin1) for e in events if e.place] == [("Khotin", "Sumska oblast")]
+
+
+def test_a_name_the_text_calls_a_village_is_a_place_placed_by_the_town_it_is_described_by() -> None:
+    """"X, a hamlet above Kenscoff": X is no one attacked but where; the gazetteer lacks it, so the event is near
+    the town the description names (geo precision 2)."""
+    events, _ = run_text("Gang members attacked Morne Vilbrun, a farming hamlet in the hills above Kenscoff, "
+                         "overnight, killing three residents.\n\nGangs control most of Port-au-Prince, Haiti's capital.",
+                         dt.date(2025, 12, 11))
+    assert [(e.place.name, e.place.precision) for e in events if e.place] == [("Kenscoff", 2)]
+    assert [e.actor2.name for e in events if e.actor2] == ["Civilians"]
+
+
+def test_a_village_described_as_near_a_town_is_not_a_namesake_far_from_it() -> None:
+    """Myanmar has a Nyaung Gon near Yangon; the village "15 kilometres north of Shwebo" is another, near Shwebo."""
+    events, _ = run_text("A fighter jet dropped two bombs on Nyaung Kone, a village about 15 kilometres north of "
+                         "Shwebo in Myanmar's Sagaing region, late Sunday, killing 11 people.", dt.date(2025, 11, 18))
+    assert [(e.place.name, e.place.admin1, e.place.precision) for e in events if e.place] == [("Shwebo", "Sagaing", 2)]

@@ -58,7 +58,7 @@ COUNT_NOUNS = {"dozen", "score", "hundred", "thousand", "number", "handful", "so
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LATER = re.compile(r"\blater\s+(?:on|that|in|the)?\s*$", re.I)  # "Later on Sunday", "later that day": after what was told
 LOCATIVE = {"in", "at", "near", "outside", "around", "toward", "towards", "across", "into", "inside", "over", "through",
-             "throughout", "along", "within", "off"}
+             "throughout", "along", "within", "off", "above", "beyond"}
 NAME_PARTICLES = {"de", "del", "da", "do", "al", "el"}  # lower-case words inside a place's name ("Rio de Janeiro")
 DESTINATION = {"to", "towards", "toward", "for", "into"}  # after a verb of travel (triggers.yaml motion)
 SCENE_MARKS = {"after", "when", "as", "while", "before"}  # a clause of time beside another: one scene
@@ -66,7 +66,7 @@ SETTING_PREPS = {"during", "amid", "in"}  # "arrested during raids in X", "kille
 RELATIONAL = {"to", "with", "for", "about", "between", "like", "than"}  # "links to Israel", "support for Ukraine"
 PLACE_NOUNS = {"province", "governorate", "region", "district", "oblast", "state", "county", "city", "town",
                "village", "camp", "neighbourhood", "neighborhood", "area", "desert", "lga", "municipality", "regency",
-               "commune"}
+               "commune", "hamlet", "settlement", "township", "locality", "suburb"}
 PART_NOUNS = {"coast", "outskirts", "edge", "centre", "center", "suburbs", "port", "shores", "heart", "streets", "part",
               # "north of Gao", "20 km southeast of Kidal"
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -575,7 +575,7 @@ def in_dateline(tok: Token) -> bool:
 def _is_party(tok: Token, lex: Lexicon) -> bool:
     """A person, group or state: a named actor, a nationality, or a noun for people; not a date, number,
     pronoun, weapon or thing."""
-    if tok.pos_ == "PRON" or tok.like_num or tok.ent_type_ in NOT_PARTY or _is_weapon(tok, lex):
+    if tok.pos_ == "PRON" or tok.like_num or tok.ent_type_ in NOT_PARTY or _is_weapon(tok, lex) or _described_as_place(tok):
         return False
     if tok.ent_type_ in ("ACTOR", "NORP", "ORG", "PERSON", "GPE"):
         return True
@@ -1067,9 +1067,16 @@ def as_place(ent: Span) -> Span:
         return place_in_name(ent) or Span(doc, ent.start, ent.end, label="GPE")
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
-            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)):
+            or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)
+            or _described_as_place(ent.root)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _described_as_place(tok: Token) -> bool:
+    """A name the text goes on to call a place: "Furcy, a farming hamlet above Kenscoff", "Tourou, the border
+    village in Mayo-Tsanaga"."""
+    return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS | {"capital"} for c in tok.children)
 
 
 def place_in_name(ent: Span) -> Span | None:

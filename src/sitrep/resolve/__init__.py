@@ -382,7 +382,7 @@ def _resolve_named(slot: Slot, context: dict[str, float], article: Article) -> P
         if place is not None and place.kind in ("admin1", "admin2", "country", "region") \
                 and place_key(place.name) == place_key(whole):
             return place
-    return resolve_place(slot.text, context, around, _sentence_around(article.text, slot))
+    return resolve_place(slot.text, context, around, (_sentence_around(article.text, slot), f"{article.title}\n{article.text}"))
 
 
 JOINED_AFTER = re.compile(r" and ([A-Z][\w-]*(?: [A-Z][\w-]*)?)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -15,7 +16,8 @@ from sitrep.resolve.gazetteer import Entry, found_by_alias, gazetteer
 # Words before a name that put the event near the place, not in it: "near X", "off the coast of X", "20 km
 # north of X", "in northern X". A direction's adjective counts only next to the name: "the southern
 # Lebanese town of X" is in X.
-NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close to|km|kilometres|kilometers|miles|between)\b"
+NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close to|km|kilometres|kilometers|miles|between|above"
+                  r"|beyond)\b"
                   r"|\b(north|south|east|west)(-?(east|west))?\s+of\b"
                   r"|\b(north|south|east|west)(-?(east|west))?ern\s+$", re.I)
 FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
@@ -120,9 +122,9 @@ def main_country(context: dict[str, float]) -> str | None:
     return max(context, key=context.__getitem__)
 
 
-def resolve_place(text: str, context: dict[str, float], sentence: str = "", setting: str = "") -> Place | None:
-    """The place a name stands for, read with the words around it (``sentence``); ``setting``: the text whose
-    provinces say which of a country's namesakes it is (the sentence, by default)."""
+def resolve_place(text: str, context: dict[str, float], sentence: str = "", setting: Sequence[str] = ()) -> Place | None:
+    """The place a name stands for, read with the words around it (``sentence``); ``setting``: the texts whose
+    provinces say which of a country's namesakes it is, nearest first (the sentence, by default)."""
     name = _clean(text)
     first, _, rest = name.partition(" ")
     if first.istitle() and first.lower() in site_list("position_words") and rest and not gazetteer().candidates(name):
@@ -146,11 +148,14 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     entry = next((e for e in found if (_notable(e) or e.country in context)
                   and not (village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None) \
         or sole or _town_of_site(name, context)
-    if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole):
-        return None
-    if _borrowed(entry, found, name, context):
-        return None
-    entry = _in_named_province(entry, found, setting or sentence)
+    whole = next(iter(setting), sentence)  # the whole sentence, where ``sentence`` is only the words around
+    landmark = _landmark(whole[whole.find(text) + len(text) :] if text in whole else "", context)
+    if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole) \
+            or _borrowed(entry, found, name, context):
+        return None if landmark is None else to_place(landmark, near=True)
+    if landmark is not None and not _notable(entry) and _km(entry, landmark) > 2 * distances()[1]:
+        return to_place(landmark, near=True)  # "Nyaung Kone, a village north of Shwebo": not a namesake far away
+    entry = _in_named_province(entry, found, setting or (sentence,))
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
@@ -161,21 +166,47 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     return to_place(entry, near=bool(NEAR.search(own)) or on_route)
 
 
+DESCRIBED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|hamlet|town|settlement|locality|township|"
+                       r"commune|community|suburb|neighbou?rhood)\b([^,.;]*)", re.I)
+
+
+def _landmark(after: str, context: dict[str, float]) -> Entry | None:
+    """The place the words after a name describe it by ("Furcy, a farming hamlet above Kenscoff", "Tourou, the
+    border village in Mayo-Tsanaga department"): where a village the gazetteer lacks, or holds only far away,
+    lies, near enough (ACLED geo precision 2)."""
+    described = DESCRIBED.match(after)
+    for words in PROPER_NAME.findall(described.group(1) if described else ""):
+        entry = gazetteer().lookup(words, context)
+        if entry is not None and entry.kind in ("city", "admin2") and (entry.country in context or _notable(entry)):
+            return entry
+    return None
+
+
+def _km(a: Entry, b: Entry) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return 0.0
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
 PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
-def _in_named_province(entry: Entry, found: list[Entry], sentence: str) -> Entry:
+def _in_named_province(entry: Entry, found: list[Entry], setting: Sequence[str]) -> Entry:
     """Among namesakes in one country, the one in a province the sentence names ("In the Sumy region, bombs
-    fell on the village of Khotin": not the larger Khotyn of Chernivtsi): a province named beside a place
+    fell on the village of Khotin": not the larger Khotyn of Chernivtsi), else the story (a police statement
+    from Chhattisgarh's "District Bijapur" is not about Bijapur in Karnataka): a province named near a place
     says which of its country's places of that name it is."""
     rivals = [e for e in found if e.country == entry.country and e.kind == entry.kind and e.admin1 != entry.admin1]
-    if not rivals or not sentence:
-        return entry
-    named = {e.admin1 for words in PROPER_NAME.findall(sentence) for e in gazetteer().candidates(words)
-             if e.kind == "admin1" and e.country == entry.country}
-    if entry.admin1 in named:
-        return entry
-    return next((e for e in rivals if e.admin1 in named), entry)
+    for text in setting if rivals else ():
+        named = {e.admin1 for words in PROPER_NAME.findall(text) for e in gazetteer().candidates(words)
+                 if e.kind == "admin1" and e.country == entry.country}
+        if entry.admin1 in named:
+            return entry
+        if (rival := next((e for e in rivals if e.admin1 in named), None)) is not None:
+            return rival
+    return entry
 
 
 def _homonyms_abroad(entry: Entry, found: list[Entry], name: str) -> dict[Entry, bool] | None:
