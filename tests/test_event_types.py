@@ -432,3 +432,10 @@ def test_arms_seized_in_a_raid_that_killed_are_part_of_the_raid() -> None:
     events, _ = run_text("Soldiers killed five militants in a raid on a hideout near Maiduguri on Monday and seized a large "
                          "cache of weapons, the army said.", dt.date(2026, 4, 22))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 5)]
+
+
+def test_a_weapon_found_after_the_act_does_not_say_how_it_was_done() -> None:
+    """"recovered ... a drone kit": troops who killed rebels in a firefight fought them; they flew no drone."""
+    events, _ = run_text("Troops killed two rebels in a firefight near Suárez, Colombia, on Sunday and recovered two "
+                         "rifles and a drone-modification kit, the army said.", dt.date(2026, 5, 11))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -831,3 +831,25 @@ def test_a_village_described_as_near_a_town_is_not_a_namesake_far_from_it() -> N
     events, _ = run_text("A fighter jet dropped two bombs on Nyaung Kone, a village about 15 kilometres north of "
                          "Shwebo in Myanmar's Sagaing region, late Sunday, killing 11 people.", dt.date(2025, 11, 18))
     assert [(e.place.name, e.place.admin1, e.place.precision) for e in events if e.place] == [("Shwebo", "Sagaing", 2)]
+
+
+def test_a_place_name_the_ner_cut_short_is_read_whole() -> None:
+    """The NER tags "Valle" of "Valle del Cauca" alone; read alone it is a namesake town in another department."""
+    events, _ = run_text("Soldiers killed three rebels in a firefight in the rural area of Jamundí, across the border in "
+                         "Valle del Cauca, Colombia, on Sunday.", dt.date(2026, 5, 11))
+    assert [(e.place.name, e.place.admin1) for e in events if e.place] == [("Jamundi", "Valle del Cauca")]
+
+
+def test_a_country_across_a_border_is_not_where_the_act_was() -> None:
+    """"the border with Niger and Benin": the fighters withdrew on this side of it, in the story's country."""
+    events, _ = run_text("OUAGADOUGOU, May 3 (Wire) - Gunmen torched the market of a village in eastern Burkina on "
+                         "Friday before withdrawing towards the forests along the border with Niger and Benin, a local "
+                         "official said.", dt.date(2026, 5, 3))
+    assert [e.place.country for e in events if e.place] == ["Burkina Faso"]
+
+
+def test_where_a_source_speaks_from_is_not_where_the_act_was_even_when_the_ner_cuts_the_name() -> None:
+    """The NER tags only "Fada" of "Fada N'Gourma"; the whole name is where the source is, not the act."""
+    events, _ = run_text("Militants stormed an army post in eastern Burkina Faso on Sunday, killing nine soldiers, according "
+                         "to a security source in Fada N'Gourma, the regional capital.", dt.date(2026, 3, 10))
+    assert [e.place.name for e in events if e.place] == ["Burkina Faso"]

@@ -18,6 +18,7 @@ from sitrep.extract.mentions import (
     locative,
     mentions_in,
     place_in_name,
+    with_particles,
     with_position,
 )
 from sitrep.extract.responsibility import blamed, claimants
@@ -79,7 +80,7 @@ def extract(processed: Processed) -> Extracted:
         dropped = [t for t in triggers if t.i not in kept_ids]
         if (section := _section_head(sent)) is not None:  # "NIGER" over a roundup's section: where what follows is
             places.append(Slot(section, sent.start_char, sent.start_char + len(sent.text.strip()), i, label=SECTION))
-        places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in map(with_position, ents)
+        places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in (with_particles(with_position(e)) for e in ents)
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
                       and locative(e, kept_ids)
                       and not any(e.root in set(t.subtree) for t in dropped))

@@ -49,6 +49,7 @@ class Lexicon:
     transport: frozenset[str]  # verbs of carrying people: their "to" place is a destination, their "from" place is not
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
     support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
+    seizure: frozenset[str]  # verbs of finding or taking things: "recovered a drone kit" makes no drone strike
     informants: frozenset[str]  # who tells news from where they are: "a military source in Mokolo said"
     claiming: frozenset[str]  # verb lemmas, or "lemma object", that claim an act ("claim", "take credit")
     blaming: frozenset[str]  # verb lemmas, or "lemma word", that blame someone for an act ("blame", "hold responsible")
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         transport=frozenset(trig.get("transport") or []),
         operate=frozenset(trig.get("operate") or []),
         support=frozenset(trig.get("support") or []),
+        seizure=frozenset(trig.get("seizure") or []),
         informants=frozenset(trig.get("informants") or []),
         claiming=frozenset(trig.get("claiming") or []),
         blaming=frozenset(trig.get("blaming") or []),

@@ -219,7 +219,15 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
     an act not done yet ("a planned march", "ahead of a rally"), or of the support a side had ("fighters
     advanced, backed by artillery and drones": a ground assault, not a drone strike)."""
     return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex) or _support(tok, lex) \
-        or other_sense(tok, lex) or _left_alone(tok, lex)  # "an unlicensed gold mine" is no landmine
+        or other_sense(tok, lex) or _left_alone(tok, lex) or _seized(tok, lex)  # "an unlicensed gold mine" is no landmine
+
+
+def _seized(tok: Token, lex: Lexicon) -> bool:
+    """A thing found or taken ("recovered two rifles and a drone-modification kit"; triggers.yaml seizure), not
+    what the act was done with."""
+    while tok.dep_ in ("compound", "amod", "nmod", "conj", "appos", "punct") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in lex.seizure
 
 
 def _left_alone(tok: Token, lex: Lexicon) -> bool:
@@ -668,10 +676,11 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     day_words = {s.i for s in began}
     trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
     described = _who_they_were(sent, kept_ids, lex)
-    for ent in [*ents, *_unlabelled_places(sent)]:
-        if ent.root.i in described or (ent.label_ in TIME_LABELS and in_dateline(ent.root)):
+    unlabelled = _unlabelled_places(sent)
+    for ent in [*ents, *unlabelled]:
+        if ent.root.i in described or (ent.label_ in TIME_LABELS and in_dateline(ent.root)) or _part_of_place(ent, unlabelled):
             continue  # "ADEN, April 10 (Gulf Wire) — ... attacked on Thursday": the day filed, not the act's
-        ent = with_region(with_position(as_place(ent)))
+        ent = with_region(with_particles(with_position(as_place(ent))))
 
         if ent.label_ in PLACE_LABELS:
             if ent.text.lower() in lex.cue_words or ent.text.islower() or _inside_name(ent):
@@ -1039,6 +1048,12 @@ def _unlabelled_places(sent: Span) -> list[Span]:
 CALENDAR_NAMES = {n.lower() for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if n}
 
 
+def _part_of_place(ent: Span, unlabelled: list[Span]) -> bool:
+    """A place the NER cut short ("Fada" of "Fada N'Gourma"), which the words around it name whole."""
+    return ent.label_ in PLACE_LABELS and any(o.start <= ent.start and ent.end <= o.end and len(o) > len(ent)
+                                              for o in unlabelled)
+
+
 def _dated_name(ent: Span) -> bool:
     """A proper name the NER tagged as a date that names no month, weekday or number ("Toribío")."""
     return ent.label_ == "DATE" and all(t.pos_ == "PROPN" and t.is_alpha for t in ent) \
@@ -1115,6 +1130,16 @@ def with_position(ent: Span) -> Span:
             or before.lower_ not in site_list("position_words"):
         return ent
     return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+
+
+def with_particles(ent: Span) -> Span:
+    """A place's name with the words after a particle that the NER left out ("Valle" of "Valle del Cauca",
+    which alone is a namesake elsewhere; "Santander de Quilichao")."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].is_title \
+            and doc[end + 1].pos_ == "PROPN":
+        end += 2
+    return ent if end == ent.end or ent.label_ not in PLACE_LABELS else Span(doc, ent.start, end, label=ent.label_)
 
 
 def with_region(ent: Span) -> Span:

@@ -120,7 +120,7 @@ def _default_window(published: dt.date | None) -> DateInterval | None:
 def resolve(extracted: Extracted) -> Resolved:
     article = extracted.article
     pub = article.published
-    names = [p.text for m in extracted.mentions for p in m.places] + [
+    names = [p.text for m in extracted.mentions for p in m.places if not _across_border(p, article.text)] + [
         p.text for c in extracted.claims for p in c.places] + [p.text for p in extracted.places if p.label in (SECTION, DATELINE)]
     # a story whose acts name no place: the places their sentences name ("the Guinean state") say where it is
     context = article_context([*names, article.title, *_title_lead(article.title)]) \
@@ -196,7 +196,7 @@ def resolve(extracted: Extracted) -> Resolved:
             elif (owner := _owning_town(s, context, article)) is not None and (
                     place is None or place.admin1 != owner.admin1):
                 place = owner  # "Kherson's Dniprovskyi district", which the gazetteer has only in another city
-            if place is not None:
+            if place is not None and not (place.kind == "country" and _across_border(s, article.text)):
                 places.append((place, s))
         target, struck_place = m.actor2, False
         if not places and target is not None and target.label not in PLACE_LABELS and is_place(target.text) \
@@ -333,6 +333,16 @@ def _owning_town(s: Slot, context: dict[str, float], article: Article) -> Place 
     owner = OWNER.search(article.text[max(0, s.start - 40) : s.start])
     town = resolve_place(owner.group(1), context) if owner is not None else None
     return town if town is not None and town.kind == "city" else None
+
+
+BORDER_WITH = re.compile(r"\bborders? with (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)* and )?(?:the )?$")
+BORDER_AFTER = re.compile(r"[\s-]+border\b")
+
+
+def _across_border(s: Slot, text: str) -> bool:
+    """A country named as the one across a border ("along the border with Niger and Benin", "the Benin border"):
+    the act was on this side of it, and the story is not about that country."""
+    return bool(BORDER_WITH.search(text, max(0, s.start - 60), s.start) or BORDER_AFTER.match(text, s.end))
 
 
 def _sentence_around(text: str, s: Slot) -> str:
