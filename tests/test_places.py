@@ -853,3 +853,11 @@ def test_where_a_source_speaks_from_is_not_where_the_act_was_even_when_the_ner_c
     events, _ = run_text("Militants stormed an army post in eastern Burkina Faso on Sunday, killing nine soldiers, according "
                          "to a security source in Fada N'Gourma, the regional capital.", dt.date(2026, 3, 10))
     assert [e.place.name for e in events if e.place] == ["Burkina Faso"]
+
+
+def test_a_place_named_again_by_its_kind_is_the_town_the_story_named_last() -> None:
+    """"on the edge of the town": the town the story last named (past the state it lies in), not the state."""
+    events, _ = run_text("Gunmen killed two farmers near Gusau, Nigeria, on Saturday.\n\nOn Sunday night armed men raided "
+                         "Tsafe, a town in Zamfara state, killing four people. On Tuesday, gunmen set fire to a dozen "
+                         "shops on the edge of the town, residents said.", dt.date(2025, 5, 14))
+    assert [e.place.name for e in events if e.place] == ["Gusau", "Tsafe", "Tsafe"]

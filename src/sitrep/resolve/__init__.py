@@ -44,6 +44,9 @@ SCENE = re.compile(r"(?:^|[.!?]\s+|\n)In (?:the )?$")  # a sentence that opens o
 OWNER = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s\s+$")  # "Kherson's " before a part of it
 TOWNS_PART = re.compile(r"\b(?:the|this) (?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?$", re.I)
 UNNAMED_CAPITAL = re.compile(r"\b(?:[Ii]n|[Aa]t|[Aa]cross|[Aa]round|[Nn]ear) the (?:country's |nation's )?capital\b(?!,? [A-Z])")
+# the place the story told last, named again by its kind: "the village", "in the same area"
+TOLD_PLACE = re.compile(r"\b(?:the|that|this) (?:village|town|city|locality|hamlet|settlement|camp|neighbou?rhood)\b"
+                        r"|\bthe same (?:area|place|spot)\b", re.I)
 CITY_PART = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\b", re.I)  # after a part of a city's name
 STATE_AT_HOME = 1  # ACLED inter code of a state's forces in their own country
 REPORT_LAG = dt.timedelta(days=6)  # a statement's date bounds the event it reports from above
@@ -222,7 +225,8 @@ def resolve(extracted: Extracted) -> Resolved:
             forces = [a.country for s in (m.actor1, m.actor2) if (a := _party(s, members, text)) is not None
                       and a.inter == STATE_AT_HOME and a.country]
             places = _fallback_place(m, context, text, aside[1] if aside[0] == m.sentence.index else story_place,
-                                     forces[0] if forces else None)
+                                     forces[0] if forces else None,
+                                     _last_site([place_of[s] for s in named if s.sentence < m.sentence.index]))
         elif m.main_clause:  # the story moves there ("the Ukrainian city of Zaporizhzhia": to the city)
             story_place = most_specific([p for p, _ in places])
         else:  # a place in a clause aside holds for the rest of its sentence only
@@ -479,8 +483,17 @@ def _sole_province(placed: list[tuple[int, Place]]) -> tuple[int, Place] | None:
     return (sentence, province) if province is not None else None
 
 
+def _last_site(told: list[Place | None]) -> Place | None:
+    """The town or site the story named last, past the regions that say where it is ("Tsafe, a town in Zamfara
+    state"); none where the last name was one the gazetteer lacks (the village "the village" is then)."""
+    for place in reversed(told):
+        if place is None or place.kind in ("city", "facility"):
+            return place
+    return None
+
+
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None,
-                    forces_home: str | None = None) -> list[tuple[Place, Slot | None]]:
+                    forces_home: str | None = None, last: Place | None = None) -> list[tuple[Place, Slot | None]]:
     """A clause that names no place happened where its sentence says ("Police in Kathmandu opened fire
     ..., killing eight", "attacked and sank a cargo ship in the Red Sea"), else in the country where the
     story last was (or its sea), else in the country whose own state forces it names ("killed nine Malian
@@ -492,6 +505,8 @@ def _fallback_place(m: EventMention, context: dict[str, float], text: str, story
     country = story_place.country if story_place is not None else forces_home or main_country(context)
     if country and UNNAMED_CAPITAL.search(text) and (capital := capital_city(country)) is not None:
         return [(capital, None)]  # "detained at his home in the capital": the capital of the story's country
+    if last is not None and last.kind in ("city", "facility") and TOLD_PLACE.search(text):
+        return [(last, None)]  # "fighting resumed in the same area", "on the western edge of the village"
     if story_place is not None:
         return [(story_place if story_place.kind == "sea" or not story_place.country
                  else country_place(story_place.country), None)]
