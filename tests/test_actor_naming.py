@@ -421,3 +421,11 @@ def test_the_last_of_a_chain_of_verbs_has_the_first_ones_subject() -> None:
     events, _ = run_text("Separatist militants blocked a highway in Balochistan province on Monday, searched the passengers "
                          "and shot dead five men, police said.", dt.date(2025, 10, 14))
     assert [(e.actor1 and e.actor1.name, e.fatalities) for e in events] == [("Unidentified Armed Group (Pakistan)", 5)]
+
+
+def test_a_village_the_story_described_is_no_party_when_it_names_an_attack() -> None:
+    """"Maraban, a farming community ..." and later "the Maraban attack": the village did not attack."""
+    events, _ = run_text("Residents of Maraban, a farming community in Kajuru Local Government Area of Kaduna State, said "
+                         "gunmen abducted 30 worshippers from a church on Sunday night.\n\nThe state government said in a "
+                         "statement that it condemned the Maraban attack.", dt.date(2026, 2, 17))
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Unidentified Armed Group (Nigeria)"]

@@ -439,3 +439,20 @@ def test_a_weapon_found_after_the_act_does_not_say_how_it_was_done() -> None:
     events, _ = run_text("Troops killed two rebels in a firefight near Suárez, Colombia, on Sunday and recovered two "
                          "rifles and a drone-modification kit, the army said.", dt.date(2026, 5, 11))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_people_marched_away_by_gunmen_are_abducted_not_protesting() -> None:
+    """"marched worshippers into the bush": a crowd's verb done to people (triggers.yaml led_away)."""
+    events, _ = run_text("Gunmen stormed a church in Kajuru, Nigeria, late on Sunday and marched dozens of worshippers "
+                         "into the bush.", dt.date(2026, 2, 17))
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+    events, _ = run_text("Thousands of teachers marched through Abuja, Nigeria, on Monday over unpaid salaries.",
+                         dt.date(2026, 2, 17))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_retook_is_the_past_tense_of_retake() -> None:
+    """The model lemmatizes "retook" as itself and tags it a present tense (lemmas.yaml sets both right)."""
+    events, _ = run_text("Somali government forces retook the town of Bulo Burde in Hiran region on 4 March.",
+                         dt.date(2026, 3, 7))
+    assert [(e.sub_event_type, e.when.date) for e in events] == [("Government regains territory", dt.date(2026, 3, 4))]

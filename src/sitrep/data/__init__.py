@@ -177,9 +177,14 @@ def country_names() -> set[str]:
     return {name.casefold() for name in countries_as_written()}
 
 
-def lemma_fixes() -> dict[str, str]:
-    """Word form -> lemma, where the spaCy model's lemmatizer is wrong (lemmas.yaml)."""
-    return {str(form).lower(): str(lemma) for form, lemma in (read_yaml("lemmas.yaml") or {}).items()}
+def lemma_fixes() -> dict[str, dict[str, str]]:
+    """Word form -> the token attributes the spaCy model gets wrong (lemmas.yaml: "lemma" or "lemma TAG", a
+    past tense the tagger takes for a present one)."""
+    out: dict[str, dict[str, str]] = {}
+    for form, value in (read_yaml("lemmas.yaml") or {}).items():
+        lemma, _, tag = str(value).partition(" ")
+        out[str(form).lower()] = {"LEMMA": lemma, **({"TAG": tag, "POS": "VERB"} if tag else {})}
+    return out
 
 
 def _words(name: str, key: str) -> list[str]:

@@ -14,6 +14,7 @@ from sitrep.extract.lexicon import lexicon
 from sitrep.extract.mentions import (
     as_place,
     bounds_period,
+    described_as_place,
     in_dateline,
     locative,
     mentions_in,
@@ -62,6 +63,7 @@ def extract(processed: Processed) -> Extracted:
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
     affiliated: dict[str, Slot] = {}
+    villages: set[str] = set()  # names the story called places ("Kufana, a farming community in ...")
     other_senses: set[str] = set()  # trigger words the story used in another sense than violence
     lex = lexicon()
     doc_ents = doc.ents  # once: spaCy builds the entities of the whole doc again on each doc.ents and sent.ents
@@ -90,11 +92,14 @@ def extract(processed: Processed) -> Extracted:
                       if e.label_ != "GPE" and as_place(e).label_ == "GPE" and not in_reference(e.root))
         places.extend(Slot(p.text, p.start_char, p.end_char, i, label=GUESSED) for e in ents
                       if (p := place_in_name(e)) is not None)
+        villages.update(e.text for e in ents if described_as_place(e.root))
         found = mentions_in(doc, article.id, sent, i, triggers, kept_ids, ents)
         if said is not None and found:
             found = judged(found, said[i], sent)
         elif said is not None and not triggers and wants_new(said[i]) and (head := event_head(sent, lex)) is not None:
             found = typed(mentions_in(doc, article.id, sent, i, [head], {head.i}, ents), said[i], lex)
+        for m in found:  # "the Kufana attack", the story having called Kufana a farming community: no party
+            m.actor1, m.actor2 = (None if s is not None and s.text in villages else s for s in (m.actor1, m.actor2))
         tallies = claims_in(doc, article.id, sent, i)
         counting = {c.counted_at for c in tallies}
         found = [m for m in found if m.trigger.start not in counting]  # "199 were killed in the six months"

@@ -59,6 +59,7 @@ class Lexicon:
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
     other_senses: dict[str, frozenset[str]]  # trigger lemma -> words beside it that make it no act ("hunger strike")
+    led_away: frozenset[str]  # crowd verbs done to people ("marched worshippers into the bush"): no protest
     grievance: frozenset[str]  # "protested against", "demanding": what follows is the demonstration's cause
     holdings: frozenset[str]  # what an armed party holds ("Houthi positions"): its holder is the target
     territory: tuple[frozenset[str], frozenset[str]]  # (verbs, objects) that take ground ("captured an outpost")
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         performing=frozenset(trig.get("performing") or []),
         habitual=frozenset(trig.get("habitual") or []),
         other_senses={k: frozenset(v) for k, v in (trig.get("other_senses") or {}).items()},
+        led_away=frozenset(trig.get("led_away") or []),
         charges=frozenset(trig.get("charges") or []),
         grievance=frozenset(trig.get("grievance") or []),
         holdings=frozenset(trig.get("holdings") or []),

@@ -53,6 +53,7 @@ NAME_LABELS = {"ACTOR", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVEN
 # place name is often read as one of these
 TIME_LABELS = {"DATE", "TIME"}
 DISRUPTED = "Disrupted weapons use"
+ABDUCTION = "Abduction/forced disappearance"
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
 COUNT_NOUNS = {"dozen", "score", "hundred", "thousand", "number", "handful", "some", "several", "many"}  # "dozens of X"
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
@@ -181,7 +182,8 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
     if disrupted:
         found.append((lex.rank(DISRUPTED), DISRUPTED, "interception"))
     decided = [(lex.rank(lex.trigger_types[lemma(t)]), lex.trigger_types[lemma(t)], t.lower_) for t in kept
-               if lemma(t) in lex.trigger_types]
+               if lemma(t) in lex.trigger_types and not _led_away(t, lex)]
+    decided += [(lex.rank(ABDUCTION), ABDUCTION, t.lower_) for t in tokens if _led_away(t, lex)]
     verbs, ground = lex.territory  # "captured a hilltop outpost": taking ground
     decided += [(lex.rank(TAKEN), TAKEN, t.lower_) for t in kept if lemma(t) in verbs and any(
         c.dep_ == "dobj" and lemma(c) in ground for c in t.children)]
@@ -191,6 +193,13 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
         return None, None, "cue"
     _, sub, cue = min(decided or found)
     return refine(sub, tokens, low, lex), cue, "trigger" if decided else "cue"
+
+
+def _led_away(tok: Token, lex: Lexicon) -> bool:
+    """A crowd's verb done to people: "marched worshippers into the bush" took them away (triggers.yaml
+    led_away), no one marched in protest."""
+    return tok.pos_ == "VERB" and lemma(tok) in lex.led_away and any(
+        c.dep_ == "dobj" and lemma(_counted(c)) in lex.persons for c in tok.children)
 
 
 def _carried_by_weapon(phrase: str, before: str, after: str, lex: Lexicon) -> bool:
@@ -219,7 +228,8 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
     an act not done yet ("a planned march", "ahead of a rally"), or of the support a side had ("fighters
     advanced, backed by artillery and drones": a ground assault, not a drone strike)."""
     return tok.ent_type_ in TIME_LABELS or _describes_people(tok, lex) or _not_yet(tok, lex) or _support(tok, lex) \
-        or other_sense(tok, lex) or _left_alone(tok, lex) or _seized(tok, lex)  # "an unlicensed gold mine" is no landmine
+        or other_sense(tok, lex) or _left_alone(tok, lex) or _seized(tok, lex) \
+        or _led_away(tok, lex)  # "an unlicensed gold mine" is no landmine
 
 
 def _seized(tok: Token, lex: Lexicon) -> bool:
@@ -583,7 +593,7 @@ def in_dateline(tok: Token) -> bool:
 def _is_party(tok: Token, lex: Lexicon) -> bool:
     """A person, group or state: a named actor, a nationality, or a noun for people; not a date, number,
     pronoun, weapon or thing."""
-    if tok.pos_ == "PRON" or tok.like_num or tok.ent_type_ in NOT_PARTY or _is_weapon(tok, lex) or _described_as_place(tok):
+    if tok.pos_ == "PRON" or tok.like_num or tok.ent_type_ in NOT_PARTY or _is_weapon(tok, lex) or described_as_place(tok):
         return False
     if tok.ent_type_ in ("ACTOR", "NORP", "ORG", "PERSON", "GPE"):
         return True
@@ -1083,15 +1093,26 @@ def as_place(ent: Span) -> Span:
     if ent.label_ in NAME_LABELS and ent.text[:1].isupper() and ((ent.root.dep_ == "pobj" and _named_place(ent.root)) or (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS | {"capital"}) or _entered(ent.root)
             or (ent.root.dep_ == "appos" and ent.root.head.lower_ in PLACE_NOUNS | {"capital"}) or _names_site(ent.root)
-            or _described_as_place(ent.root)):
+            or described_as_place(ent.root)):
         return Span(doc, ent.start, ent.end, label="GPE")
     return ent
 
 
-def _described_as_place(tok: Token) -> bool:
+def described_as_place(tok: Token) -> bool:
     """A name the text goes on to call a place: "Furcy, a farming hamlet above Kenscoff", "Tourou, the border
-    village in Mayo-Tsanaga"."""
-    return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS | {"capital"} for c in tok.children)
+    village in Mayo-Tsanaga" (read from the words too, where the parser hung the description elsewhere)."""
+    nouns = PLACE_NOUNS | {"capital", "community"}
+    if any(c.dep_ == "appos" and c.lower_ in nouns for c in tok.children):
+        return True
+    doc, i = tok.doc, tok.i + 1
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[i + 2 : i + 6]:
+        if t.lower_ in nouns:
+            return True
+        if t.is_punct or t.pos_ in ("ADP", "VERB"):
+            return False
+    return False
 
 
 def place_in_name(ent: Span) -> Span | None:

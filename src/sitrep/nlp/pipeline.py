@@ -141,7 +141,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("line_breaks", before="parser")
     if "attribute_ruler" in nlp.pipe_names:  # lemmas the model gets wrong (lemmas.yaml); the lemmatizer keeps them
         nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
-            [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in lemma_fixes().items()])
+            [{"patterns": [[{"LOWER": form}]], "attrs": attrs} for form, attrs in lemma_fixes().items()])
     nlp.add_pipe("common_nouns", after="ner")
     places, place_names = place_patterns()
     ruler = nlp.add_pipe(
