@@ -861,3 +861,10 @@ def test_a_place_named_again_by_its_kind_is_the_town_the_story_named_last() -> N
                          "Tsafe, a town in Zamfara state, killing four people. On Tuesday, gunmen set fire to a dozen "
                          "shops on the edge of the town, residents said.", dt.date(2025, 5, 14))
     assert [e.place.name for e in events if e.place] == ["Gusau", "Tsafe", "Tsafe"]
+
+
+def test_a_ship_nautical_miles_off_a_town_is_at_sea() -> None:
+    """"in the Red Sea about 60 nautical miles west of Hodeidah": over 50 km from the port, so at sea."""
+    events, _ = run_text("On Saturday, Houthi forces fired two missiles at a bulk carrier sailing in the Red Sea about 60 "
+                         "nautical miles west of Hodeidah, Yemen, the maritime agency said.", dt.date(2026, 6, 9))
+    assert [e.place.name for e in events if e.place] == ["Red Sea"]

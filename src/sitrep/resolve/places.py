@@ -20,7 +20,7 @@ NEAR = re.compile(r"\b(near|outside|outskirts|coast|around|area|vicinity|close t
                   r"|beyond)\b"
                   r"|\b(north|south|east|west)(-?(east|west))?\s+of\b"
                   r"|\b(north|south|east|west)(-?(east|west))?ern\s+$", re.I)
-FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+FAR_FROM = re.compile(r"(\d[\d,.]*)[\s-]*([A-Za-z]+)\s+(?:[a-z]+\s+){0,2}(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 ADMIN_WORDS = ("province|governorate|region|oblast|state|department|district|county|prefecture|regency|zone|municipality|"
                "local government area|lga")
 ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
