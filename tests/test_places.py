@@ -868,3 +868,12 @@ def test_a_ship_nautical_miles_off_a_town_is_at_sea() -> None:
     events, _ = run_text("On Saturday, Houthi forces fired two missiles at a bulk carrier sailing in the Red Sea about 60 "
                          "nautical miles west of Hodeidah, Yemen, the maritime agency said.", dt.date(2026, 6, 9))
     assert [e.place.name for e in events if e.place] == ["Red Sea"]
+
+
+def test_a_port_known_by_its_own_name_beats_a_village_once_so_called() -> None:
+    """GeoNames lists a Kherson village under the other name "Novorossiysk"; a story about Ukraine that names the
+    port means Russia's."""
+    events, _ = run_text("Ukrainian sea drones struck an oil tanker near Novorossiysk on Tuesday, Ukraine's security "
+                         "service said.\n\nOn Sunday a Russian drone hit the port of Izmail in Ukraine's Odesa region.",
+                         dt.date(2026, 8, 20))
+    assert ("Novorossiysk", "Russia") in [(e.place.name, e.place.country) for e in events if e.place]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sitrep.data import distances, shores, site_list
 from sitrep.models import Place
-from sitrep.resolve.gazetteer import Entry, found_by_alias, gazetteer
+from sitrep.resolve.gazetteer import ALIAS_MARGIN, Entry, found_by_alias, gazetteer
 
 # Words before a name that put the event near the place, not in it: "near X", "off the coast of X", "20 km
 # north of X", "in northern X". A direction's adjective counts only next to the name: "the southern
@@ -145,8 +145,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     village = bool(VILLAGE_WORD.search(before[-12:]) or VILLAGE_WORD.match(after.strip()))
     found = gazetteer().ordered(name, context, admin=admin)
     sole = _sole_district(found) if admin == "admin2" and not context else None
-    entry = next((e for e in found if (_notable(e) or e.country in context)
-                  and not (village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None) \
+    entry = _own_name_first(next((e for e in found if (_notable(e) or e.country in context) and not (
+        village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None), found, name) \
         or sole or _town_of_site(name, context)
     whole = next(iter(setting), sentence)  # the whole sentence, where ``sentence`` is only the words around
     landmark = _landmark(whole[whole.find(text) + len(text) :] if text in whole else "", context)
@@ -207,6 +207,15 @@ def _in_named_province(entry: Entry, found: list[Entry], setting: Sequence[str])
         if (rival := next((e for e in rivals if e.admin1 in named), None)) is not None:
             return rival
     return entry
+
+
+def _own_name_first(entry: Entry | None, found: list[Entry], name: str) -> Entry | None:
+    """A small place found by another of its names yields to a notable one whose own name it is, wherever the
+    story is: "Novorossiysk" is the Russian port, not a village of Kherson once so called."""
+    if entry is None or entry not in found_by_alias(found, name):
+        return entry
+    own = [e for e in found if e not in found_by_alias(found, name) and _notable(e) and e.kind == entry.kind]
+    return next((e for e in own if e.population >= ALIAS_MARGIN * max(entry.population, 1)), entry)
 
 
 def _homonyms_abroad(entry: Entry, found: list[Entry], name: str) -> dict[Entry, bool] | None:
