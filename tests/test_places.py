@@ -877,3 +877,11 @@ def test_a_port_known_by_its_own_name_beats_a_village_once_so_called() -> None:
                          "service said.\n\nOn Sunday a Russian drone hit the port of Izmail in Ukraine's Odesa region.",
                          dt.date(2026, 8, 20))
     assert ("Novorossiysk", "Russia") in [(e.place.name, e.place.country) for e in events if e.place]
+
+
+def test_a_name_set_in_a_province_is_read_in_that_province_s_country() -> None:
+    """The NER keeps only "al-Harir" of "Busra al-Harir", which alone names an air base in Iraq; "in eastern Daraa
+    province" says the strike was in Syria."""
+    events, _ = run_text("On Monday an Israeli drone struck a car near Busra al-Harir, in eastern Daraa province, killing "
+                         "two members of the security services, a Syrian monitoring group said.", dt.date(2026, 7, 15))
+    assert [e.place.country for e in events if e.place] == ["Syria"]

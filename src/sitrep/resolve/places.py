@@ -153,7 +153,13 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole) \
             or _borrowed(entry, found, name, context):
         return None if landmark is None else to_place(landmark, near=True)
-    if landmark is not None and not _notable(entry) and _km(entry, landmark) > 2 * distances()[1]:
+    if landmark is not None and landmark.kind in ("admin1", "admin2") and landmark.country != entry.country:
+        # "al-Harir, in eastern Daraa province": the name in that province's country (only the country is checked:
+        # the gazetteer's provinces may be older than the text's), else the province
+        entry = next((e for e in found if e.country == landmark.country), landmark)
+        return to_place(entry, near=entry is landmark)
+    if landmark is not None and landmark.kind == "city" and not _notable(entry) \
+            and _km(entry, landmark) > 2 * distances()[1]:
         return to_place(landmark, near=True)  # "Nyaung Kone, a village north of Shwebo": not a namesake far away
     entry = _in_named_province(entry, found, setting or (sentence,))
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
@@ -170,15 +176,22 @@ DESCRIBED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|hamlet
                        r"commune|community|suburb|neighbou?rhood)\b([^,.;]*)", re.I)
 
 
+IN_REGION = re.compile(rf",?\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)\s+({ADMIN_WORDS})\b")
+
+
 def _landmark(after: str, context: dict[str, float]) -> Entry | None:
     """The place the words after a name describe it by ("Furcy, a farming hamlet above Kenscoff", "Tourou, the
-    border village in Mayo-Tsanaga department"): where a village the gazetteer lacks, or holds only far away,
-    lies, near enough (ACLED geo precision 2)."""
+    border village in Mayo-Tsanaga department"), or the region they set it in ("near Busra al-Harir, in eastern
+    Daraa province"): where a village the gazetteer lacks, or holds only elsewhere, lies, near enough."""
     described = DESCRIBED.match(after)
     for words in PROPER_NAME.findall(described.group(1) if described else ""):
         entry = gazetteer().lookup(words, context)
         if entry is not None and entry.kind in ("city", "admin2") and (entry.country in context or _notable(entry)):
             return entry
+    if (within := IN_REGION.match(after)) is not None:  # "near X, in eastern Daraa province"
+        level = "admin2" if within.group(2).lower() in DISTRICT else "admin1"
+        entry = gazetteer().lookup(within.group(1), context, admin=level)
+        return entry if entry is not None and entry.kind in ("admin1", "admin2") else None
     return None
 
 
