@@ -63,7 +63,7 @@ def extract(processed: Processed) -> Extracted:
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
     affiliated: dict[str, Slot] = {}
-    villages: set[str] = set()  # names the story called places ("Kufana, a farming community in ...")
+    villages: set[str] = set()  # names the story called places ("Maraban, a farming community in ...")
     other_senses: set[str] = set()  # trigger words the story used in another sense than violence
     lex = lexicon()
     doc_ents = doc.ents  # once: spaCy builds the entities of the whole doc again on each doc.ents and sent.ents
@@ -98,7 +98,7 @@ def extract(processed: Processed) -> Extracted:
             found = judged(found, said[i], sent)
         elif said is not None and not triggers and wants_new(said[i]) and (head := event_head(sent, lex)) is not None:
             found = typed(mentions_in(doc, article.id, sent, i, [head], {head.i}, ents), said[i], lex)
-        for m in found:  # "the Kufana attack", the story having called Kufana a farming community: no party
+        for m in found:  # "the Maraban attack", the story having called Maraban a farming community: no party
             m.actor1, m.actor2 = (None if s is not None and s.text in villages else s for s in (m.actor1, m.actor2))
         tallies = claims_in(doc, article.id, sent, i)
         counting = {c.counted_at for c in tallies}

@@ -59,7 +59,7 @@ class Lexicon:
     performing: frozenset[str]  # verbs whose agent performed the plural acts they take ("conducted airstrikes")
     habitual: frozenset[str]
     other_senses: dict[str, frozenset[str]]  # trigger lemma -> words beside it that make it no act ("hunger strike")
-    led_away: frozenset[str]  # crowd verbs done to people ("marched worshippers into the bush"): no protest
+    led_away: frozenset[str]  # crowd verbs done to people ("marched the captives into the forest"): no protest
     grievance: frozenset[str]  # "protested against", "demanding": what follows is the demonstration's cause
     holdings: frozenset[str]  # what an armed party holds ("Houthi positions"): its holder is the target
     territory: tuple[frozenset[str], frozenset[str]]  # (verbs, objects) that take ground ("captured an outpost")

@@ -196,7 +196,7 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
 
 
 def _led_away(tok: Token, lex: Lexicon) -> bool:
-    """A crowd's verb done to people: "marched worshippers into the bush" took them away (triggers.yaml
+    """A crowd's verb done to people: "marched the captives into the forest" took them away (triggers.yaml
     led_away), no one marched in protest."""
     return tok.pos_ == "VERB" and lemma(tok) in lex.led_away and any(
         c.dep_ == "dobj" and lemma(_counted(c)) in lex.persons for c in tok.children)
@@ -233,7 +233,7 @@ def _no_cue(tok: Token, lex: Lexicon) -> bool:
 
 
 def _seized(tok: Token, lex: Lexicon) -> bool:
-    """A thing found or taken ("recovered two rifles and a drone-modification kit"; triggers.yaml seizure), not
+    """A thing found or taken ("recovered rifles and a drone kit"; triggers.yaml seizure), not
     what the act was done with."""
     while tok.dep_ in ("compound", "amod", "nmod", "conj", "appos", "punct") and tok.head.i != tok.i:
         tok = tok.head
@@ -1099,7 +1099,7 @@ def as_place(ent: Span) -> Span:
 
 
 def described_as_place(tok: Token) -> bool:
-    """A name the text goes on to call a place: "Furcy, a farming hamlet above Kenscoff", "Tourou, the border
+    """A name the text goes on to call a place: "Morne Vilbrun, a farming hamlet above Kenscoff", "Tourou, the border
     village in Mayo-Tsanaga" (read from the words too, where the parser hung the description elsewhere)."""
     nouns = PLACE_NOUNS | {"capital", "community"}
     if any(c.dep_ == "appos" and c.lower_ in nouns for c in tok.children):

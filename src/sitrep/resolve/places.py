@@ -180,7 +180,7 @@ IN_REGION = re.compile(rf",?\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'’-]+(?:
 
 
 def _landmark(after: str, context: dict[str, float]) -> Entry | None:
-    """The place the words after a name describe it by ("Furcy, a farming hamlet above Kenscoff", "Tourou, the
+    """The place the words after a name describe it by ("Morne Vilbrun, a farming hamlet above Kenscoff", "Tourou, the
     border village in Mayo-Tsanaga department"), or the region they set it in ("near Busra al-Harir, in eastern
     Daraa province"): where a village the gazetteer lacks, or holds only elsewhere, lies, near enough."""
     described = DESCRIBED.match(after)
