@@ -885,3 +885,10 @@ def test_a_name_set_in_a_province_is_read_in_that_province_s_country() -> None:
     events, _ = run_text("On Monday an Israeli drone struck a car near Busra al-Harir, in eastern Daraa province, killing "
                          "two members of the security services, a Syrian monitoring group said.", dt.date(2026, 7, 15))
     assert [e.place.country for e in events if e.place] == ["Syria"]
+
+
+def test_a_press_club_named_after_its_town_places_a_sit_in_there() -> None:
+    """"outside the Karachi Press Club": a club is a site named after its town (sites.yaml site_words)."""
+    events, _ = run_text("In Pakistan, police on Wednesday used tear gas to disperse a sit-in outside the Karachi Press "
+                         "Club, organised by relatives of missing activists.", dt.date(2026, 3, 5))
+    assert [e.place.name for e in events if e.place] == ["Karachi"]
