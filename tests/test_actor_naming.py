@@ -429,3 +429,11 @@ def test_a_village_the_story_described_is_no_party_when_it_names_an_attack() -> 
                          "gunmen abducted 30 worshippers from a church on Sunday night.\n\nThe state government said in a "
                          "statement that it condemned the Maraban attack.", dt.date(2026, 2, 17))
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_civilians_attacked_or_abducted_by_no_one_named_were_by_an_unidentified_armed_group() -> None:
+    """ACLED's generic perpetrator, named for the country (taxonomy.yaml default_doer)."""
+    events, _ = run_text("Three farmers were shot dead in their fields near Tsafe, Nigeria, on Monday evening, police said.",
+                         dt.date(2025, 5, 14))
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Attack", "Unidentified Armed Group (Nigeria)")]

@@ -70,6 +70,7 @@ class Lexicon:
     force_first: frozenset[str]  # sub-event types of demonstrations whose first actor is the force
     crowd_only: frozenset[str]  # event types whose first actor is always the crowd
     no_counterpart: dict[str, str]  # sub-event type with no second actor -> its type when a state force met it
+    default_doer: dict[str, str]  # sub-event type -> who did it when the text names no one
     default_target: dict[str, tuple[str, frozenset[int] | None, bool]]  # event type -> (the actor its acts are
     # done to when the text names none, the inter codes of the first actor it needs or None: any, whether only
     # when the act killed or wounded someone)
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         default_target={t: (str(d["target"]), frozenset(d["when_first_is"]) if d.get("when_first_is") else None,
                             bool(d.get("when_casualties")))
                         for t, d in (tax.get("default_target") or {}).items()},
+        default_doer={t: str(d) for t, d in (tax.get("default_doer") or {}).items()},
         armed_target={t: (str(d["to"]), frozenset(d["when_second_is"])) for t, d in (tax.get("armed_target") or {}).items()},
         armed_agent={t: (str(d["to"]), frozenset(d["when_first_is"])) for t, d in (tax.get("armed_agent") or {}).items()},
     )

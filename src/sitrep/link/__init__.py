@@ -382,6 +382,8 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     if sub in lex.no_counterpart and actor2 is not None:  # a peaceful protest that police met was no peaceful one
         sub, actor2 = (lex.no_counterpart[sub], actor2) if c.met_by_force(sub) else (sub, None)
     actor2 = actor2 or _default_target(lex.event_type[sub], actor1, any((*fatal, *hurt)))
+    if actor1 is None and sub in lex.default_doer:  # "three villagers were shot dead": by unidentified gunmen
+        actor1 = resolve_actor(lex.default_doer[sub])
     return Event(
         id=report_id(resolved.article.published, key),
         event_type=lex.event_type[sub],
