@@ -16,12 +16,11 @@ from sitrep.link.rules import (
     MAX_KM,
     actors_compatible,
     dates_compatible,
-    km,
     places_compatible,
     types_compatible,
 )
 from sitrep.models import Actor, DateInterval, Event
-from sitrep.resolve.places import most_specific
+from sitrep.resolve.places import km, most_specific
 
 # Points of agreement needed to call two reports one event. Compatibility alone (nothing contradicts)
 # is not enough across sources: two strikes in one country on one day are common. Agreement comes from

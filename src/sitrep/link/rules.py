@@ -6,11 +6,11 @@ functions, across articles: the seam for cross-source merging."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from sitrep.data import coasts
 from sitrep.models import Actor, DateInterval, Place
 from sitrep.resolve.actors import actor_dictionary
+from sitrep.resolve.places import km
 
 DATE_TOLERANCE = dt.timedelta(days=1)  # reports of one event often differ by a day (time zones, "overnight")
 # Largest distance (km) between two places of one event, by the coarser of the two geo precisions.
@@ -22,14 +22,6 @@ FAMILIES = {
     "Battles": "battle",
     "Violence against civilians": "civilians",
 }
-
-
-def km(a: Place, b: Place) -> float | None:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def types_compatible(a: str, b: str) -> bool:

@@ -153,14 +153,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole) \
             or _borrowed(entry, found, name, context):
         return None if landmark is None else to_place(landmark, near=True)
-    if landmark is not None and landmark.kind in ("admin1", "admin2") and landmark.country != entry.country:
-        # "al-Harir, in eastern Daraa province": the name in that province's country (only the country is checked:
-        # the gazetteer's provinces may be older than the text's), else the province
-        entry = next((e for e in found if e.country == landmark.country), landmark)
-        return to_place(entry, near=entry is landmark)
-    if landmark is not None and landmark.kind == "city" and not _notable(entry) \
-            and _km(entry, landmark) > 2 * distances()[1]:
-        return to_place(landmark, near=True)  # "Nyaung Kone, a village north of Shwebo": not a namesake far away
+    if landmark is not None and (placed := _by_landmark(entry, found, landmark)) is not None:
+        return placed
     entry = _in_named_province(entry, found, setting or (sentence,))
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
@@ -195,12 +189,26 @@ def _landmark(after: str, context: dict[str, float]) -> Entry | None:
     return None
 
 
-def _km(a: Entry, b: Entry) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return 0.0
+def _by_landmark(entry: Entry, found: list[Entry], landmark: Entry) -> Place | None:
+    """Where the words after a name set it elsewhere than the gazetteer's reading: in a province of another
+    country ("al-Harir, in eastern Daraa province": the name in that country, else the province; only the
+    country is checked, as the gazetteer's provinces may be older than the text's), or far from the town it
+    is described by ("Nyaung Kone, a village north of Shwebo": near that town, not a namesake far away)."""
+    if landmark.kind in ("admin1", "admin2") and landmark.country != entry.country:
+        entry = next((e for e in found if e.country == landmark.country), landmark)
+        return to_place(entry, near=entry is landmark)
+    if landmark.kind == "city" and not _notable(entry) and (km(entry, landmark) or 0.0) > 2 * distances()[1]:
+        return to_place(landmark, near=True)
+    return None
+
+
+def km(a: Entry | Place, b: Entry | Place) -> float | None:
+    """The great-circle distance between two points; None where either has none."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return None
     la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
