@@ -495,8 +495,9 @@ def _last_site(told: list[Place | None]) -> Place | None:
 def _fallback_place(m: EventMention, context: dict[str, float], text: str, story_place: Place | None,
                     forces_home: str | None = None, last: Place | None = None) -> list[tuple[Place, Slot | None]]:
     """A clause that names no place happened where its sentence says ("Police in Kathmandu opened fire
-    ..., killing eight", "attacked and sank a cargo ship in the Red Sea"), else in the country where the
-    story last was (or its sea), else in the country whose own state forces it names ("killed nine Malian
+    ..., killing eight", "attacked and sank a cargo ship in the Red Sea"), else at the town or site the story
+    named ``last`` where the clause names it by its kind ("on the edge of the town"), else in the country where
+    the story last was (or its sea), else in the country whose own state forces it names ("killed nine Malian
     soldiers"), else in the country the story is about: country level (ACLED geo precision 3)."""
     for s in m.sentence_places:
         place = resolve_place(s.text, context, text)
@@ -505,7 +506,7 @@ def _fallback_place(m: EventMention, context: dict[str, float], text: str, story
     country = story_place.country if story_place is not None else forces_home or main_country(context)
     if country and UNNAMED_CAPITAL.search(text) and (capital := capital_city(country)) is not None:
         return [(capital, None)]  # "detained at his home in the capital": the capital of the story's country
-    if last is not None and last.kind in ("city", "facility") and TOLD_PLACE.search(text):
+    if last is not None and TOLD_PLACE.search(text):
         return [(last, None)]  # "fighting resumed in the same area", "on the western edge of the village"
     if story_place is not None:
         return [(story_place if story_place.kind == "sea" or not story_place.country
