@@ -207,7 +207,7 @@ def time_words() -> list[str]:
 def site_list(key: str) -> frozenset[str]:
     """One of sites.yaml's word lists, lower case: site_words (end a site's name), street_words (end the name
     of a part of a town), route_words (a road named after the towns it joins), position_words (begin a
-    place's name, as "North" in "North Darfur")."""
+    place's name, as "North" in "North Darfur"), settlement_words (describe a name as a place: "X, a hamlet")."""
     return frozenset(_words("sites.yaml", key))
 
 

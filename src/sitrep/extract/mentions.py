@@ -1101,7 +1101,7 @@ def as_place(ent: Span) -> Span:
 def described_as_place(tok: Token) -> bool:
     """A name the text goes on to call a place: "Morne Vilbrun, a farming hamlet above Kenscoff", "Tourou, the border
     village in Mayo-Tsanaga" (read from the words too, where the parser hung the description elsewhere)."""
-    nouns = PLACE_NOUNS | {"capital", "community"}
+    nouns = PLACE_NOUNS | {"capital"} | site_list("settlement_words")
     if any(c.dep_ == "appos" and c.lower_ in nouns for c in tok.children):
         return True
     doc, i = tok.doc, tok.i + 1

@@ -166,8 +166,11 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     return to_place(entry, near=bool(NEAR.search(own)) or on_route)
 
 
-DESCRIBED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|hamlet|town|settlement|locality|township|"
-                       r"commune|community|suburb|neighbou?rhood)\b([^,.;]*)", re.I)
+@lru_cache(maxsize=1)
+def _described() -> re.Pattern[str]:
+    """", a farming hamlet above X": the words a name is described by (sites.yaml settlement_words)."""
+    words = "|".join(sorted(site_list("settlement_words")))
+    return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{words})\b([^,.;]*)", re.I)
 
 
 IN_REGION = re.compile(rf",?\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)\s+({ADMIN_WORDS})\b")
@@ -177,7 +180,7 @@ def _landmark(after: str, context: dict[str, float]) -> Entry | None:
     """The place the words after a name describe it by ("Morne Vilbrun, a farming hamlet above Kenscoff", "Tourou, the
     border village in Mayo-Tsanaga department"), or the region they set it in ("near Busra al-Harir, in eastern
     Daraa province"): where a village the gazetteer lacks, or holds only elsewhere, lies, near enough."""
-    described = DESCRIBED.match(after)
+    described = _described().match(after)
     for words in PROPER_NAME.findall(described.group(1) if described else ""):
         entry = gazetteer().lookup(words, context)
         if entry is not None and entry.kind in ("city", "admin2") and (entry.country in context or _notable(entry)):
