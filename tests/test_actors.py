@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from test_extract import run_text
 
-from sitrep.resolve.actors import resolve_actor
+from sitrep.resolve.actors import defined_acronyms, resolve_actor
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,25 @@ def test_civilians_who_march_are_the_protesters_not_their_targets() -> None:
                          "marched towards the Secretariat shortly after noon.", dt.date(2026, 3, 3))
     assert ("Protesters (Bangladesh)", None, "Dhaka") in {
         (e.actor1 and e.actor1.name, e.actor2 and e.actor2.name, e.place and e.place.name) for e in events}
+
+
+def test_a_country_name_opening_a_party_name_is_not_its_military() -> None:
+    """"Zambia" alone names Zambia's forces, but a longer capitalised name opening on it is another body's (a
+    party, a union, an alliance); one ending in a force's word is still the force."""
+    party = resolve_actor("the Pakistan Muslim Solidarity Front")
+    assert party is not None and not party.known
+    army = resolve_actor("Pakistan Army")
+    assert army is not None and army.name == "Military Forces of Pakistan"
+
+
+def test_an_acronym_the_story_spells_out_names_the_same_actor() -> None:
+    """"the Somali National Army (SNA)" ... "the SNA": the dictionary does not know "SNA" (the Syrian National
+    Army uses it too), the story says what it stands for there."""
+    assert defined_acronyms("Troops of the Somali National Army (SNA) moved north.") == {
+        "SNA": resolve_actor("Somali National Army")}
+    assert defined_acronyms("BAIDOA, Somalia (AP) - Fighting resumed.") == {}
+    events, _ = run_text("Soldiers of the Somali National Army (SNA) and local militia pushed into Bulo Fulay on "
+                         "Sunday. On Monday the SNA ambushed al-Shabaab fighters outside Baidoa, killing six.",
+                         dt.date(2026, 2, 10))
+    assert ("Military Forces of Somalia", "Al Shabaab") in {
+        (e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events}

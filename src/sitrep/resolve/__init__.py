@@ -17,7 +17,7 @@ from sitrep.extract.responsibility import BLAMED
 from sitrep.extract.timing import EARLIER
 from sitrep.models import CIVILIANS, Actor, Article, Claim, DateInterval, EventMention, Evidence, Place, Slot
 from sitrep.nlp.pipeline import PLACE_LABELS
-from sitrep.resolve.actors import StoryActors, force_named_in, resolve_actor
+from sitrep.resolve.actors import StoryActors, defined_acronyms, force_named_in, resolve_actor
 from sitrep.resolve.claims import resolve_claims
 from sitrep.resolve.dates import resolve_time, time_kind
 from sitrep.resolve.evidence import evidence
@@ -144,7 +144,7 @@ def resolve(extracted: Extracted) -> Resolved:
     aside: tuple[int, Place | None] = (-1, None)  # (sentence, place) of a clause aside
     named_before = StoryActors()
     members = {key: actor for key, group in extracted.affiliations.items()
-               if (actor := resolve_actor(group.text)) is not None and actor.known}
+               if (actor := resolve_actor(group.text)) is not None and actor.known} | defined_acronyms(article.text)
     story_places = list(told_places)
     named = sorted([*told_places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
     place_of = {s: _resolve_named(s, context, article) for s in named}  # each named place read once
@@ -423,13 +423,16 @@ def _party(slot: Slot | None, members: dict[str, Actor], sentence: str) -> Actor
     only people and organisations act or suffer acts; civilians for civilian people and ships ("a
     Greek-owned vessel"); the force the ``sentence`` names for members of one it does not ("two officers");
     none for other descriptions ("a security worker"): an unknown actor is a name; a person the story tied
-    to a group by a title (``members``, person key -> group) is that group."""
+    to a group by a title, or an acronym it spelled out (``members``: person key or acronym -> group), is
+    that group."""
     text = slot.text if slot is not None else None
     actor = resolve_actor(text)
     if actor is None or actor.known or text is None:
         return actor
     if person_key(actor.name) in members:  # "al-Rufay'i was killed", named before as "IS deputy caliph ..."
         return members[person_key(actor.name)]
+    if (spelled := next((members[w] for w in re.findall(r"\b[A-Z]{2,6}\b", text) if w in members), None)) is not None:
+        return spelled  # "the SNA", spelled out before as "the Somali National Army (SNA)"
     if slot is not None and slot.label in PLACE_LABELS:
         return None
     lex = lexicon()

@@ -104,6 +104,19 @@ class ActorDictionary:
         return word[:1].isupper() and word.isalpha() and word.lower() not in self.demonyms \
             and word.lower() not in ("the", "a", "an") and self._longest_alias(_norm(word)) is None
 
+    def _country_opens(self, span: str, alias: str) -> bool:
+        """A country's name (an alias of its forces) that opens a longer capitalised name naming no actor of
+        the dictionary ("Pakistan Peoples Party", "Kenya Kwanza"): a party's, union's or alliance's."""
+        if alias not in self.countries:
+            return False
+        at = span.lower().find(alias)
+        rest = span[at + len(alias) :].split() if at >= 0 else []
+        return bool(rest) and rest[0][:1].isupper() and self._longest_alias(_norm(" ".join(rest))) is None
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        return frozenset(country.lower() for country in self.demonyms.values())
+
     def resolve(self, text: str | None) -> Actor | None:
         return self.explain(text)[0]
 
@@ -122,6 +135,9 @@ class ActorDictionary:
         best = self._longest_alias(_norm(span))
         if best and self._longer_name(span, best[2]):
             return None, f"alias {best[2]!r} ends a longer name, another group's"
+        if best and self._country_opens(span, best[2]):
+            return Actor(name=span, inter=None, country=None, known=False), \
+                f"alias {best[2]!r} is a country's name opening another body's: kept as written"
         for alias, actor in self.exact.items():
             if alias in span and re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", span) and (
                     best is None or (best[1].generic, -best[0]) > (actor.generic, -len(alias) - 2)):
@@ -252,3 +268,40 @@ def force_named_in(text: str) -> str:
 
 def resolve_actor(text: str | None) -> Actor | None:
     return actor_dictionary().resolve(text)
+
+
+ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+LONG_FORM_WORDS = 3  # a spelled-out name has at most this many words more than its acronym has letters
+
+
+def defined_acronyms(text: str) -> dict[str, Actor]:
+    """The acronyms a story spells out that the dictionary does not know ("the Somali National Army (SNA)"):
+    the actor the words before the bracket name, where their letters spell the acronym, as later mentions of
+    it ("the SNA said") mean that actor."""
+    out: dict[str, Actor] = {}
+    for found in ACRONYM.finditer(text):
+        acronym = found.group(1)
+        known = resolve_actor(acronym)
+        if acronym in out or (known is not None and known.known):
+            continue
+        line = text[max(0, found.start() - 200, text.rfind("\n", 0, found.start()) + 1) : found.start()]
+        words = line.split()[-(len(acronym) + LONG_FORM_WORDS) :]
+        spelled = next((words[-n:] for n in range(1, len(words) + 1) if _spells(acronym, words[-n:])), None)
+        actor = resolve_actor(" ".join(spelled)) if spelled else None
+        if actor is not None and actor.known:
+            out[acronym] = actor
+    return out
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the letters of ``acronym`` occur in order in ``words``, its first at a word's start (the test of
+    Schwartz and Hearst's abbreviation finder): "Somali National Army" spells SNA, "Operation Hadin Kai" OPHK."""
+    long = " ".join(words).lower()
+    i = len(long) - 1
+    for j, letter in reversed(list(enumerate(acronym.lower()))):
+        while i >= 0 and (long[i] != letter or (j == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
