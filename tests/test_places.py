@@ -892,3 +892,12 @@ def test_a_press_club_named_after_its_town_places_a_sit_in_there() -> None:
     events, _ = run_text("In Pakistan, police on Wednesday used tear gas to disperse a sit-in outside the Karachi Press "
                          "Club, organised by relatives of missing activists.", dt.date(2026, 3, 5))
     assert [e.place.name for e in events if e.place] == ["Karachi"]
+
+
+def test_a_town_of_a_country_its_sentence_names_is_read_there() -> None:
+    """A story mostly about Syria: "detained five Palestinians in Tubas" names the town's people, so the small
+    West Bank town counts though no other place of the story is in Palestine."""
+    sentence = "Israeli troops detained five Palestinians in Tubas before dawn on Monday, the army said."
+    place = resolve_place("Tubas", {"Syria": 0.7, "Lebanon": 0.3}, sentence, (sentence,))
+    assert place is not None and place.country == "Palestine"
+    assert resolve_place("Tubas", {"Syria": 0.7, "Lebanon": 0.3}, "Troops detained five men in Tubas.") is None

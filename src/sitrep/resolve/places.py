@@ -135,6 +135,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     first, both, _ = name.partition(" and ")
     if both and first and not gazetteer().candidates(name):  # "between Bria and Ippy" read as one name
         return resolve_place(first, context, sentence, setting)
+    whole = next(iter(setting), sentence)  # the whole sentence, where ``sentence`` is only the words around
+    context = context | {c: 0.0 for c in _countries_named(whole) if c not in context}
     idx = sentence.find(text) if sentence else -1
     before = sentence[max(0, idx - 30) : idx] if idx >= 0 else ""
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
@@ -148,7 +150,6 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     entry = _own_name_first(next((e for e in found if (_notable(e) or e.country in context) and not (
         village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None), found, name) \
         or sole or _town_of_site(name, context)
-    whole = next(iter(setting), sentence)  # the whole sentence, where ``sentence`` is only the words around
     landmark = _landmark(whole[whole.find(text) + len(text) :] if text in whole else "", context)
     if entry is None or (not _notable(entry) and entry.country not in context and entry is not sole) \
             or _borrowed(entry, found, name, context):
@@ -164,6 +165,14 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     # only the words after the place's own preposition: "between rival groups in X" is in X, "in areas near X" near it
     own = re.split(r"\b(?:in|at|inside)\s+", before, flags=re.I)[-1]
     return to_place(entry, near=bool(NEAR.search(own)) or on_route)
+
+
+@lru_cache(maxsize=1024)
+def _countries_named(sentence: str) -> frozenset[str]:
+    """The countries a sentence names, by name or people ("troops arrested 12 Palestinians in X"): a town
+    there is one the story is about, though its other places are elsewhere."""
+    words = {w for name in PROPER_NAME.findall(sentence) for w in (name, name.removesuffix("s"))}
+    return frozenset(e.country for w in words if (e := gazetteer().lookup(w)) is not None and e.kind == "country" and e.country)
 
 
 @lru_cache(maxsize=1)
