@@ -107,8 +107,19 @@ def compared_within(ent: Span) -> bool:
     head = ent.root.head  # the word the period hangs on, through its preposition ("in years"), not further:
     while head.pos_ == "ADP" and head.head.i != head.i:  # "the deadliest since attacks on August 25" dates the attacks
         head = head.head
-    return head.i != ent.root.i and head.pos_ not in ("VERB", "AUX") and (
-        head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children))
+    return (head.i != ent.root.i and head.pos_ not in ("VERB", "AUX") and (
+        head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children))) or _after_superlative(ent)
+
+
+def _after_superlative(ent: Span) -> bool:
+    """The period ends a phrase a superlative opens, however the parser hung it ("..., in the deadliest attack in
+    the district since the start of the year"): no verb nor clause break between them."""
+    for tok in reversed(ent.doc[ent.sent.start : ent.start]):
+        if tok.tag_ == "JJS" and tok.lower_ not in ("least", "most"):  # not a bound ("at least 60 attacks since")
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";", ":", "(", "—", "–"):
+            return False
+    return False
 
 
 PERIOD_EDGES = ("since", "from", "until", "till", "between", "through", "by")
