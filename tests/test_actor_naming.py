@@ -437,3 +437,9 @@ def test_civilians_attacked_or_abducted_by_no_one_named_were_by_an_unidentified_
                          dt.date(2025, 5, 14))
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
         ("Attack", "Unidentified Armed Group (Nigeria)")]
+
+
+def test_al_qaeda_named_where_an_affiliate_fights_is_that_affiliate() -> None:
+    """"fighters linked to al-Qaeda" in Burkina Faso: ACLED codes al-Qaeda's Sahel branch (actors.yaml names_in)."""
+    assert names("Fighters linked to al-Qaeda ambushed an army convoy near Djibo, Burkina Faso, on Sunday, killing seven "
+                 "soldiers.") == [("Jama'at Nusrat al-Islam wal-Muslimin", "Military Forces of Burkina Faso")]
