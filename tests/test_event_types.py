@@ -456,3 +456,14 @@ def test_retook_is_the_past_tense_of_retake() -> None:
     events, _ = run_text("Somali government forces retook the town of Bulo Burde in Hiran region on 4 March.",
                          dt.date(2026, 3, 7))
     assert [(e.sub_event_type, e.when.date) for e in events] == [("Government regains territory", dt.date(2026, 3, 4))]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen struck a cattle market outside Zurmi, Nigeria, on Thursday, killing nine traders.",
+    "A truck packed with sacks struck the gate of the barracks in Gao, Mali, on Thursday, killing two guards.",
+])
+def test_struck_by_gunmen_or_a_vehicle_is_no_air_strike(text: str) -> None:
+    """A "strike" by no named weapon is from the air only where a force that flies could have made it
+    (triggers.yaml fallback_unless_by)."""
+    events, _ = run_text(text, dt.date(2026, 4, 10))
+    assert events and all(e.sub_event_type != "Air/drone strike" for e in events)

@@ -41,6 +41,7 @@ class Lexicon:
     titles: frozenset[str]  # a person's title that ties them to the group named beside it
     affiliation: frozenset[str]  # "loyal", "link": fighters tied to the group named after the word are that group
     fallback: dict[str, str]  # trigger lemma -> sub-event type when the clause names no weapon
+    fallback_unless_by: dict[str, frozenset[str]]  # fallback sub-event type -> doers whose act it is not
     purpose_heads: frozenset[str]
     reprisal: frozenset[str]  # what an act answers ("a response to X"): X is a point of reference
     commemoration: frozenset[str]  # what marks an act ("the anniversary of X"): X is a point of reference
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(trig.get("titles") or []),
         affiliation=frozenset(trig.get("affiliation") or []),
         fallback=dict(trig.get("fallback") or {}),
+        fallback_unless_by={t: frozenset(words) for t, words in (trig.get("fallback_unless_by") or {}).items()},
         purpose_heads=frozenset(trig.get("purpose_heads") or []),
         reprisal=frozenset(trig.get("reprisal") or []),
         commemoration=frozenset(trig.get("commemoration") or []),

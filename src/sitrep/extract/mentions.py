@@ -953,9 +953,12 @@ def _who_they_were(sent: Span, kept_ids: set[int], lex: Lexicon) -> set[int]:
 
 def _fallback(trigger: Token, lex: Lexicon) -> str | None:
     """The sub-event type a trigger word gives by itself (triggers.yaml fallback), for its part of speech
-    first."""
+    first; none where its doer is one the sense does not fit ("armed groups struck a camp": no air strike)."""
     word = lemma(trigger)
-    return lex.fallback.get(f"{word}:{trigger.pos_.lower()}") or lex.fallback.get(word)
+    sense = lex.fallback.get(f"{word}:{trigger.pos_.lower()}") or lex.fallback.get(word)
+    doers = {lemma(c) for c in trigger.children if c.dep_ == "nsubj"} | {
+        lemma(p) for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"}
+    return None if sense is None or doers & lex.fallback_unless_by.get(sense, frozenset()) else sense
 
 
 def _sponsor_only(ent: Span) -> bool:
