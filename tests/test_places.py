@@ -901,3 +901,14 @@ def test_a_town_of_a_country_its_sentence_names_is_read_there() -> None:
     place = resolve_place("Tubas", {"Syria": 0.7, "Lebanon": 0.3}, sentence, (sentence,))
     assert place is not None and place.country == "Palestine"
     assert resolve_place("Tubas", {"Syria": 0.7, "Lebanon": 0.3}, "Troops detained five men in Tubas.") is None
+
+
+def test_a_live_blog_entry_is_a_story_of_its_own() -> None:
+    """Each entry of a live blog opens on the time it was posted: what an entry tells is where its head says, not
+    at the town the entry before it (or the page's title) named."""
+    events, _ = run_text("Live: drone strike in Kharkiv; missile over the Red Sea\n\n11:20 — Israel says drone downed\n\n"
+                         "The Israeli army says it shot down a drone launched by the Houthis this afternoon.\n\n"
+                         "10:15 — Two killed in Kharkiv\n\nA Russian drone hit an apartment block in Kharkiv this morning, "
+                         "killing two people, the mayor said.", dt.date(2026, 5, 12))
+    assert sorted((e.sub_event_type, e.place.country) for e in events if e.place) == [
+        ("Air/drone strike", "Ukraine"), ("Disrupted weapons use", "Israel")]

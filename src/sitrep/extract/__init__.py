@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -80,7 +82,8 @@ def extract(processed: Processed) -> Extracted:
         times.extend(Slot(e.text, e.start_char, e.end_char, i) for e in told)
         statement_times.update(e.start_char for e in told if reported(e))
         dropped = [t for t in triggers if t.i not in kept_ids]
-        if (section := _section_head(sent)) is not None:  # "NIGER" over a roundup's section: where what follows is
+        if (section := _section_head(sent) or _entry_head(sent, doc_ents)) is not None:
+            # "NIGER" over a roundup's section, a live blog's "09:50 - Car bomb in northern Syria": where what follows is
             places.append(Slot(section, sent.start_char, sent.start_char + len(sent.text.strip()), i, label=SECTION))
         places.extend(Slot(e.text, e.start_char, e.end_char, i) for e in (with_particles(with_position(e)) for e in ents)
                       if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj" and not in_reference(e.root)
@@ -141,6 +144,20 @@ def _section_head(sent: Span) -> str | None:
     region = " ".join(t.text for t in words if t not in bare and t.text not in "()")
     country = " ".join(t.text for t in bare)
     return f"{region}, {country}" if region else country
+
+
+ENTRY_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")  # "09:50 —", "14.05 Kharkiv toll rises"
+
+
+def _entry_head(sent: Span, ents: Sequence[Span]) -> str | None:
+    """The head of a live blog's entry, a line opening on the time it was posted: a story of its own, where the
+    place its line names is (or none: "" starts it afresh)."""
+    text = sent.doc.text
+    if not (sent.start_char == 0 or text[sent.start_char - 1] == "\n") or not ENTRY_TIME.match(sent.text):
+        return None
+    end = text.find("\n", sent.start_char)
+    line = range(sent.start_char, len(text) if end < 0 else end)
+    return next((e.text for e in ents if e.label_ in ("GPE", "LOC") and e.start_char in line), "")
 
 
 def _within(inner: Slot, outer: Slot) -> bool:

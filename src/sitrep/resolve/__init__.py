@@ -206,11 +206,12 @@ def resolve(extracted: Extracted) -> Resolved:
                 and not _known_actor(target.text) and (aimed_at := _resolve_named(target, context, article)) is not None:
             places.append((aimed_at, target))  # "a drone attack on Kharkiv", the city read as a name: where it struck
             struck_place = True
-        while story_places and story_places[0].sentence < m.sentence.index:
+        while story_places and (story_places[0].sentence < m.sentence.index or (  # a section's head is in it
+                story_places[0].sentence == m.sentence.index and story_places[0].label == SECTION)):
             told = story_places.pop(0)
             told_place = place_of[told]
             story_place = told_place or story_place
-            if told.label == SECTION and told_place is not None:  # a roundup's next country: another story
+            if told.label == SECTION:  # a roundup's next country, a live blog's next entry: another story
                 story_place, named_before = told_place, StoryActors()
             if told_place is not None and told.sentence not in acts and SCENE.search(
                     article.text[max(0, told.start - 12) : told.start]):
