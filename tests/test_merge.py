@@ -67,6 +67,21 @@ def test_state_force_is_not_an_unidentified_group() -> None:
                       report("b", dt.date(2024, 1, 20), BASE, actor1=uag))
 
 
+def test_one_strike_told_by_its_dead_civilians_and_by_its_target_merges() -> None:
+    """One outlet counts the civilians the strike killed, another names the state force it aimed at: the same
+    named attacker, site, day and weapon make it one event (a point less for the victims told apart); an
+    attacker described, not named, does not; a crowd's counterpart is no victim told apart."""
+    civilians = Actor("Civilians", 7, None, True, generic=True)
+    police = Actor("Police Forces of Iraq", 1, "Iraq", True)
+    on_police = report("a", dt.date(2024, 1, 20), ERBIL, actor1=KH, actor2=police)
+    assert merges(on_police, report("b", dt.date(2024, 1, 20), ERBIL, actor1=KH, actor2=civilians))
+    assert not merges(report("c", dt.date(2024, 1, 20), ERBIL, actor1=MILITANTS, actor2=police),
+                      report("d", dt.date(2024, 1, 20), ERBIL, actor1=MILITANTS, actor2=civilians))
+    protest = replace(on_police, event_type="Protests", sub_event_type="Protest with intervention",
+                      actor1=Actor("Protesters (Iraq)", 6, "Iraq", True))
+    assert not merges(protest, replace(protest, id="e", actor2=civilians))
+
+
 FIRST = """Drone strike hits air base in western Iraq
 
 A drone struck Ain al-Asad air base in western Iraq on Tuesday, wounding two US service members, a US

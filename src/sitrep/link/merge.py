@@ -19,7 +19,7 @@ from sitrep.link.rules import (
     places_compatible,
     types_compatible,
 )
-from sitrep.models import Actor, DateInterval, Event
+from sitrep.models import CIVILIANS, Actor, DateInterval, Event
 from sitrep.resolve.places import km, most_specific
 
 # Points of agreement needed to call two reports one event. Compatibility alone (nothing contradicts)
@@ -47,7 +47,14 @@ def similarity(a: Event, b: Event) -> float | None:
         return None
     if not places_compatible(a.place, b.place):
         return None
-    if not (actors_compatible(a.actor1, b.actor1) and actors_compatible(a.actor2, b.actor2)):
+    if not actors_compatible(a.actor1, b.actor1):
+        return None
+    # one outlet counts the civilians an attacker killed, another the armed side it aimed at: the same act where
+    # the attacker is the same one, named (a point less), else two; a crowd's counterpart is no victim
+    victims_apart = not actors_compatible(a.actor2, b.actor2)
+    if victims_apart and not (_same_known(a.actor1, b.actor1) and a.actor1 is not None and not a.actor1.generic
+                              and CIVILIANS in (_inter(a.actor2), _inter(b.actor2))
+                              and not {a.event_type, b.event_type} & lexicon().crowd.keys()):
         return None
     if _same_known(a.actor1, b.actor2) or _same_known(a.actor2, b.actor1):
         return None  # who attacked whom is reversed
@@ -62,7 +69,11 @@ def similarity(a: Event, b: Event) -> float | None:
     score += sum(_same_known(x, y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
     score += a.sub_event_type == b.sub_event_type
     score += (a.when.precision == b.when.precision == "day" and a.when.date == b.when.date)
-    return score - (not types_compatible(a.event_type, b.event_type))
+    return score - (not types_compatible(a.event_type, b.event_type)) - victims_apart
+
+
+def _inter(actor: Actor | None) -> int | None:
+    return actor.inter if actor is not None else None
 
 
 def _same_known(x: Actor | None, y: Actor | None) -> bool:
