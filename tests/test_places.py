@@ -912,3 +912,10 @@ def test_a_live_blog_entry_is_a_story_of_its_own() -> None:
                          "killing two people, the mayor said.", dt.date(2026, 5, 12))
     assert sorted((e.sub_event_type, e.place.country) for e in events if e.place) == [
         ("Air/drone strike", "Ukraine"), ("Disrupted weapons use", "Israel")]
+
+
+def test_a_crossroads_the_gazetteer_lacks_is_in_the_town_the_story_is_in() -> None:
+    """"gathered at Moylapota intersection": a part of Khulna, where the story already is (sites.yaml street_words)."""
+    events, _ = run_text("Health workers have been on strike in Khulna, Bangladesh, for a week. On Sunday, hundreds of "
+                         "nurses gathered at Moylapota intersection, demanding unpaid wages.", dt.date(2026, 5, 4))
+    assert [e.place.name for e in events if e.place and e.when.date == dt.date(2026, 5, 3)] == ["Khulna"]
