@@ -467,3 +467,13 @@ def test_struck_by_gunmen_or_a_vehicle_is_no_air_strike(text: str) -> None:
     (triggers.yaml fallback_unless_by)."""
     events, _ = run_text(text, dt.date(2026, 4, 10))
     assert events and all(e.sub_event_type != "Air/drone strike" for e in events)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A crowd in Kaduna, Nigeria, beat a suspected thief to death near the motor park on Friday.", "Mob violence"),
+    ("Gunmen hacked six herders to death near Bokkos, Nigeria, on Friday.", "Attack"),
+])
+def test_killed_by_hand_to_death_is_an_act(text: str, sub: str) -> None:
+    """"beat ... to death", "hacked to death": a killing, though "beat" alone is no act (triggers.yaml verb_objects)."""
+    events, _ = run_text(text, dt.date(2026, 4, 11))
+    assert [e.sub_event_type for e in events] == [sub]
