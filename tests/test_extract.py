@@ -508,3 +508,10 @@ def test_a_second_attack_is_not_the_attack_told_before() -> None:
                          "A second attack the same night on a checkpoint near Arbinda was repelled, the army said.",
                          dt.date(2024, 3, 12))
     assert sorted(e.place.name for e in events if e.place) == ["Aribinda", "Soum"]  # GeoNames' spelling
+
+
+def test_a_question_tells_no_act() -> None:
+    """An explainer's heads ask ("Who attacked the convoy near Gao on Sunday?"): a question says no act happened."""
+    events, _ = run_text("What we know about the Gao convoy\n\nWho attacked the army convoy near Gao, Mali, on Sunday?\n\n"
+                         "Officials have not said.", dt.date(2026, 3, 12))
+    assert events == []

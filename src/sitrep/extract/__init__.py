@@ -101,6 +101,8 @@ def extract(processed: Processed) -> Extracted:
             found = judged(found, said[i], sent)
         elif said is not None and not triggers and wants_new(said[i]) and (head := event_head(sent, lex)) is not None:
             found = typed(mentions_in(doc, article.id, sent, i, [head], {head.i}, ents), said[i], lex)
+        if sent.text.strip().rstrip("\"'”’ ").endswith("?"):  # "Who is it fighting?": a question tells no act
+            found = []
         for m in found:  # "the Maraban attack", the story having called Maraban a farming community: no party
             m.actor1, m.actor2 = (None if s is not None and s.text in villages else s for s in (m.actor1, m.actor2))
         tallies = claims_in(doc, article.id, sent, i)
