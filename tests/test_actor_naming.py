@@ -443,3 +443,9 @@ def test_al_qaeda_named_where_an_affiliate_fights_is_that_affiliate() -> None:
     """"fighters linked to al-Qaeda" in Burkina Faso: ACLED codes al-Qaeda's Sahel branch (actors.yaml names_in)."""
     assert names("Fighters linked to al-Qaeda ambushed an army convoy near Djibo, Burkina Faso, on Sunday, killing seven "
                  "soldiers.") == [("Jama'at Nusrat al-Islam wal-Muslimin", "Military Forces of Burkina Faso")]
+
+
+def test_people_named_by_their_faith_or_journey_are_civilians() -> None:
+    """"killed seven Christians", "ambushed a bus of pilgrims": no armed side, civilians (triggers.yaml civilian)."""
+    assert names("Gunmen killed seven Christians in a village near Bokkos, Nigeria, on Sunday.") == [
+        ("Unidentified Armed Group (Nigeria)", "Civilians")]
