@@ -245,9 +245,10 @@ def _in_named_province(entry: Entry, found: list[Entry], setting: Sequence[str])
 def _own_name_first(entry: Entry | None, found: list[Entry], name: str) -> Entry | None:
     """A small place found by another of its names yields to a notable one whose own name it is, wherever the
     story is: "Novorossiysk" is the Russian port, not a village of Kherson once so called."""
-    if entry is None or entry not in found_by_alias(found, name):
+    aliased = found_by_alias(found, name)
+    if entry is None or entry not in aliased:
         return entry
-    own = [e for e in found if e not in found_by_alias(found, name) and _notable(e) and e.kind == entry.kind]
+    own = [e for e in found if e not in aliased and _notable(e) and e.kind == entry.kind]
     return next((e for e in own if e.population >= ALIAS_MARGIN * max(entry.population, 1)), entry)
 
 
