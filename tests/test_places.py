@@ -458,6 +458,18 @@ def test_a_village_is_not_a_town_abroad_it_is_another_name_of() -> None:
     assert "China" not in article_context(["Titao", "Karimama"])
 
 
+def test_another_name_of_a_city_abroad_does_not_vote_beside_a_town_whose_own_name_it_is() -> None:
+    """'Namanga' is the own name of a border town beside Nairobi's country and only another name of
+    Namangan, a city of Uzbekistan: in a story of Kenyan towns it makes the story no more about Uzbekistan,
+    and the city is not where its events happened. 'Basra', a Pakistani village's own name and another of
+    Iraq's Basrah, still votes for Iraq in a story naming Syria: the village lies far from the story."""
+    context = article_context(["Nairobi", "Kajiado", "Namanga", "Machakos"])
+    assert set(context) == {"Kenya"}
+    found = resolve_place("Namanga", context, "youths burned tyres on the highway at Namanga")
+    assert found is None or found.country != "Uzbekistan"
+    assert "Iraq" in article_context(["Basra", "Syria"])
+
+
 def test_the_place_of_a_toll_in_a_gapped_clause_is_the_acts() -> None:
     """'Three people were shot dead and at least 20 injured in Cusco on Friday when police opened fire': the
     parser hangs Cusco on 'injured' (a toll, not an act of its own); it is where the shooting was."""

@@ -70,15 +70,29 @@ def _notable(entry: Entry) -> bool:
 
 def article_context(names: list[str]) -> dict[str, float]:
     """Country weights from the places the article names: countries (double), regions, curated sites and
-    large towns. Small towns do not vote: many are namesakes of words ("Carney", "Navan")."""
+    large towns. Small towns do not vote: many are namesakes of words ("Carney", "Navan"); nor does a name
+    that is only another name of a place, where a town abroad that has it as its own name lies near the
+    story's other places ("Namanga" beside Nairobi is the border town, not Namangan in Uzbekistan)."""
     gaz = gazetteer()
-    counts: Counter[str] = Counter()
+    voters: list[Entry] = []
+    lent: list[tuple[Entry, dict[Entry, bool]]] = []
     for name in (part for named in names for part in named.split(", ")):  # "Djibo, Burkina Faso": both vote
         found = gaz.ordered(_clean(name))  # the best notable reading: "Kashmir" the region, not Kashmir, Oregon
         entry = next((e for e in found if _notable(e)), None)
-        if entry and entry.country and not _rivalled(entry, _homonyms_abroad(entry, found, _clean(name))):
-            counts[entry.country] += 2 if entry.kind == "country" else 1
+        homonyms = None if entry is None else _homonyms_abroad(entry, found, _clean(name))
+        if entry is None or not entry.country or _rivalled(entry, homonyms):
+            continue
+        if all((homonyms or {}).values()):
+            voters.append(entry)
+        else:
+            lent.append((entry, homonyms or {}))
+    voters += [e for e, homonyms in lent if not any(
+        not aliased and (km(h, v) or math.inf) <= NEAR_STORY_KM for h, aliased in homonyms.items() for v in voters)]
+    counts = Counter(e.country for e in voters for _ in range(2 if e.kind == "country" else 1))
     return shares(counts or _neighbours(names))
+
+
+NEAR_STORY_KM = 300  # a town this close to a place the story names is one it may be about
 
 
 NEIGHBOURS = 0.5  # degrees of latitude (about 55 km): towns this close named in one story vouch for each other
