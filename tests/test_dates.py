@@ -249,3 +249,28 @@ def test_an_act_the_story_dates_another_from_is_an_event_that_many_days_before()
     events, _ = run_text("A car bomb killed nine people at a market in Baidoa on Saturday. The bombing came three days "
                          "after gunmen shot dead two clan elders outside a mosque in the town.", dt.date(2026, 5, 18))
     assert sorted((e.when.date.isoformat(), e.fatalities) for e in events) == [("2026-05-13", 2), ("2026-05-16", 9)]
+
+
+def test_a_time_of_the_toll_in_an_acts_sentence_does_not_move_the_story_off_its_day() -> None:
+    """"Shells hit the bus station on Saturday, killing nine, said a nurse, who added that two of the injured had
+    died overnight": overnight dates the deaths, not what the story tells next; the wounded counted in the next
+    sentence are the shelling's."""
+    events, _ = run_text("Shells hit the bus station in Kadugli, Sudan, on Saturday, killing nine people, according to a nurse "
+                         "who said two of the injured had died overnight. Dozens more were hurt.", dt.date(2026, 4, 8))
+    assert [(e.when.date, e.fatalities) for e in events] == [(dt.date(2026, 4, 4), 9)]
+
+
+def test_a_statement_told_of_the_acts_object_does_not_date_the_act() -> None:
+    """"Also on Thursday, police arrested a presenter from a station which had reported on Tuesday that ...": Thursday
+    counts from publication, not from the day the station spoke."""
+    events, _ = run_text("Also on Thursday, police in Bamako arrested a presenter from the radio station Kledu FM, "
+                         "which had reported on Tuesday that the army had lost a base, his lawyer said.", dt.date(2026, 4, 10))
+    assert [(e.sub_event_type, e.when.date) for e in events] == [("Arrests", dt.date(2026, 4, 9))]
+
+
+def test_an_act_with_a_day_of_its_own_is_not_counted_from_the_act_it_came_after() -> None:
+    """"Troops retook the town on 9 May, three days after clashes on its edge": 9 May, not three days after
+    whatever day the story was at."""
+    events, _ = run_text("Soldiers fought militants near Belet Weyne on Friday. Government forces retook the village of "
+                         "Buqda on 9 May, three days after heavy clashes on its outskirts.", dt.date(2026, 5, 12))
+    assert (dt.date(2026, 5, 9)) in {e.when.date for e in events}

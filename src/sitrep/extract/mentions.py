@@ -746,8 +746,10 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
         places = [slot(e, sent_index) for e in sorted(
             (e for e in ents if e.label_ in PLACE_LABELS), key=lambda e: min(dep_distance(e.root, t) for t in group))]
         times = [e for e in ents if e.label_ in TIME_LABELS] or _setting(stray, group)
-        before = [e for e in sentence_ents if any(earlier_by(e, t) for t in group)]  # "came four days after it"
-        times = before or times
+        # "came four days after it": counted from another act, unless the clause names its own day ("retook the
+        # town on 4 March, two days after clashes")
+        before = [e for e in sentence_ents if any(earlier_by(e, t) for t in group)]
+        times = [e for e in times if e not in before] or before
         rank = {e.start: time_rank(e, group) for e in times}
         # a time the act came before ("agreed late on Wednesday after clashes") only bounds it: a time of its own first
         times = sorted(times, key=lambda e: (rank[e.start][0], e.start in preceded, rank[e.start]))
@@ -773,7 +775,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
                 p in found and not _one_scene(group, groups[gj]) for gj, found in own_places.items())), key=lambda p: min(
                 dep_distance(doc.char_span(p.start, p.end, alignment_mode="expand").root, t) for t in group)),
             times=[replace(slot(t, sent_index), label=EARLIER) if t in before else slot(t, sent_index) for t in times],
-            reported_times=[slot(t, sent_index) for t in times if reported(t) or t.start in preceded],
+            reported_times=[slot(t, sent_index) for t in times if (reported(t) and not _described_statement(t, group))
+                            or t.start in preceded],
             fatalities=_in_parts(parsed_fatal) or num_slot(fatal, offset, sent_index) or parsed_fatal
             or zero_slot(none_hurt, sentence),
             injuries=_in_parts(parsed_hurt) or num_slot(hurt, offset, sent_index) or parsed_hurt
@@ -858,6 +861,17 @@ def _origin(root: Token) -> bool:
     persons = lexicon().persons
     return obj.dep_ == "pobj" and of.lower_ == "from" and (
         lemma(of.head) in persons or (of.i > 0 and lemma(of.doc[of.i - 1]) in persons))
+
+
+def _described_statement(time: Span, group: list[Token]) -> bool:
+    """The time of a statement told in a relative clause of the act ("arrested a journalist from a station
+    which had reported on Tuesday that ..."): the day of what the station said, not of words reporting the act."""
+    for node in time.root.ancestors:
+        if node in group:
+            return False
+        if node.dep_ == "relcl" and any(t in node.ancestors for t in group):
+            return True
+    return False
 
 
 def _journey_end(prep: Token) -> bool:

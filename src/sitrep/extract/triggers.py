@@ -315,7 +315,13 @@ def triggers_in(sent: Span, lex: Lexicon) -> list[Token]:
     """Trigger words, except inside names ("Operation Inherent Resolve") and as modifiers of a weapon
     ("a one-way attack drone")."""
     return [t for t in sent if is_trigger(t, lex) and t.ent_type_ not in ("ACTOR", "ORG", "FAC", "WORK_OF_ART", "EVENT")
-            and t.dep_ != "compound" and not _hyphenated(t)]
+            and t.dep_ != "compound" and not _hyphenated(t) and not _people_so_called(t)]
+
+
+def _people_so_called(tok: Token) -> bool:
+    """A participle that names people ("two of the injured had died", "the wounded were flown out"): those the
+    act was done to, told again, not another act."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _hyphenated(tok: Token) -> bool:

@@ -161,7 +161,7 @@ def resolve(extracted: Extracted) -> Resolved:
             # the day a statement was made does not move the story off the day of the act its sentence told
             # ("ambushed a convoy on Wednesday, sources said on Thursday. A day earlier, ..." is Tuesday)
             stated = pending.start in extracted.statement_times
-            if told is not None and told.precision == "day" and not (stated and pending.sentence == acted_in):
+            if told is not None and told.precision == "day" and pending.sentence != acted_in:
                 story_time, anchor = told, told.date
                 story_kind = time_kind(pending.text)
                 if stated:  # "announced on Monday": what it tells came on or before
