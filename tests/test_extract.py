@@ -515,3 +515,29 @@ def test_a_question_tells_no_act() -> None:
     events, _ = run_text("What we know about the Gao convoy\n\nWho attacked the army convoy near Gao, Mali, on Sunday?\n\n"
                          "Officials have not said.", dt.date(2026, 3, 12))
     assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    # a claim the speaker calls false tells no act
+    "The ministry said rebel media had falsely claimed that insurgents killed twenty soldiers and seized the garrison.",
+])
+def test_words_of_violence_that_tell_no_act(text: str) -> None:
+    events, _ = run_text(text)
+    assert events == [], [(e.sub_event_type, e.evidence[0].quote) for e in events]
+
+
+def test_a_date_that_opens_a_name_is_no_time() -> None:
+    """'The 14th October Brigade' names a unit; its fighting was not on 14 October."""
+    events, _ = run_text("Soldiers of the 14th October Brigade fought militants near Jowhar, Somalia, after dawn "
+                         "on Tuesday.", dt.date(2026, 2, 19))
+    assert [e.when.date for e in events] == [dt.date(2026, 2, 17)]
+    events, _ = run_text("Heavy fighting raged in the area of the 14th October Brigade near Jowhar, Somalia.",
+                         dt.date(2026, 2, 19))
+    assert all(e.when.date != dt.date(2025, 10, 14) for e in events)
+
+
+def test_where_the_wounded_are_treated_is_not_where_they_were_hurt() -> None:
+    """The hospital in another town the wounded were taken to is no second scene of the attack."""
+    events, _ = run_text("Militants attacked an army base in Jowhar, Somalia, on Wednesday. Two soldiers were killed and "
+                         "four others are receiving treatment at a hospital in Mogadishu.", dt.date(2026, 2, 19))
+    assert [e.place.admin1 for e in events if e.place] == ["Shabeellaha Dhexe"]  # Jowhar, not Mogadishu (Banaadir)

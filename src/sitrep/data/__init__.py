@@ -204,6 +204,12 @@ def time_words() -> list[str]:
 
 
 @cache
+def dated_name_heads() -> frozenset[str]:
+    """Words that end a name beginning with a date (times.yaml)."""
+    return frozenset(_words("times.yaml", "dated_name_heads"))
+
+
+@cache
 def site_list(key: str) -> frozenset[str]:
     """One of sites.yaml's word lists, lower case: site_words (end a site's name), street_words (end the name
     of a part of a town), route_words (a road named after the towns it joins), position_words (begin a

@@ -48,6 +48,7 @@ class Lexicon:
     done_to: frozenset[str]  # cue verbs that tell an intervention only with an object or in the passive ("dispersed")
     motion: frozenset[str]  # verbs whose "to"/"towards" place is a destination, not where the act was
     transport: frozenset[str]  # verbs of carrying people: their "to" place is a destination, their "from" place is not
+    care: frozenset[str]  # words of caring for the hurt: where they are treated is no place of the act
     operate: frozenset[str]  # verbs of working a weapon: "an aircraft operated by X" is X's
     support: frozenset[str]  # verbs of a side's support: "backed by drones" does not make a drone strike
     seizure: frozenset[str]  # verbs of finding or taking things: "recovered a drone kit" makes no drone strike
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         done_to=frozenset(trig.get("done_to") or []),
         motion=frozenset(trig.get("motion") or []),
         transport=frozenset(trig.get("transport") or []),
+        care=frozenset(trig.get("care") or []),
         operate=frozenset(trig.get("operate") or []),
         support=frozenset(trig.get("support") or []),
         seizure=frozenset(trig.get("seizure") or []),

@@ -837,6 +837,8 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
         return False
     if root.dep_ == "pobj" and _journey_end(prep):
         return False  # "as it sailed towards the Suez Canal", "jets flying from Cyprus": where it was going or came from
+    if root.dep_ == "pobj" and _cared_for(root):
+        return False  # "receiving treatment at a military hospital in Mogadishu": where the hurt are cared for
     people = prep.head  # "in solidarity with Palestinians in Gaza", "support for Kurds in Syria": where they live
     if _origin(root):
         return False  # "shot dead seven men from Punjab province": where they came from
@@ -851,6 +853,14 @@ def locative(ent: Span, trigger_ids: set[int]) -> bool:
     if root.dep_ == "dobj":
         return root.head.i in trigger_ids or _entered(root)
     return True
+
+
+def _cared_for(root: Token) -> bool:
+    """A place where the hurt are cared for (triggers.yaml care): "treated in X", "receiving treatment at a
+    hospital in X", "admitted to a clinic in X"."""
+    care = lexicon().care
+    return any(lemma(a) in care or any(c.dep_ == "dobj" and lemma(c) in care for c in a.children)
+               for a in list(root.ancestors)[:4])
 
 
 def _origin(root: Token) -> bool:

@@ -92,12 +92,15 @@ def negated(tok: Token) -> bool:
         if lemma(t) in DENIAL_VERBS:
             return True
     for anc in tok.ancestors:
-        if lemma(anc) in DENIAL_VERBS or (any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
-                and anc.dep_ in ("ROOT", "ccomp", "conj") and anc.i < tok.i and _reports(anc)):
+        if lemma(anc) in DENIAL_VERBS or (any(c.dep_ == "neg" or c.lower_ in UNTRUE for c in anc.children) \
+                and anc.pos_ == "VERB" and anc.dep_ in ("ROOT", "ccomp", "conj") and anc.i < tok.i and _reports(anc)):
             return True
         if anc.dep_ in ("ROOT",):
             break
     return False
+
+
+UNTRUE = {"falsely", "wrongly", "untruthfully"}  # "falsely claimed that the rebels seized the base": no act told
 
 
 def _reports(verb: Token) -> bool:

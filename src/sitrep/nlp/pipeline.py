@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from sitrep.data import country_names, hyphenated_triggers, lemma_fixes, time_words
+from sitrep.data import country_names, dated_name_heads, hyphenated_triggers, lemma_fixes, time_words
 from sitrep.models import Article, Sentence
 from sitrep.nlp.patterns import actor_patterns, country_patterns, place_patterns
 
@@ -63,6 +63,19 @@ def common_nouns(doc: Doc) -> Doc:
     """A place written all in lower case is no name ("the west bank of the Tigris" is no West Bank, "the
     gulf" no Gulf), whatever the model tagged."""
     doc.ents = [e for e in doc.ents if not (e.label_ in PLACE_LABELS and e.text.islower())]
+    return doc
+
+
+@Language.component("dated_names")
+def dated_names(doc: Doc) -> Doc:
+    """A date that opens a name ("the 14th October Brigade", "6 October City"; times.yaml dated_name_heads) is
+    no time of any act."""
+    heads = dated_name_heads()
+
+    def named(word: Token) -> bool:
+        return word.is_title and word.lower_ in heads
+
+    doc.ents = [e for e in doc.ents if not (e.label_ == "DATE" and (named(e[-1]) or (e.end < len(doc) and named(doc[e.end]))))]
     return doc
 
 
@@ -143,6 +156,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp.get_pipe("attribute_ruler").add_patterns(  # type: ignore[attr-defined]
             [{"patterns": [[{"LOWER": form}]], "attrs": attrs} for form, attrs in lemma_fixes().items()])
     nlp.add_pipe("common_nouns", after="ner")
+    nlp.add_pipe("dated_names", after="common_nouns")
     places, place_names = place_patterns()
     ruler = nlp.add_pipe(
         "entity_ruler",
