@@ -541,3 +541,12 @@ def test_where_the_wounded_are_treated_is_not_where_they_were_hurt() -> None:
     events, _ = run_text("Militants attacked an army base in Jowhar, Somalia, on Wednesday. Two soldiers were killed and "
                          "four others are receiving treatment at a hospital in Mogadishu.", dt.date(2026, 2, 19))
     assert [e.place.admin1 for e in events if e.place] == ["Shabeellaha Dhexe"]  # Jowhar, not Mogadishu (Banaadir)
+
+
+def test_a_name_the_model_took_for_a_date_tells_no_time() -> None:
+    """The small model tags 'Mahaday' (a Somali district) as a date: no time of the act, so the act keeps the
+    sentence's real one."""
+    article = Article("t", "", "Al-Shabaab fighters overran a base in Mahaday district on Tuesday.", dt.date(2026, 2, 19),
+                      "cli", None, None, "t.txt", "h")
+    [mention] = extract(next(process([article]))).mentions
+    assert [t.text for t in mention.times] == ["Tuesday"]

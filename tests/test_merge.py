@@ -82,6 +82,18 @@ def test_one_strike_told_by_its_dead_civilians_and_by_its_target_merges() -> Non
     assert not merges(protest, replace(protest, id="e", actor2=civilians))
 
 
+def test_an_assault_told_as_its_car_bomb_and_as_its_fighting_merges() -> None:
+    """One outlet tells the suicide car bomb that opened an assault on a province's base, another the fighting that
+    followed: by the same named attacker, in one province on one day, one event; unnamed attackers, two."""
+    province = Place("Shabeellaha Dhexe", "Somalia", "SOM", "Shabeellaha Dhexe", 2.78, 45.5, 3, "admin1")
+    shabaab, army = Actor("Al Shabaab", 2, "Somalia", True), Actor("Military Forces of Somalia", 1, "Somalia", True)
+    bomb = replace(report("a", dt.date(2026, 2, 18), province, actor1=shabaab, actor2=None, sub="Suicide bomb"))
+    fight = replace(report("b", dt.date(2026, 2, 18), province, actor1=shabaab, actor2=army),
+                    event_type="Battles", sub_event_type="Armed clash")
+    assert merges(bomb, fight)
+    assert not merges(replace(bomb, actor1=MILITANTS), replace(fight, actor1=MILITANTS))
+
+
 FIRST = """Drone strike hits air base in western Iraq
 
 A drone struck Ain al-Asad air base in western Iraq on Tuesday, wounding two US service members, a US

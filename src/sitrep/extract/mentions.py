@@ -705,6 +705,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             continue
         if ent.label_ == "TIME" and _part_of_date(ent):
             continue  # "on the morning of 11 June": the date dates the act
+        if _dated_name(ent):
+            continue  # "in Mahaday district": a name the NER took for a date tells no time
         if ent.label_ in TIME_LABELS and ((bounds_period(ent) and ent.start - 1 not in day_words
                                             and not _when_of(ent, kept_ids))
                                            or _inside_dropped(ent.root, references, kept_ids) or compared_within(ent)):

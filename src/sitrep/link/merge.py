@@ -31,6 +31,9 @@ from sitrep.resolve.places import km, most_specific
 MERGE_THRESHOLD = 3.0
 BATTLES = "Battles"
 SITE_KINDS = ("facility", "city")
+# An assault a car bomb opens: one outlet tells the suicide bombing, another the fighting that followed; by one named
+# attacker at one place on one day, one event
+ASSAULT = {"Suicide bomb", "Armed clash"}
 
 
 @dataclass
@@ -52,7 +55,7 @@ def similarity(a: Event, b: Event) -> float | None:
     # one outlet counts the civilians an attacker killed, another the armed side it aimed at: the same act where
     # the attacker is the same one, named (a point less), else two; a crowd's counterpart is no victim
     victims_apart = not actors_compatible(a.actor2, b.actor2)
-    if victims_apart and not (_same_known(a.actor1, b.actor1) and a.actor1 is not None and not a.actor1.generic
+    if victims_apart and not (_same_named(a.actor1, b.actor1)
                               and CIVILIANS in (_inter(a.actor2), _inter(b.actor2))
                               and not {a.event_type, b.event_type} & lexicon().crowd.keys()):
         return None
@@ -69,7 +72,8 @@ def similarity(a: Event, b: Event) -> float | None:
     score += sum(_same_known(x, y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
     score += a.sub_event_type == b.sub_event_type
     score += (a.when.precision == b.when.precision == "day" and a.when.date == b.when.date)
-    return score - (not types_compatible(a.event_type, b.event_type)) - victims_apart
+    assault = {a.sub_event_type, b.sub_event_type} == ASSAULT and _same_named(a.actor1, b.actor1)
+    return score - (not types_compatible(a.event_type, b.event_type) and not assault) - victims_apart
 
 
 def _inter(actor: Actor | None) -> int | None:
@@ -78,6 +82,11 @@ def _inter(actor: Actor | None) -> int | None:
 
 def _same_known(x: Actor | None, y: Actor | None) -> bool:
     return x is not None and y is not None and x.known and x.name == y.name
+
+
+def _same_named(x: Actor | None, y: Actor | None) -> bool:
+    """The same actor, named rather than described ("Al Shabaab", not "militants")."""
+    return _same_known(x, y) and x is not None and not x.generic
 
 
 def choose(report: Event, candidates: dict[str, tuple[Event, list[str]]], decisions: Decisions,
