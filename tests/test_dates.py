@@ -274,3 +274,10 @@ def test_an_act_with_a_day_of_its_own_is_not_counted_from_the_act_it_came_after(
     events, _ = run_text("Soldiers fought militants near Belet Weyne on Friday. Government forces retook the village of "
                          "Buqda on 9 May, three days after heavy clashes on its outskirts.", dt.date(2026, 5, 12))
     assert (dt.date(2026, 5, 9)) in {e.when.date for e in events}
+
+
+def test_an_act_that_went_on_into_another_day_is_one_event() -> None:
+    """"Fighting continued into Friday": the battle told on Thursday went on, no second battle on Friday."""
+    events, _ = run_text("Rebels of the Arakan Army attacked army positions near Sittwe, Myanmar, on Thursday. Fighting "
+                         "continued into Friday, residents said.", dt.date(2026, 9, 21))
+    assert [(e.sub_event_type, e.when.earliest) for e in events] == [("Armed clash", dt.date(2026, 9, 17))]

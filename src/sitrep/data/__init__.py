@@ -204,6 +204,12 @@ def time_words() -> list[str]:
 
 
 @cache
+def lasting_verbs() -> frozenset[str]:
+    """Verbs of an act going on, whose "into" day ends it (times.yaml)."""
+    return frozenset(_words("times.yaml", "lasting_verbs"))
+
+
+@cache
 def dated_name_heads() -> frozenset[str]:
     """Words that end a name beginning with a date (times.yaml)."""
     return frozenset(_words("times.yaml", "dated_name_heads"))

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitrep.data import lasting_verbs
 from sitrep.extract.lexicon import lexicon
 from sitrep.extract.tree import dep_distance
 from sitrep.extract.triggers import intended, lemma
@@ -93,6 +94,8 @@ def bounds_period(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if prev in PERIOD_EDGES:
         return True
+    if ent.root.head.lower_ == "into" and lemma(ent.root.head.head) in lasting_verbs():
+        return True  # "fighting continued into Wednesday": how long the act told before went on
     node = ent.root  # "until the early hours of Sunday": through the phrase the day is part of
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head
