@@ -28,6 +28,7 @@ DAY_NAMES = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|s
 NEGATORS = {
 "not", "never", "n't", "no"}
 DENIAL_VERBS = {"deny", "refute", "reject", "dismiss"}
+UNTRUE = {"falsely", "wrongly", "untruthfully"}  # "falsely claimed that the rebels seized the base": no act told
 
 GRENADE = "Grenade"  # a sub-event type a gun attack's clause does not take (gunfire)
 
@@ -98,9 +99,6 @@ def negated(tok: Token) -> bool:
         if anc.dep_ in ("ROOT",):
             break
     return False
-
-
-UNTRUE = {"falsely", "wrongly", "untruthfully"}  # "falsely claimed that the rebels seized the base": no act told
 
 
 def _reports(verb: Token) -> bool:
