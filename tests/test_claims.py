@@ -40,12 +40,25 @@ def claims(text: str):
          30, "exact", D(2024, 3, 15), D(2024, 3, 17), set()),
         ("The army carried out more than 60 raids in February alone, a spokesman said.",
          60, "at_least", D(2024, 2, 1), D(2024, 2, 29), set()),
+        # crowds counted over a period, and what a side did to many over one
+        ("Observers say more than 300 demonstrations have been held across Kenya since January 1.",
+         300, "at_least", D(2024, 1, 1), PUB, {"Kenya"}),
+        ("Since February 1, troops have eliminated more than 250 insurgents in Borno, Nigeria, the army said.",
+         250, "at_least", D(2024, 2, 1), PUB, {"Nigeria"}),
     ],
 )
 def test_tally(text, quantity, bound, date_from, date_to, where) -> None:
     (c,) = claims(text)
     assert (c.quantity, c.bound, c.date_from, c.date_to) == (quantity, bound, date_from, date_to)
     assert set(c.where) == where
+
+
+def test_what_a_side_attacked_over_a_period_is_a_tally() -> None:
+    """"have attacked at least 40 villages since November": a count over time, no event (unlike "attacked two
+    villages on Monday")."""
+    (c,) = claims("Militias have attacked at least 40 villages in Ituri province since November 2023.")
+    assert (c.quantity, c.bound, c.date_from, c.date_to) == (40, "at_least", D(2023, 11, 1), PUB)
+    assert claims("Militiamen attacked two villages in Ituri province on Monday, killing nine people.") == []
 
 
 def test_consecutive_tallies_share_a_period() -> None:
