@@ -58,6 +58,8 @@ def test_what_a_side_attacked_over_a_period_is_a_tally() -> None:
     villages on Monday")."""
     (c,) = claims("Militias have attacked at least 40 villages in Ituri province since November 2023.")
     assert (c.quantity, c.bound, c.date_from, c.date_to) == (40, "at_least", D(2023, 11, 1), PUB)
+    assert c.what == "villages attacked"  # what a reader of the tally table sees, without the count again
+    assert [x.what for x in claims("Troops have killed more than 90 armed bandits since January.")] == ["armed bandits killed"]
     assert claims("Militiamen attacked two villages in Ituri province on Monday, killing nine people.") == []
 
 

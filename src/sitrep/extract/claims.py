@@ -193,8 +193,10 @@ def claims_in(doc: Doc, article_id: str, sent: Span, sent_index: int) -> list[Cl
         elif start is None and (day := _day_of(noun)) is not None:  # "Monday's four attacks"
             start = end = Slot(day.text, day.start_char, day.end_char, sent_index)
         target = _target(noun, sent)
-        what = verbs[lemma(noun)] if noun.pos_ == "VERB" and lemma(noun) in verbs else lemma(noun) + "s"
-        what += f" on {target.text}" if target is not None else ""
+        if noun.pos_ == "VERB" and lemma(noun) in verbs:  # "people killed", "merchant vessels attacked"
+            what = f"{target.text} {verbs[lemma(noun)]}" if target is not None else verbs[lemma(noun)]
+        else:  # "attacks on US forces"
+            what = lemma(noun) + "s" + (f" on {target.text}" if target is not None else "")
         q = Slot(span.text, span.start_char, span.end_char, sent_index)
         out.append(ClaimMention(article_id, sentence, q, bound, what, places, start, end, None,
                                 target=Slot(target.text, target.start_char, target.end_char, sent_index) if target else None,
@@ -238,7 +240,7 @@ def _target(noun: Token, sent: Span) -> Span | None:
         subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.ent_type_:
             return next((e for e in sent.doc.ents if e.start <= subj.i < e.end), None)
-    lo = min(t.i for t in obj.subtree if t.dep_ in ("compound", "amod", "nmod", "det") or t is obj)
+    lo = min(t.i for t in obj.subtree if (t.dep_ in ("compound", "amod", "nmod", "det") and t.head.i == obj.i) or t.i == obj.i)
     return sent.doc[lo : obj.i + 1]
 
 
