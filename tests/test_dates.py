@@ -26,6 +26,9 @@ D = dt.date
         # narrative anchors: counted from the date the story established, not from publication
         ("a day earlier", D(2023, 12, 5), D(2023, 11, 21), D(2023, 11, 20), D(2023, 11, 20), "day"),
         ("the next day", D(2023, 12, 5), D(2023, 11, 22), D(2023, 11, 23), D(2023, 11, 23), "day"),
+        # a period's start counted from publication: the year or month so far
+        ("the start of the year", D(2024, 8, 1), None, D(2024, 1, 1), D(2024, 8, 1), "year"),
+        ("the beginning of this month", D(2024, 8, 20), None, D(2024, 8, 1), D(2024, 8, 20), "month"),
         # a month-day after the publication date belongs to the previous year
         ("Oct. 7", D(2024, 8, 1), None, D(2023, 10, 7), D(2023, 10, 7), "day"),
         ("in July", D(2024, 7, 31), None, D(2024, 7, 1), D(2024, 7, 31), "month"),

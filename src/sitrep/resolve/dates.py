@@ -57,6 +57,7 @@ def _past_year(month: int, day_of_month: int, published: dt.date) -> int:
     return published.year if candidate <= published else published.year - 1
 
 
+START_OF = re.compile(r"\b(?:start|beginning|outset|turn) of (?:the|this) (year|month)$")
 A_FEW = r"(?:(?:a few|a couple of|several|some|few)\s+)?"
 VAGUE_LATER = re.compile(rf"\b{A_FEW}(hours|days|weeks)\s+(later|after|earlier|before)\b")
 VAGUE_REACH = {"hours": 1, "days": 7, "weeks": 31}  # how far "days later" may reach past the time it counts from
@@ -170,8 +171,11 @@ def resolve_time(text: str | None, published: dt.date | None, anchor: dt.date | 
             return span(published.replace(day=1), published, "month")
         if re.search(r"\blast year\b", low):
             return span(dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31), "year")
-        if re.search(r"\b(this year|so far this year)\b", low):
+        start = START_OF.search(low)  # "since the start of the year": the year so far
+        if re.search(r"\b(this year|so far this year)\b", low) or (start and start.group(1) == "year"):
             return span(dt.date(published.year, 1, 1), published, "year")
+        if start and start.group(1) == "month":
+            return span(published.replace(day=1), published, "month")
         m = re.search(r"\b(?:last|past|previous) (\d+|two|three|four|five|six|seven|eight|nine|ten) "
                       r"(month|year)s\b", low)
         if m:  # "in the last 12 months": a period reaching back from publication
