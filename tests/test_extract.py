@@ -550,3 +550,13 @@ def test_a_name_the_model_took_for_a_date_tells_no_time() -> None:
                       "cli", None, None, "t.txt", "h")
     [mention] = extract(next(process([article]))).mentions
     assert [t.text for t in mention.times] == ["Tuesday"]
+
+
+def test_a_site_named_by_a_name_no_one_holds_is_not_an_actor() -> None:
+    """'the Rhoe site', 'the Kalobeyei camp': a proper name the dictionary does not hold, before a site word, names
+    the site; its people, not the name, are who was attacked ('Hezbollah positions' stay Hezbollah's)."""
+    events, _ = run_text("Medics condemned the attack on the Rhoe site for displaced people in Djugu territory, Ituri "
+                         "province, on Monday night, which killed at least 12 people.", dt.date(2026, 3, 11))
+    assert [e.actor2.name if e.actor2 else None for e in events] == ["Civilians"]
+    events, _ = run_text("Israeli jets struck Hezbollah positions near Nabatieh, Lebanon, on Monday.", dt.date(2026, 3, 11))
+    assert [e.actor2.name if e.actor2 else None for e in events] == ["Hezbollah"]

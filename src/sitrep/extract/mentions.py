@@ -55,6 +55,7 @@ TIME_LABELS = {"DATE", "TIME"}
 DISRUPTED = "Disrupted weapons use"
 ABDUCTION = "Abduction/forced disappearance"
 TARGET_PREPS = {"against", "on", "at", "targeting", "toward", "towards"}
+SITE_NAMES = {"ORG", "PERSON", "GPE", "FAC", "LOC"}  # what the model calls a proper name a site is named by
 COUNT_NOUNS = {"dozen", "score", "hundred", "thousand", "number", "handful", "some", "several", "many"}  # "dozens of X"
 NOT_PARTY = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"}
 LATER = re.compile(r"\blater\s+(?:on|that|in|the)?\s*$", re.I)  # "Later on Sunday", "later that day": after what was told
@@ -631,7 +632,8 @@ def _holder(target: Token | None, lex: Lexicon) -> Span | None:
         while start > 0 and doc[start - 1] in mods:
             start -= 1
         return doc[start : target.i]
-    party = next((c for c in mods if _is_party(c, lex)), None)
+    # a name the dictionary does not hold is the site's own ("the Rhoe site", "the Kakuma camp"), not its holder's
+    party = next((c for c in mods if _is_party(c, lex) and not (c.pos_ == "PROPN" and c.ent_type_ in SITE_NAMES)), None)
     return _modifier_name(party, target) if party is not None else None
 
 
