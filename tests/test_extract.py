@@ -66,6 +66,15 @@ def test_not_events(text: str) -> None:
     assert events == [], [(e.sub_event_type, e.evidence[0].quote) for e in events]
 
 
+def test_an_act_with_no_side_no_place_and_no_toll_is_not_coded() -> None:
+    """"had fled fighting", in a story of two provinces, says neither who fought nor where: no event."""
+    events, _ = run_text("Gunmen killed three farmers near Kachia in Kaduna state on Monday, police said. Soldiers "
+                         "arrested two suspects in Gusau in Zamfara state on Wednesday. Aid workers said families "
+                         "who reached a camp on Tuesday had fled fighting.")
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Attack", "Kachia"), ("Arrests", "Gusau")]
+
+
 def test_tally_is_a_claim_not_an_event() -> None:
     events, claims = run_text("The Pentagon has counted at least 60 attacks on its forces in Iraq and Syria "
                               "since October 17.", published=dt.date(2023, 11, 20))
@@ -560,3 +569,33 @@ def test_a_site_named_by_a_name_no_one_holds_is_not_an_actor() -> None:
     assert [e.actor2.name if e.actor2 else None for e in events] == ["Civilians"]
     events, _ = run_text("Israeli jets struck Hezbollah positions near Nabatieh, Lebanon, on Monday.", dt.date(2026, 3, 11))
     assert [e.actor2.name if e.actor2 else None for e in events] == ["Hezbollah"]
+
+
+def test_a_reported_act_takes_the_sides_and_place_the_report_gives() -> None:
+    """'Fighting was reported between X and Y near Z': the parser hangs both on "reported"; they are the act's."""
+    events, _ = run_text("On Sunday, fierce fighting was reported between government troops and insurgents near "
+                         "Kismayo, residents said.", dt.date(2025, 6, 3))
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [("Armed clash", "Kismayo")]
+    assert events[0].actor1 is not None and events[0].actor2 is not None
+
+
+def test_a_force_named_by_its_owner_is_the_owner() -> None:
+    """"the group's naval forces": not some state's navy, the group the story named."""
+    events, _ = run_text("The Houthis fired a missile at Eilat on Tuesday. On Wednesday, the group's naval forces "
+                         "attacked a cargo ship in the Red Sea.", dt.date(2025, 6, 7))
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Ansar Allah", "Ansar Allah"]
+
+
+def test_acts_joined_to_an_intended_one_are_intended_too() -> None:
+    """"with the intention of abducting traders and burning their stalls": neither was done; the storming was."""
+    events, _ = run_text("Gunmen stormed the cattle market in Gamboru, Borno state, on Saturday with the intention of "
+                         "abducting traders and burning their stalls.", dt.date(2025, 6, 10))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_who_planted_a_mine_set_it_off() -> None:
+    """"A landmine buried by al-Shabaab exploded": the group that laid it is the attacker."""
+    events, _ = run_text("A landmine buried by al-Shabaab exploded under a police truck near Afgooye on Monday.",
+                         dt.date(2025, 6, 10))
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Remote explosive/landmine/IED", "Al Shabaab")]

@@ -319,6 +319,10 @@ def actor_span(tok: Token, doc: Doc) -> Span:
                       if e.label_ == "ACTOR" and e.root == c and c.pos_ == "PROPN"), None)
         if named is not None:
             return named
+    owner = next((e for c in tok.children if c.dep_ == "poss" for e in doc.ents
+                  if e.label_ == "ACTOR" and e.start <= c.i < e.end), None)
+    if tok.ent_type_ == "ACTOR" and owner is not None and tok.i >= owner.end:
+        return owner  # "the group's naval forces", "the army's 3rd Division": a force is its owner's
     if tok.ent_type_ == "ACTOR" and tok.head.ent_type_ != "ACTOR":
         name = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if name is not None and len(name) > 1 and (name.start == tok.i  # a dictionary name the parser split:
@@ -449,6 +453,11 @@ def _headline_passive(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children)
 
 
+def _reported_act(act: Token) -> bool:
+    """The act is what a passive reporting verb reports ("clashes were reported between X and Y near Z")."""
+    return act.dep_ == "nsubjpass" and lemma(act.head) in REPORTING
+
+
 def _destination(act: Token, prep: Token, lex: Lexicon) -> bool:
     """Where a march goes ("marched towards the Raj Bhavan"), not whom an act struck ("fired towards X")."""
     return prep.lower_ in ("toward", "towards") and lex.event_type.get(lex.trigger_types.get(lemma(act), "")) == "Protests"
@@ -471,7 +480,8 @@ def _speaker(act: Token, pronoun: Token, lex: Lexicon) -> Span | None:
 def _between(act: Token, doc: Doc, lex: Lexicon) -> tuple[Span, Span] | None:
     """"clashes between the army and militiamen", "fighting broke out between X and Y": the two sides; "fighting
     between rival militias": one description for both."""
-    holders = [act, act.head] if act.dep_ == "nsubj" else [act]  # "fighting broke out between": on the verb
+    holders = [act, act.head] if act.dep_ == "nsubj" or _reported_act(act) else [act]  # "fighting broke out
+    # between", "clashes were reported between": on the verb
     obj = next((g for t in holders for g in prep_objects(t, ("between",))), None)
     if obj is None or not _is_party(obj, lex):
         return None
@@ -688,6 +698,8 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
     day_words = {s.i for s in began}
     trigger_ids = {t.i for t in triggers} | {s.head.i for s in began}  # "held in custody since": one act
     described = _who_they_were(sent, kept_ids, lex)
+    # "clashes were reported near X": the reporting verb's words tell the act it reports
+    told_acts = {t.head.i for t in triggers if t.i in kept_ids and _reported_act(t)}
     unlabelled = _unlabelled_places(sent)
     for ent in [*ents, *unlabelled]:
         if ent.root.i in described or (ent.label_ in TIME_LABELS and in_dateline(ent.root)) or _part_of_place(ent, unlabelled):
@@ -698,7 +710,7 @@ def mentions_in(doc: Doc, article_id: str, sent: Span, sent_index: int, triggers
             if ent.text.lower() in lex.cue_words or ent.text.islower() or _inside_name(ent):
                 continue  # "Katyusha rockets": a weapon's name; "in the bush" (read as a person): no name at all;
                 # "the Free Georgia Alliance": a party's
-            if _sponsor_only(ent) or not locative(ent, kept_ids):
+            if _sponsor_only(ent) or not locative(ent, kept_ids | told_acts):
                 continue
             if _inside_dropped(ent.root, aimed, kept_ids):  # where an intended or denied act was aimed
                 continue

@@ -118,6 +118,9 @@ def intended(tok: Token, lex: Lexicon) -> bool:
         head = node.head
         if head.i == node.i:
             break
+        if node.dep_ == "conj" and lemma(head) not in lex.intent:  # "intention of killing ... and looting":
+            node = head  # the second of two acts is governed as the first is
+            continue
         infinitive = node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if (infinitive or node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp")) \
                 and lemma(head) in lex.intent:  # "in a bid to kill"

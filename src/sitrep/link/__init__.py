@@ -244,6 +244,8 @@ def link_article(resolved: Resolved) -> list[Event]:
     crowds = any(c.event_type() in lexicon().crowd for c in clusters)
     kept = [c for c in clusters if _codable(c)]
     events = [_event(c, resolved, crowds) for c in kept]
+    told = [(c, e) for c, e in zip(kept, events, strict=True) if not _bare(c, e)]
+    kept, events = [c for c, _ in told], [e for _, e in told]
     summaries = _summaries(events)
     for i, j in summaries.items():
         kept[j].members.extend(kept[i].members)
@@ -331,6 +333,14 @@ def _codable(c: _Cluster) -> bool:
     told = t is not None and t.precision == "day" and any(
         m.fatalities is not None or m.injuries is not None for m in c.members)
     return typed or located or named or told
+
+
+def _bare(c: _Cluster, e: Event) -> bool:
+    """An act told without who, where or how many ("families had fled fighting"): nothing to code. A place
+    its words name counts, even one the gazetteer does not know."""
+    return e.actor1 is None and e.actor2 is None and e.claimed_by is None and e.fatalities is None \
+        and e.injuries is None and (e.place is None or e.place.kind == "country") \
+        and not any(m.mention.places for m in c.members)
 
 
 def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
