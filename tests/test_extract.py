@@ -59,6 +59,8 @@ def test_shelling_by_rocket() -> None:
         # what has been done over a while, in the perfect, to people no figure counts
         "Police in the province have detained hundreds of suspects and seized weapons caches in the hills.",
         "In Zamfara, bandits have abducted farmers and burned granaries along the main roads.",
+        "The foreign ministry handed the envoy a formal protest on Thursday.",  # a government's note
+        "The commission documents bombardment across the region, its chair told reporters on Monday.",  # a topic
     ],
 )
 def test_not_events(text: str) -> None:
@@ -599,3 +601,14 @@ def test_who_planted_a_mine_set_it_off() -> None:
                          dt.date(2025, 6, 10))
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
         ("Remote explosive/landmine/IED", "Al Shabaab")]
+
+
+def test_a_bomb_found_or_destroyed_in_a_controlled_explosion_was_disrupted() -> None:
+    """A bomb found before it went off is no bombing, whatever the words for it; who found it stopped it."""
+    for text in ("Soldiers found a roadside bomb near Kismayo on Monday.",
+                 "Engineers found a roadside bomb near Kismayo on Monday and destroyed it in a controlled explosion."):
+        events, _ = run_text(text, dt.date(2025, 6, 10))
+        assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], text
+    assert events[0].place is not None and events[0].place.name == "Kismayo"
+    events, _ = run_text("Soldiers found a roadside bomb near Kismayo on Monday.", dt.date(2025, 6, 10))
+    assert events[0].actor1 is not None and events[0].actor1.name == "Military Forces of Somalia"

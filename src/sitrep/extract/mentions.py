@@ -167,7 +167,8 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
     in_phrases: set[str] = set()  # the words of a matched phrase cue no longer count alone ("tear gas shells")
     for phrase, sub in lex.cue_phrases.items():
         if (said := re.search(rf"\b{re.escape(phrase)}s?\b", low)) \
-                and not _carried_by_weapon(phrase, low[: said.start()], low[said.end() :], lex):
+                and not _carried_by_weapon(phrase, low[: said.start()], low[said.end() :], lex) \
+                and not any(_seized(t, lex) for t in tokens if t.lower_.removesuffix("s") == phrase.split()[-1]):
             found.append((lex.rank(sub), sub, phrase))
             in_phrases.update(phrase.split())
     for t in tokens:
@@ -188,8 +189,9 @@ def sub_event(tokens: list[Token], text: str, lex: Lexicon, kept: list[Token]
     verbs, ground = lex.territory  # "captured a hilltop outpost": taking ground
     decided += [(lex.rank(TAKEN), TAKEN, t.lower_) for t in kept if lemma(t) in verbs and any(
         c.dep_ == "dobj" and lemma(c) in ground for c in t.children)]
-    # a trigger that is itself the interception ("shot down two drones") decides, whatever it stopped
-    decided += [(lex.rank(DISRUPTED), DISRUPTED, t.lower_) for t in kept if interception(t, lex)]
+    # a trigger that is itself the interception ("shot down two drones") decides, whatever it stopped, as does a
+    # weapon found or seized before use ("found a roadside bomb")
+    decided += [(lex.rank(DISRUPTED), DISRUPTED, t.lower_) for t in kept if interception(t, lex) or _seized(t, lex)]
     if not (decided or found):
         return None, None, "cue"
     _, sub, cue = min(decided or found)
@@ -438,6 +440,9 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         a2 = _held(group, doc, lex) or _died_in(group, doc, lex)
     if a1 is None:
         a1 = _fought_with(group, doc, lex)
+    if a1 is None:  # "soldiers found a roadside bomb": who found it
+        a1 = next((actor_span(s, doc) for tok in group if tok.dep_ == "dobj" and _seized(tok, lex)
+                   for s in tok.head.children if s.dep_ == "nsubj" and _is_party(s, lex)), None)
     if a1 is None:  # "troops conducted a wave of airstrikes"
         a1 = _agent(next((s for tok in group if (s := performer(tok, lex)) is not None), None), doc, lex)
     if a1 is None:

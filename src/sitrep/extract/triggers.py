@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.tree import prep_objects
+from sitrep.nlp.pipeline import is_headline
 
 NON_SPECIFIC_DETS = {"no", "any", "every", "each", "many", "several", "most", "these", "those", "such",
                      "numerous", "various", "further", "more", "few", "other", "frequent", "repeated",
@@ -188,6 +189,10 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", *SERIES) \
                 and not _performed(tok, lex):
             return True
+        if tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") and not is_headline(tok.sent) and not any(
+                c.dep_ in ("det", "poss") for c in tok.children):
+            return True  # "a network that tracks cross-border bombardment": a kind of act, not one (a headline
+            # tells the past in the present: "police break up Sunday rally")
     if reference_point(tok):
         return True
     prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)

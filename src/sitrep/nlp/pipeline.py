@@ -126,10 +126,14 @@ def hyphen_words(nlp: Language, name: str) -> HyphenWords:
 LINE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":")
 
 
+def is_headline(sent: Span) -> bool:
+    """A line of its own that ends without a full stop."""
+    return sent.text.endswith("\n") and not sent.text.rstrip().endswith(LINE_ENDS)
+
+
 def as_sentence(sent: Span, index: int) -> Sentence:
-    """The sentence as later stages see it; a headline is a line of its own that ends without a full stop."""
-    return Sentence(index, sent.start_char, sent.end_char, sent.text,
-                    headline=sent.text.endswith("\n") and not sent.text.rstrip().endswith(LINE_ENDS))
+    """The sentence as later stages see it."""
+    return Sentence(index, sent.start_char, sent.end_char, sent.text, headline=is_headline(sent))
 
 
 def _headline_clauses(line: list[Token]) -> None:
