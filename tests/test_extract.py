@@ -61,6 +61,7 @@ def test_shelling_by_rocket() -> None:
         "In Zamfara, bandits have abducted farmers and burned granaries along the main roads.",
         "The foreign ministry handed the envoy a formal protest on Thursday.",  # a government's note
         "The commission documents bombardment across the region, its chair told reporters on Monday.",  # a topic
+        "The observatory, which tracks shelling in Idlib province, said on Monday that its staff were safe.",
     ],
 )
 def test_not_events(text: str) -> None:
@@ -612,3 +613,10 @@ def test_a_bomb_found_or_destroyed_in_a_controlled_explosion_was_disrupted() -> 
     assert events[0].place is not None and events[0].place.name == "Kismayo"
     events, _ = run_text("Soldiers found a roadside bomb near Kismayo on Monday.", dt.date(2025, 6, 10))
     assert events[0].actor1 is not None and events[0].actor1.name == "Military Forces of Somalia"
+
+
+def test_whose_weapon_it_was_told_after_the_act_names_the_attacker() -> None:
+    events, _ = run_text("Two shepherds were killed near Kani Masi in Duhok province on Monday night when a drone "
+                         "struck their car. Villagers said the drone was Turkish.", dt.date(2026, 3, 18))
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Air/drone strike", "Military Forces of Turkey")]

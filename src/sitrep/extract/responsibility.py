@@ -41,6 +41,8 @@ def blamed(sent: Span, sent_index: int) -> Slot | None:
     behind the doers, not a force that acted."""
     lex = lexicon()
     for tok in sent:
+        if (whose := _owner_told(tok)) is not None:
+            return Slot(whose.text, whose.idx, whose.idx + len(whose), sent_index, label=BLAMED)
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
             continue  # its own negation only: "police blamed X; the group did not comment" is parsed as one clause
         who = None
@@ -53,6 +55,15 @@ def blamed(sent: Span, sent_index: int) -> Slot | None:
             span = actor_span(who, sent.doc)
             return Slot(span.text, span.start_char, span.end_char, sent_index, label=BLAMED)
     return None
+
+
+def _owner_told(tok: Token) -> Token | None:
+    """Whose a weapon was, told after the act ("residents said the drone was Turkish"): that people's forces."""
+    lex = lexicon()
+    if lemma(tok) != "be" or any(c.dep_ == "neg" for c in tok.children) or not any(
+            c.dep_ == "nsubj" and (lemma(c) in lex.cue_words or lemma(c) in lex.nouns) for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ in ("acomp", "attr") and c.ent_type_ == "NORP"), None)
 
 
 def _said(tok: Token, deps: set[str]) -> set[str]:

@@ -189,10 +189,10 @@ def non_specific(tok: Token, lex: Lexicon) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma(tok.head.head) in ("dozen", *SERIES) \
                 and not _performed(tok, lex):
             return True
-        if tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") and not is_headline(tok.sent) and not any(
-                c.dep_ in ("det", "poss") for c in tok.children):
-            return True  # "a network that tracks cross-border bombardment": a kind of act, not one (a headline
-            # tells the past in the present: "police break up Sunday rally")
+    if (nominal or tok.tag_ == "VBG") and tok.dep_ in ("dobj", "xcomp") and tok.head.tag_ in ("VBZ", "VBP") \
+            and not is_headline(tok.sent) and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return True  # "a network that tracks cross-border bombardment", "which monitors shelling": a kind of act,
+        # not one (a headline tells the past in the present: "police break up Sunday rally")
     if reference_point(tok):
         return True
     prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
