@@ -931,3 +931,12 @@ def test_a_crossroads_the_gazetteer_lacks_is_in_the_town_the_story_is_in() -> No
     events, _ = run_text("Health workers have been on strike in Khulna, Bangladesh, for a week. On Sunday, hundreds of "
                          "nurses gathered at Moylapota intersection, demanding unpaid wages.", dt.date(2026, 5, 4))
     assert [e.place.name for e in events if e.place and e.when.date == dt.date(2026, 5, 3)] == ["Khulna"]
+
+
+def test_a_name_called_a_town_is_the_town_not_its_district() -> None:
+    """"Bara, a market town ...": GeoNames' district of that name ranks first for the bare name; the words say
+    town."""
+    sentence = "Fighters attacked Bara, a market town on the road north of El Obeid, on Thursday."
+    place = resolve_place("Bara", {"Sudan": 1.0}, sentence)
+    assert place is not None and place.kind == "city" and place.country == "Sudan"
+    assert resolve_place("Bara", {"Sudan": 1.0}, "Fighters attacked the town of Bara on Thursday.").kind == "city"

@@ -27,6 +27,9 @@ ADMIN = re.compile(rf"\b({ADMIN_WORDS})\b", re.I)
 # words for a second-level subdivision (or a first, elsewhere); Nigeria's are local government areas
 DISTRICT = {"district", "county", "prefecture", "regency", "zone", "municipality", "local government area", "lga"}
 VILLAGE_WORD = re.compile(r"\b(?:village|hamlet)\b", re.I)  # "Kuriga village", "the village of X": no city
+# "the town of X", "X, a market town": the town, not a district of its name
+TOWN_BEFORE = re.compile(r"\b(?:town|city) of\s*$", re.I)
+TOWN_AFTER = re.compile(r",?\s*(?:a|the)\s+(?:[a-z-]+\s+){0,2}(?:town|city)\b")
 CAPITAL_WORD = re.compile(r"capital\b", re.I)  # "the Afghan capital": the country's capital city
 PRECISION = {"facility": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "sea": 3, "country": 3}
 SPECIFICITY = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "sea": 4, "country": 5}
@@ -156,10 +159,14 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     after = sentence[idx + len(text) : idx + len(text) + 15] if idx >= 0 else ""
     said = ADMIN.search(text) or re.search(rf"\b({ADMIN_WORDS}) of\s*$", before, re.I) or ADMIN.match(after.strip())
     admin = None if said is None else ("admin2" if said.group(1).lower() in DISTRICT else "admin1")
+    town = admin is None and idx >= 0 and bool(TOWN_BEFORE.search(before) or TOWN_AFTER.match(sentence, idx + len(text)))
     # the best reading the story supports: one in its countries, or one known well enough without them; a
     # village is no city of TOWN_NEEDS_CONTEXT people that GeoNames lists under a like spelling
     village = bool(VILLAGE_WORD.search(before[-12:]) or VILLAGE_WORD.match(after.strip()))
     found = gazetteer().ordered(name, context, admin=admin)
+    if town and found and found[0].kind in ("admin1", "admin2"):  # "Bara, a market town": not Bara district
+        country = found[0].country
+        found = sorted(found, key=lambda e: not (e.kind == "city" and e.country == country))
     sole = _sole_district(found) if admin == "admin2" and not context else None
     entry = _own_name_first(next((e for e in found if (_notable(e) or e.country in context) and not (
         village and e.kind == "city" and e.population >= TOWN_NEEDS_CONTEXT)), None), found, name) \
