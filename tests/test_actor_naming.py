@@ -449,3 +449,10 @@ def test_people_named_by_their_faith_or_journey_are_civilians() -> None:
     """"killed seven Christians", "ambushed a bus of pilgrims": no armed side, civilians (triggers.yaml civilian)."""
     assert names("Gunmen killed seven Christians in a village near Bokkos, Nigeria, on Sunday.") == [
         ("Unidentified Armed Group (Nigeria)", "Civilians")]
+
+
+def test_party_supporters_who_fight_are_their_party() -> None:
+    """actors.yaml's political parties (inter 3): "Awami League supporters" and "BNP activists" as ACLED
+    names the party wings that clash."""
+    assert names("Awami League supporters attacked BNP activists with sticks in Feni, Bangladesh, on "
+                 "Sunday.") == [("Awami League", "Bangladesh Nationalist Party")]
