@@ -45,6 +45,11 @@ def claims(text: str):
          300, "at_least", D(2024, 1, 1), PUB, {"Kenya"}),
         ("Since February 1, troops have eliminated more than 250 insurgents in Borno, Nigeria, the army said.",
          250, "at_least", D(2024, 2, 1), PUB, {"Nigeria"}),
+        # the count on the first of two nouns joined ("air and drone strikes"); a toll between two months
+        ("Monitors said they had recorded more than 120 Israeli air and artillery strikes in the district since "
+         "January 1.", 120, "at_least", D(2024, 1, 1), PUB, set()),
+        ("At least 800 people were killed in political violence in Niger between January and February, the monitor said.",
+         800, "at_least", D(2024, 1, 1), D(2024, 2, 29), {"Niger"}),
     ],
 )
 def test_tally(text, quantity, bound, date_from, date_to, where) -> None:

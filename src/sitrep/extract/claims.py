@@ -23,9 +23,9 @@ PERIOD_FROM_TO = re.compile(r"\b[Ff]rom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,
                             r"\s*(?P<b>[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}(?:\s+[A-Z][a-z]+)?)")
 PERIOD_SINCE = re.compile(r"\b[Ss]ince\s+(?P<a>(?:early |late |mid-)?[A-Z][a-z]+\.?(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?)")
 DAY = r"(?:[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
-PERIOD_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{DAY})\s+and\s+(?P<b>{DAY})")
-MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                   r"(?:,? \d{4})?$")
+MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+PERIOD_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{DAY}|{MONTHS})\s+and\s+(?P<b>{DAY}|{MONTHS}(?:,? \d{{4}})?)")
+MONTH = re.compile(rf"^{MONTHS}(?:,? \d{{4}})?$")
 
 
 def _bound(sent: Span, number: Span) -> str:
@@ -37,8 +37,9 @@ def _bound(sent: Span, number: Span) -> str:
     return "exact"
 
 
-PERIOD_ENT = re.compile(r"^(?:the )?\d{4}$|\b(?:year|years|month|months|week|weeks|decade)\b", re.I)
-LONG_PERIOD = re.compile(r"\b(?:year|years|months|decade)\b|^(?:the )?(?:last|past) month\b", re.I)  # not a bare year
+PERIOD_ENT = re.compile(rf"^(?:the )?\d{{4}}$|\b(?:year|years|month|months|week|weeks|decade)\b|^between {MONTHS}", re.I)
+LONG_PERIOD = re.compile(rf"\b(?:year|years|months|decade)\b|^(?:the )?(?:last|past) month\b|^between {MONTHS}",
+                         re.I)  # not a bare year
 POINT = re.compile(r"\bago\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)  # not "last 12"
 SCALE = {"million", "billion", "thousand"}
@@ -97,6 +98,8 @@ def _quantities(sent: Span) -> list[tuple[Token, Token, int | None]]:
         for c in tok.conjuncts:
             if c.like_num:
                 out.append((tok, c, None))
+            elif c.i < tok.i and lemma(c) not in lex.countable:  # "300 air and artillery strikes": the strikes
+                out.extend((tok, n, None) for n in c.children if n.dep_ == "nummod" and n.like_num and n.ent_type_ != "DATE")
         for c in tok.subtree:
             if c.like_num and c.dep_ in ("conj", "appos") and c.head.i != tok.i and c.head.head.i == tok.i:
                 out.append((tok, c, None))
