@@ -940,3 +940,10 @@ def test_a_name_called_a_town_is_the_town_not_its_district() -> None:
     place = resolve_place("Bara", {"Sudan": 1.0}, sentence)
     assert place is not None and place.kind == "city" and place.country == "Sudan"
     assert resolve_place("Bara", {"Sudan": 1.0}, "Fighters attacked the town of Bara on Thursday.").kind == "city"
+
+
+def test_the_inner_niger_delta_is_in_mali() -> None:
+    """Mali's inland delta (place_aliases.csv), not Nigeria's Niger Delta with a position word before it."""
+    place = resolve_place("the Inner Niger Delta", {"Mali": 1.0}, "Troops set up a post in the Inner Niger Delta.")
+    assert place is not None and place.country == "Mali"
+    assert resolve_place("the Niger Delta", {"Nigeria": 1.0}, "Pipelines in the Niger Delta.").country == "Nigeria"
