@@ -456,3 +456,9 @@ def test_party_supporters_who_fight_are_their_party() -> None:
     names the party wings that clash."""
     assert names("Awami League supporters attacked BNP activists with sticks in Feni, Bangladesh, on "
                  "Sunday.") == [("Awami League", "Bangladesh Nationalist Party")]
+
+
+def test_party_supporters_who_march_are_protesters() -> None:
+    """A party in actors.yaml does not take a peaceful march from its crowd: ACLED codes protesters."""
+    assert names("Hundreds of United National Movement supporters rallied peacefully outside parliament in "
+                 "Tbilisi, Georgia, on Sunday.") == [("Protesters (Georgia)", None)]

@@ -182,3 +182,13 @@ def test_a_tally_told_again_is_one_tally() -> None:
     found = claims("Fighting in Ituri: 1,200 people have been displaced, aid groups say\n\nAid groups say some 1,200 "
                    "people have been displaced by the fighting in Ituri.")
     assert [c.quantity for c in found] == [1200]
+
+
+def test_a_toll_tally_says_who_and_spans_the_years_it_names() -> None:
+    """The tally table reads "people killed", "residents fled" (not the day a statement was made, nor where they
+    fled); a period between two months of different years runs from the first to the end of the second."""
+    (c,) = claims("At least 1,500 people were killed in attacks in Ituri province, Congo, between January 2022 and "
+                  "December 2023, the UN said on Tuesday.")
+    assert (c.what, c.date_from, c.date_to) == ("people killed", D(2022, 1, 1), D(2023, 12, 31))
+    (c,) = claims("More than 2,000 residents have fled the area on foot since January, officials said.")
+    assert c.what == "residents fled"

@@ -24,7 +24,7 @@ PERIOD_FROM_TO = re.compile(r"\b[Ff]rom\s+(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,
 PERIOD_SINCE = re.compile(r"\b[Ss]ince\s+(?P<a>(?:early |late |mid-)?[A-Z][a-z]+\.?(?:\s+\d{1,2}\b)?(?:,?\s+\d{4})?)")
 DAY = r"(?:[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-PERIOD_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{DAY}|{MONTHS})\s+and\s+(?P<b>{DAY}|{MONTHS}(?:,? \d{{4}})?)")
+PERIOD_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{DAY}|{MONTHS}(?:,? \d{{4}})?)\s+and\s+(?P<b>{DAY}|{MONTHS}(?:,? \d{{4}})?)")
 MONTH = re.compile(rf"^{MONTHS}(?:,? \d{{4}})?$")
 
 
@@ -227,7 +227,9 @@ def _target(noun: Token, sent: Span) -> Span | None:
     """Who the counted acts were aimed at: "attacks on US troops", "targeted US troops ... 76 times",
     "attacks ... against its forces" (its: the subject's)."""
     obj = None
-    for tok in (noun, noun.head):
+    verb = noun.pos_ == "VERB"  # a toll verb's own words only: not "said on Tuesday" of the verb it hangs on
+    moved = verb and lemma(noun) in ("die", "flee")  # "fled on foot", "fled the area": no one fled at them
+    for tok in () if moved else (noun,) if verb else (noun, noun.head):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -237,6 +239,16 @@ def _target(noun: Token, sent: Span) -> Span | None:
                 break
         if obj is not None:
             break
+    if obj is None and verb:  # "2,400 people were killed", "an estimated 4,000 civilians displaced": who
+        deps = ("nsubj",) if moved else ("dobj", "nsubjpass")
+        who = next((c for c in noun.children if c.dep_ in deps and not c.like_num), None)
+        if who is None:
+            return None
+        lo = who.i  # with the words right before it that describe it ("Maoist cadres"), not its count
+        while lo > sent.start and sent.doc[lo - 1].head.i == who.i and sent.doc[lo - 1].dep_ in ("compound", "amod") \
+                and not sent.doc[lo - 1].like_num:
+            lo -= 1
+        return sent.doc[lo : who.i + 1]
     if obj is None:
         return None
     if any(c.lower_ in ("its", "their") for c in obj.children):  # "its forces": the counting subject's
