@@ -225,38 +225,41 @@ def _day_of(noun: Token) -> Span | None:
 
 def _target(noun: Token, sent: Span) -> Span | None:
     """Who the counted acts were aimed at: "attacks on US troops", "targeted US troops ... 76 times",
-    "attacks ... against its forces" (its: the subject's)."""
-    obj = None
-    verb = noun.pos_ == "VERB"  # a toll verb's own words only: not "said on Tuesday" of the verb it hangs on
-    moved = verb and lemma(noun) in ("die", "flee")  # "fled on foot", "fled the area": no one fled at them
-    for tok in () if moved else (noun,) if verb else (noun, noun.head):
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            elif tok.i == noun.head.i and c.dep_ == "dobj" and c.i != noun.i:
-                obj = c
-            if obj is not None:
-                break
-        if obj is not None:
-            break
-    if obj is None and verb:  # "2,400 people were killed", "an estimated 4,000 civilians displaced": who
-        deps = ("nsubj",) if moved else ("dobj", "nsubjpass")
-        who = next((c for c in noun.children if c.dep_ in deps and not c.like_num), None)
-        if who is None:
-            return None
-        lo = who.i  # with the words right before it that describe it ("Maoist cadres"), not its count
-        while lo > sent.start and sent.doc[lo - 1].head.i == who.i and sent.doc[lo - 1].dep_ in ("compound", "amod") \
-                and not sent.doc[lo - 1].like_num:
-            lo -= 1
-        return sent.doc[lo : who.i + 1]
+    "attacks ... against its forces" (its: the subject's); who a toll verb counts ("people killed", "residents
+    fled"), from its own words only (not "said on Tuesday" of the verb it hangs on)."""
+    verb = noun.pos_ == "VERB"
+    if verb and lemma(noun) in ("die", "flee"):  # "fled on foot", "fled the area": no one fled at them
+        return _counted_by(noun, ("nsubj",), sent)
+    obj = next((o for tok in ((noun,) if verb else (noun, noun.head)) for c in tok.children
+                if (o := _aimed_at(c, tok, noun)) is not None), None)
     if obj is None:
-        return None
+        return _counted_by(noun, ("dobj", "nsubjpass"), sent) if verb else None
     if any(c.lower_ in ("its", "their") for c in obj.children):  # "its forces": the counting subject's
         subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.ent_type_:
             return next((e for e in sent.doc.ents if e.start <= subj.i < e.end), None)
     lo = min(t.i for t in obj.subtree if (t.dep_ in ("compound", "amod", "nmod", "det") and t.head.i == obj.i) or t.i == obj.i)
     return sent.doc[lo : obj.i + 1]
+
+
+def _aimed_at(c: Token, tok: Token, noun: Token) -> Token | None:
+    """The object of "on/against" under ``tok``, or the object of the verb the counted noun hangs on."""
+    if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+        return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return c if tok.i == noun.head.i and c.dep_ == "dobj" and c.i != noun.i else None
+
+
+def _counted_by(verb: Token, deps: tuple[str, ...], sent: Span) -> Span | None:
+    """Who a toll verb counts ("2,400 people were killed", "an estimated 4,000 civilians displaced"), with the
+    words right before the noun that describe them ("Maoist cadres"), not their count."""
+    who = next((c for c in verb.children if c.dep_ in deps and not c.like_num), None)
+    if who is None:
+        return None
+    lo = who.i
+    while lo > sent.start and sent.doc[lo - 1].head.i == who.i and sent.doc[lo - 1].dep_ in ("compound", "amod") \
+            and not sent.doc[lo - 1].like_num:
+        lo -= 1
+    return sent.doc[lo : who.i + 1]
 
 
 def _places_near(num: Token, sent: Span, sent_index: int) -> list[Slot]:

@@ -37,8 +37,8 @@ BLAMED = "BLAMED"  # the label of a slot naming who a sentence blames for an act
 def blamed(sent: Span, sent_index: int) -> Slot | None:
     """Who a sentence blames ("local officials blamed the RSF", "held the militia responsible", "which
     residents blamed on the army"): the doer of the act told before, where the sentence tells no act with a
-    doer or day of its own (``extract``). Not a country ("officials blamed India"): a state said to stand
-    behind the doers, not a force that acted."""
+    doer or day of its own (``extract``); so is whose a weapon was said to be ("the drone was Turkish"). Not a
+    country ("officials blamed India"): a state said to stand behind the doers, not a force that acted."""
     lex = lexicon()
     for tok in sent:
         if (whose := _owner_told(tok)) is not None:
