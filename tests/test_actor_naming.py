@@ -462,3 +462,40 @@ def test_party_supporters_who_march_are_protesters() -> None:
     """A party in actors.yaml does not take a peaceful march from its crowd: ACLED codes protesters."""
     assert names("Hundreds of United National Movement supporters rallied peacefully outside parliament in "
                  "Tbilisi, Georgia, on Sunday.") == [("Protesters (Georgia)", None)]
+
+
+def test_men_linked_to_an_armed_group_are_that_group_in_its_branch_there() -> None:
+    """"IS-linked" fighters are the Islamic State's branch where they fight; a state's proxies are not its forces."""
+    assert names("Islamic State-linked militants ambushed a bus near Diffa, Niger, on Saturday, killing six "
+                 "passengers.") == [("Islamic State Sahel Province", "Civilians")]
+    assert names("Al Qaeda-affiliated fighters raided a market in Djibo, Burkina Faso, on Friday, killing nine "
+                 "traders.")[0][0] == "Jama'at Nusrat al-Islam wal-Muslimin"
+    assert names("Iran-aligned militiamen fired rockets at a base near Erbil, Iraq, on Monday.")[0][0] \
+        != "Military Forces of Iran"
+
+
+def test_a_description_tied_to_a_group_in_an_aside_is_that_group_from_then_on() -> None:
+    text = ("The rebels, who are allied with the Islamic State, have grown bolder this year. On Thursday the "
+            "rebels stormed an army post in Monguno, Borno state, killing four soldiers.")
+    assert names(text) == [("Islamic State West Africa Province", "Military Forces of Nigeria")]
+
+
+def test_a_battle_told_untyped_then_by_the_losses_of_each_side_is_one_battle() -> None:
+    text = ("TTP militants attacked a police post in Tank district, Pakistan, on Sunday night. Two policemen were "
+            "martyred and three TTP fighters were killed in the exchange of fire, police said.")
+    assert names(text) == [("Tehrik-i-Taliban Pakistan", "Police Forces of Pakistan")]
+
+
+def test_the_actor_after_a_wire_dateline_acts_and_the_dateline_does_not() -> None:
+    assert names("GAROWE, Somalia (Wire) — Al-Shabaab militants stormed a police station in Bosaso on Sunday, "
+                 "killing three officers.")[0][0] == "Al Shabaab"
+
+
+def test_whose_forces_a_name_before_them_says() -> None:
+    assert names("The rebels said that Houthi naval forces had fired two missiles at a tanker in the Red Sea on "
+                 "Tuesday.")[0][0] == "Ansar Allah"
+
+
+def test_a_jet_of_the_military_is_the_militarys() -> None:
+    assert names("A military fighter jet bombed a market in Kawlin, Myanmar, on Friday, killing seven people.")[0][0] \
+        == "Military Forces of Myanmar"

@@ -124,6 +124,13 @@ def test_the_act_a_claim_tells_again_is_the_act_told_before_wherever_the_claiman
         ("Kenya", "Al Shabaab")]
 
 
+def test_an_act_claimed_in_the_passive_is_the_claimants_even_where_the_doers_were_described() -> None:
+    events, _ = run_text("Gunmen shot dead five road workers near Bulo Burde, Somalia, on Saturday. The killings were "
+                         "claimed by al-Shabaab on one of its websites.")
+    assert [(e.actor1.name if e.actor1 else None, e.claimed_by.name if e.claimed_by else None) for e in events] == [
+        ("Al Shabaab", "Al Shabaab")]
+
+
 def test_those_a_later_sentence_blames_did_the_act_but_claimed_nothing() -> None:
     events, _ = run_text("Mortar rounds fell on a camp for displaced people outside Kaga Bandoro on Sunday, killing "
                          "three children. Aid workers blamed the UPC, which has not commented.", dt.date(2025, 6, 3))

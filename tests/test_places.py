@@ -947,3 +947,23 @@ def test_the_inner_niger_delta_is_in_mali() -> None:
     place = resolve_place("the Inner Niger Delta", {"Mali": 1.0}, "Troops set up a post in the Inner Niger Delta.")
     assert place is not None and place.country == "Mali"
     assert resolve_place("the Niger Delta", {"Nigeria": 1.0}, "Pipelines in the Niger Delta.").country == "Nigeria"
+
+
+def test_a_ship_hit_out_from_a_port_is_at_sea_at_the_distance_and_bearing_told() -> None:
+    """ACLED codes an attack at sea to the body of water: "N nautical miles west of X" is that far out from X."""
+    sea = resolve_place("Aden", {"Yemen": 1.0}, "a tanker was struck about 50 nautical miles east of Aden on Friday")
+    assert sea is not None and (sea.name, sea.kind, sea.precision) == ("Gulf of Aden", "sea", 2)
+    aden = resolve_place("Aden", {"Yemen": 1.0})
+    assert aden is not None and aden.latitude is not None and sea.latitude is not None
+    assert sea.longitude is not None and aden.longitude is not None and sea.longitude > aden.longitude + 0.7
+    off = resolve_place("Mokha", {"Yemen": 1.0}, "a cargo ship caught fire off the Yemeni port of Mokha")
+    assert off is not None and (off.name, off.kind) == ("Red Sea", "sea")
+    inland = resolve_place("Mokha", {"Yemen": 1.0}, "an ambush 20 km east of Mokha")
+    assert inland is not None and inland.kind == "city"
+
+
+def test_two_ships_hit_far_apart_in_one_sea_are_not_one_place() -> None:
+    north = resolve_place("Hodeidah", {"Yemen": 1.0}, "a freighter was hit 40 nautical miles west of Hodeidah")
+    south = resolve_place("Mokha", {"Yemen": 1.0}, "a tanker was hit 30 nautical miles southwest of Mokha")
+    assert north is not None and south is not None and not places_compatible(north, south)
+    assert not places_compatible(south, resolve_place("Hodeidah", {"Yemen": 1.0}))

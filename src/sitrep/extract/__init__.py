@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from sitrep.extract.affiliation import affiliations
+from sitrep.extract.affiliation import affiliations, ties
 from sitrep.extract.claims import claims_in
 from sitrep.extract.classifier import classifier
 from sitrep.extract.judge import event_head, judged, typed, verdicts, wants_new
@@ -52,6 +52,7 @@ class Extracted:
     # whose acts name no doer or day
     responsibility: list[tuple[Slot, Sentence]]
     affiliations: dict[str, Slot] = field(default_factory=dict)  # person (affiliation.person_key) -> their group
+    ties: list[Slot] = field(default_factory=list)  # groups the story ties its descriptions to, in text order
     statement_times: set[int] = field(default_factory=set)  # starts of the timeline's times that date a statement
 
 
@@ -65,6 +66,7 @@ def extract(processed: Processed) -> Extracted:
     places: list[Slot] = []
     responsibility: list[tuple[Slot, Sentence]] = []
     affiliated: dict[str, Slot] = {}
+    tied: list[Slot] = []
     villages: set[str] = set()  # names the story called places ("Maraban, a farming community in ...")
     other_senses: set[str] = set()  # trigger words the story used in another sense than violence
     lex = lexicon()
@@ -76,6 +78,7 @@ def extract(processed: Processed) -> Extracted:
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]  # = sent.ents
         triggers = triggers_in(sent, lex)
         affiliated.update(affiliations(sent, ents, i, lex))
+        tied.extend(ties(sent, ents, i))
         kept_ids = {t.i for t in triggers if keep(t, lex)}
         told = [e for e in ents if e.label_ in ("DATE", "TIME") and not bounds_period(e) and not in_reference(e.root)
                 and not in_dateline(e.root) and not yet_to_come(e)]
@@ -133,7 +136,7 @@ def extract(processed: Processed) -> Extracted:
         other_senses.update(t.lower_ for t in triggers if other_sense(t, lex))
         mentions.extend(found)
         claims.extend(tallies)
-    return Extracted(article, mentions, claims, times, places, responsibility, affiliated, statement_times)
+    return Extracted(article, mentions, claims, times, places, responsibility, affiliated, tied, statement_times)
 
 
 def _section_head(sent: Span) -> str | None:

@@ -5,9 +5,9 @@ to, so a later "X was killed" names that group."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.lexicon import Lexicon, lexicon
 from sitrep.extract.triggers import lemma
 from sitrep.models import Slot
 
@@ -37,6 +37,25 @@ def affiliations(sent: Span, ents: list[Span], sent_index: int, lex: Lexicon) ->
             if group is not None:
                 out[person_key(person.text)] = Slot(group.text, group.start_char, group.end_char, sent_index)
                 break
+    return out
+
+
+def tied_group(tok: Token) -> Span | None:
+    """The group an aside ties a description's men to: "the insurgents, known locally as X and affiliated
+    to the Islamic State group," are that group."""
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    verbs = [v for c in clauses for v in (c, *c.conjuncts) if lemma(v) in lexicon().affiliation]
+    objs = [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for o in p.children if o.dep_ == "pobj"]
+    return next((e for o in objs for e in tok.doc.ents if e.label_ == "ACTOR" and e.start <= o.i < e.end), None)
+
+
+def ties(sent: Span, ents: list[Span], sent_index: int) -> list[Slot]:
+    """The groups a sentence ties the story's descriptions to, named even where it tells no act."""
+    out = []
+    for e in ents:
+        if e.label_ == "ACTOR" and e.root.pos_ == "NOUN" and (group := tied_group(e.root)) is not None:
+            out.append(Slot(group.text, group.start_char, group.end_char, sent_index))
     return out
 
 

@@ -11,6 +11,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import site_list
+from sitrep.extract.affiliation import tied_group
 from sitrep.extract.casualties import (
     SUM,
     casualties,
@@ -329,9 +330,13 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         name = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if name is not None and len(name) > 1 and (name.start == tok.i  # a dictionary name the parser split:
                                                    or all(t.head == tok.head or t.head in name for t in name)):
+            owner = doc[name.start - 1] if name.start > 0 else None  # "Houthi naval forces": whose forces
+            if owner is not None and owner.head == tok and owner.ent_type_ in ("ACTOR", "NORP", "GPE"):
+                start = next((e.start for e in doc.ents if e.start <= owner.i < e.end), owner.i)
+                return doc[start : name.end]
             return name  # "al-Shabab" as three subjects, "the Group for the Support of ..." with "for" on the verb
     keep_deps = {"compound", "amod", "det", "poss", "nmod", "case", "cc", "conj", "punct", "prep", "pobj",
-                 "nummod", "quantmod", "advmod"}
+                 "nummod", "quantmod", "advmod", "npadvmod"}  # npadvmod: "State" in "Islamic State-linked"
     toks = [tok]
     stack = [c for c in tok.children if c.dep_ in keep_deps]
     while stack:
@@ -354,7 +359,7 @@ def actor_span(tok: Token, doc: Doc) -> Span:
         lo += 1
     while hi > lo and doc[hi].dep_ in ("punct", "cc"):
         hi -= 1
-    return _affiliated(doc, hi) or doc[lo : hi + 1]
+    return _affiliated(doc, hi) or tied_group(tok) or doc[lo : hi + 1]
 
 
 def _affiliated(doc: Doc, end: int) -> Span | None:
@@ -420,10 +425,10 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = owner  # "a Ukrainian missile strike", "a Russian drone attack": whose weapon
         if a1 is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             head = tok.head
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
+            subj = _subject(head)
             while subj is None and head.dep_ == "conj" and tok.dep_ == "conj":  # "stopped buses, checked cards and
                 head = head.head  # shot dead seven men": the subject of the first of the verbs
-                subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
+                subj = _subject(head)
             if subj is not None and subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
             if tok.dep_ == "acl" and subj is None and (tok.tag_ == "VBD" or any(c.dep_ == "dobj" for c in tok.children)):
@@ -438,6 +443,8 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
                 a1 = _agent(subj, doc, lex)
     if a2 is None:
         a2 = _held(group, doc, lex) or _died_in(group, doc, lex)
+    if a1 is None:  # "MOGADISHU, Somalia (AP) — Al-Shabaab fighters stormed": the city parsed as the subject
+        a1 = _agent(next((s for tok in group if (s := _past_dateline(tok)) is not None), None), doc, lex)
     if a1 is None:
         a1 = _fought_with(group, doc, lex)
     if a1 is None:  # "soldiers found a roadside bomb": who found it
@@ -449,6 +456,19 @@ def actors(group: list[Token], doc: Doc, lex: Lexicon) -> tuple[Span | None, Spa
         found = next((x for tok in group if (x := _attributed(tok, lex) or _by_after(tok, lex)) is not None), None)
         a1 = actor_span(found, doc) if found is not None else None
     return a1, a2
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject or passive agent, behind a dateline the parser took for the subject."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    return _past_dateline(verb) if subj is not None and in_dateline(subj) else subj
+
+
+def _past_dateline(verb: Token) -> Token | None:
+    """The subject a dateline hides, which the parser hung on it as an apposition: "MOGADISHU, Somalia
+    (AP) — Al-Shabaab fighters stormed" (the city parsed as the subject)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and in_dateline(c)), None)
+    return next((a for a in subj.children if a.dep_ == "appos" and not in_dateline(a)), None) if subj else None
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -660,8 +680,10 @@ def _modifier_name(mod: Token, head: Token) -> Span:
 
 def _owner(weapon: Token) -> Span | None:
     """Who a weapon belongs to, from its modifiers ("Russian missiles", "Hezbollah's rockets") or from who
-    works it ("an aircraft operated by the SSPDF", "a drone flown by the rebels")."""
-    for c in weapon.children:
+    works it ("an aircraft operated by the SSPDF", "a drone flown by the rebels"); a modifier of the kind of
+    weapon too ("a military fighter jet")."""
+    kinds = [g for c in weapon.children if c.dep_ == "compound" for g in c.children]
+    for c in (*weapon.children, *kinds):
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("ACTOR", "NORP", "GPE", "ORG"):
             ent = next((e for e in weapon.doc.ents if e.start <= c.i < e.end), None)
             return ent if ent is not None else weapon.doc[c.i : c.i + 1]

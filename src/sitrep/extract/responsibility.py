@@ -18,7 +18,8 @@ def claimants(sent: Span, sent_index: int) -> Slot | None:
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
         about_event = any(lemma(t) in ("attack", "responsibility", "strike", "bombing", "operation", "assault")
-                          for o in objs for t in o.subtree) or tok.dep_ == "acl"
+                          for o in objs for t in o.subtree) or tok.dep_ == "acl" \
+            or any(c.dep_ == "nsubjpass" for c in tok.children)  # "the killings were claimed by X"
         if not about_event:
             continue
         who = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)

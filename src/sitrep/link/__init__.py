@@ -163,7 +163,8 @@ class _Cluster:
                                                typed_by="fallback"))
             elif m.mention.sub_event_type == "Arrests" and self.event_type() == PROTESTS:  # "police detained 40"
                 m = replace(m, mention=replace(m.mention, event_type=PROTESTS, sub_event_type=INTERVENTION, typed_by="cue"))
-        battle = self.event_type() == BATTLES and m.mention.event_type in ("", BATTLES)
+        kinds = {self.event_type(), m.mention.event_type}  # an act told untyped, then as a clash: a battle
+        battle = BATTLES in kinds and kinds <= {"", BATTLES}
         toll = battle and m.actor1 is None and m.actor2 is not None and m.actor2.inter == CIVILIANS
         # another weapon joins where it names a place of the event's own, not a place in the event's country
         specific = self.place()
@@ -192,7 +193,8 @@ class _Cluster:
     @staticmethod
     def _sides(mine1: Actor | None, mine2: Actor | None, a1: Actor | None, a2: Actor | None) -> bool:
         """Each side compatible with the event's, and neither known side in the other's place."""
-        swapped = any(mine is not None and mine.known and mine == theirs for mine, theirs in ((mine1, a2), (mine2, a1)))
+        swapped = any(mine is not None and mine.known and theirs is not None and mine.name == theirs.name
+                      for mine, theirs in ((mine1, a2), (mine2, a1)))
         return not swapped and actors_compatible(mine1, a1) and actors_compatible(mine2, a2)
 
 
@@ -247,8 +249,10 @@ def link_article(resolved: Resolved) -> list[Event]:
     told = [(c, e) for c, e in zip(kept, events, strict=True) if not _bare(c, e)]
     kept, events = [c for c, _ in told], [e for _, e in told]
     summaries = _summaries(events)
-    for i, j in summaries.items():
-        kept[j].members.extend(kept[i].members)
+    for i, j in summaries.items():  # a battle's summary may name the sides the other way round
+        doer = kept[j].actor("actor1")
+        kept[j].members.extend(_turned(m) if doer is not None and m.actor2 is not None and m.actor2.name == doer.name
+                               else m for m in kept[i].members)
     grown = set(summaries.values())  # only the events that took in a summary are told anew
     return [_event(c, resolved, crowds) if i in grown else events[i] for i, c in enumerate(kept) if i not in summaries]
 
@@ -388,6 +392,8 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     fatal = [m.fatalities for m in c.members if m.fatalities is not None]
     hurt = [m.injuries for m in c.members if m.injuries is not None]
     attacker = c.attacker[0] if c.attacker else c.likened("actor1")
+    if a1 is not None and a1.generic and c.claimant is not None and c.claimant.known and not c.claimant.generic:
+        a1 = c.claimant  # "insurgents beheaded four men ... claimed by the Islamic State": the group that claimed it
     actor1, actor2 = _crowd(lex.event_type[sub], sub, a1 or c.claimant or attacker, a2)
     if sub in lex.no_counterpart and actor2 is not None:  # a peaceful protest that police met was no peaceful one
         sub, actor2 = (lex.no_counterpart[sub], actor2) if c.met_by_force(sub) else (sub, None)

@@ -41,11 +41,12 @@ def dates_compatible(a: DateInterval | None, b: DateInterval | None, tolerance: 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
-    if a.kind == "sea" and b.kind == "sea":
-        return a.name == b.name
+    if a.kind == "sea" and b.kind == "sea":  # two points told off towns lie as near as two places do
+        return a.name == b.name and (max(a.precision, b.precision) == 3 or (km(a, b) or 0.0) <= MAX_KM[2])
     if a.kind == "sea" or b.kind == "sea":  # "in the Red Sea" and "off Hodeidah": a place on its shores
         sea, land = (a, b) if a.kind == "sea" else (b, a)
-        return land.kind != "country" and land.country in coasts().get(sea.name, ())
+        near = sea.precision == 3 or (km(a, b) or 0.0) <= MAX_KM[2]  # a point told off a town: near that town
+        return land.kind != "country" and land.country in coasts().get(sea.name, ()) and near
     if a.country and b.country and a.country != b.country:
         return False
     if "country" in (a.kind, b.kind):

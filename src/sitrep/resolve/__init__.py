@@ -146,6 +146,7 @@ def resolve(extracted: Extracted) -> Resolved:
     members = {key: actor for key, group in extracted.affiliations.items()
                if (actor := resolve_actor(group.text)) is not None and actor.known} | defined_acronyms(article.text)
     story_places = list(told_places)
+    ties = list(extracted.ties)
     named = sorted([*told_places, *(p for m in extracted.mentions for p in m.places)], key=lambda s: s.start)
     place_of = {s: _resolve_named(s, context, article) for s in named}  # each named place read once
     sentence_time: dict[int, tuple[DateInterval, str]] = {}
@@ -216,6 +217,8 @@ def resolve(extracted: Extracted) -> Resolved:
             if told_place is not None and told.sentence not in acts and SCENE.search(
                     article.text[max(0, told.start - 12) : told.start]):
                 scene = (told.sentence, told_place, told)
+        while ties and ties[0].sentence <= m.sentence.index:  # "the insurgents, affiliated to IS": IS, from then on
+            named_before.name(resolve_actor(ties.pop(0).text), None)
         named_place = bool(places)  # resolved from the mention's own words, not inherited
         in_town = _in_town(m.places, article.text)  # the names the gazetteer lacks are parts of a town
         if not places and scene is not None and scene[0] == m.sentence.index - 1:

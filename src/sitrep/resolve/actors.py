@@ -22,6 +22,7 @@ SPONSOR = re.compile(
 QUANTITY = re.compile(r"^(?:(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|all|another|"
                       r"other|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|"
                       r"several|many)\s+)+", re.I)
+MEMBER_OF = re.compile(r"^(.*\w)-(?:linked|affiliated|allied|aligned)\b", re.I)
 UNNAMED_PEOPLE = {"people", "persons", "individuals", "others", "other people", "bystanders"}
 GENERIC_HEADS = {
 "people", "persons", "patrols", "members", "others", "individuals", "targets", "sites", "men"}
@@ -93,6 +94,16 @@ class ActorDictionary:
         alias = min(found, key=lambda a: (self.by_alias[a].generic, -len(a), self._order[a]))
         return len(alias), self.by_alias[alias], alias.strip()
 
+    def _member_of(self, span: str) -> Actor | None:
+        """The armed group a description ties its men to ("al-Qaeda-linked militants"); not a state, whose
+        proxies ("Iran-aligned militias") are not its forces."""
+        linked = MEMBER_OF.search(span)
+        best = self._longest_alias(_norm(linked.group(1))) if linked else None
+        if linked is None or best is None or not _norm(linked.group(1)).endswith(f" {best[2]} "):
+            return None
+        group = best[1]
+        return group if not group.generic and group.inter in ARMED_GROUPS else None
+
     def _longer_name(self, span: str, alias: str) -> bool:
         """A named group's alias of several words that a capitalised name runs into ("West Papua National
         Liberation Army" is not Colombia's National Liberation Army); not a country's adjective or a title."""
@@ -147,6 +158,10 @@ class ActorDictionary:
             named, why = self.explain(first)  # "Soldiers and Russian fighters": the first named acts first
             if named is not None and named.known:
                 return named, f"{why}, the first of those named together"
+        if best is None or best[1].generic:
+            member = self._member_of(span)
+            if member is not None:  # "Islamic State-linked insurgents": of that movement, as ACLED codes them
+                return member, f"linked to {member.name}: one of its fighters"
         if best:
             before = re.sub(r"^(the|a|an)\s+", "", span[: span.lower().find(best[2].lower())].strip(), flags=re.I)
             owner = self.demonyms.get(QUANTITY.sub("", before).strip().lower())
@@ -231,6 +246,8 @@ class StoryActors:
         is not ("Russian troops ... killing two soldiers")."""
         if actor is None:
             return None
+        if country and actor.name in actor_dictionary().names_in:  # "Islamic State" in Mozambique: its branch there
+            actor = actor_dictionary().in_country(actor, country)
         kind = actor_dictionary().force_kind(actor) or ("armed group" if actor.inter in ARMED_GROUPS else None)
         if kind is None or not actor.known:
             return actor
@@ -243,7 +260,8 @@ class StoryActors:
         named = self.last.get(IDENTITY if actor.inter == IDENTITY_MILITIA else kind)
         if named is None or named == other or (actor.side and named.side != actor.side):
             return actor
-        if kind == "armed group" and named.country and country and named.country != country:
+        if kind == "armed group" and named.country and country \
+                and actor_dictionary().in_country(named, country).country != country:  # IS's branch there is
             return actor
         return named
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from geopy.distance import geodesic
+
 from sitrep.data import distances, shores, site_list
 from sitrep.models import Place
 from sitrep.resolve.gazetteer import ALIAS_MARGIN, Entry, found_by_alias, gazetteer
@@ -178,6 +180,8 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     if landmark is not None and (placed := _by_landmark(entry, found, landmark)) is not None:
         return placed
     entry = _in_named_province(entry, found, setting or (sentence,))
+    if idx >= 0 and (sea := _offshore(entry, sentence[max(0, idx - 60) : idx])) is not None:
+        return sea
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
     if entry.kind == "country" and CAPITAL_WORD.match(after.strip()) and (city := capital_of(entry)) is not None:
@@ -315,7 +319,7 @@ def _within(name: str, region: str, context: dict[str, float], sentence: str) ->
     if outer is None:
         return None
     inner = resolve_place(name, {outer.country: 1.0} if outer.country else context, sentence)
-    return inner if inner is not None and inner.country == outer.country else outer
+    return inner if inner is not None and (inner.country == outer.country or inner.kind == "sea") else outer
 
 
 def _far_from(before: str) -> bool:
@@ -344,12 +348,43 @@ def _town_of_site(name: str, context: dict[str, float]) -> Entry | None:
     return None
 
 
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+            "northwest": 315}
+AT_SEA = re.compile(r"(?:(?P<far>\d[\d,.]*)\s*(?P<unit>nautical|km|kilomet[a-z]+|miles?)\b(?:\s+miles?)?\s+"
+                    r"(?:(?P<way>(?:north|south)?-?(?:east|west)?)\s+)?(?P<rel>of|off|from)|\boff)\s+(?:the\s+)?"
+                    r"(?:coast\s+of\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:(?:port|city|town)\s+of\s+)?$")
+SHORE_KM = 400  # a town this far from every sea point of its country (coasts.yaml) is inland
+
+
+def _offshore(town: Entry | Place, before: str) -> Place | None:
+    """An event at sea told from a town on the coast ("62 nautical miles west of Hodeidah", "off Chornomorsk"):
+    in the sea nearest it (coasts.yaml), at the distance and bearing the text gives, or off the town itself;
+    a distance without a bearing leaves only the sea, as ACLED codes events at sea."""
+    told = AT_SEA.search(before)
+    unit = (told.group("unit") or "").lower() if told else ""
+    if told is None or (unit and unit != "nautical" and told.group("rel") != "off") or town.latitude is None \
+            or town.longitude is None:  # "115 km off the port of X", not "20 km west of X"
+        return None
+    near = [(km(town, Place(sea, None, None, None, lat, lon, 3, "sea")) or math.inf, sea, (lat, lon))
+            for sea, points in shores().items() for country, (lat, lon) in points.items() if country == town.country]
+    distance, sea, _ = min(near, default=(math.inf, "", None))
+    entry = gazetteer().lookup(sea) if distance <= SHORE_KM else None
+    if entry is None:
+        return None
+    way = (told.group("way") or "").replace("-", "")
+    if told.group("far") and (way not in BEARINGS or unit not in distances()[0]):
+        return to_place(entry)  # "115 km off X": somewhere that far out, which way untold
+    far = float(told.group("far").replace(",", "")) * distances()[0][unit] if told.group("far") else 0.0
+    spot = geodesic(kilometers=far).destination((town.latitude, town.longitude), BEARINGS.get(way, 0))
+    return replace(to_place(entry), latitude=spot.latitude, longitude=spot.longitude, precision=2)
+
+
 def off_shore(sea: Place, context: dict[str, float]) -> Place:
     """A sea in a story about a country on its shores: the point off that country (coasts.yaml), not the
     sea's centre ("the Red Sea" in a story about Yemen is off Yemen's coast, not off Sudan's)."""
     points = shores().get(sea.name, {})
     country = max((c for c in points if c in context), key=lambda c: context[c], default=None)
-    if country is None:
+    if country is None or sea.precision < PRECISION["sea"]:  # placed off a town already (_offshore)
         return sea
     latitude, longitude = points[country]
     return replace(sea, latitude=latitude, longitude=longitude)
