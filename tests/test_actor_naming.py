@@ -499,3 +499,8 @@ def test_whose_forces_a_name_before_them_says() -> None:
 def test_a_jet_of_the_military_is_the_militarys() -> None:
     assert names("A military fighter jet bombed a market in Kawlin, Myanmar, on Friday, killing seven people.")[0][0] \
         == "Military Forces of Myanmar"
+
+
+def test_members_of_a_body_the_dictionary_lacks_are_that_body() -> None:
+    assert names("Members of the Katsina Community Watch clashed with cattle thieves near Danmusa, Nigeria, on "
+                 "Tuesday, leaving four dead.")[0][0] == "Katsina Community Watch"

@@ -627,3 +627,9 @@ def test_whose_weapon_it_was_told_after_the_act_names_the_attacker() -> None:
                          "struck their car. Villagers said the drone was Turkish.", dt.date(2026, 3, 18))
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
         ("Air/drone strike", "Military Forces of Turkey")]
+
+
+def test_an_act_joined_to_a_purpose_is_a_purpose_too() -> None:
+    events, _ = run_text("Gunmen kidnapped six traders near Funtua, Nigeria, on Sunday. The state said soldiers had "
+                         "been sent to free the traders and detain the kidnappers.")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

@@ -110,8 +110,7 @@ def intended(tok: Token, lex: Lexicon) -> bool:
     """Under an intention or modal: 'preparing to launch', 'about to conduct', 'would strike'."""
     if any(c.lower_ in MODALS and c.dep_ == "aux" for c in tok.children):
         return True
-    if tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lex.purpose_heads and any(
-            c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+    if _purpose(tok, lex):
         return True  # "troops returned in 2014 to fight Islamic State": a purpose
 
     node = tok
@@ -121,6 +120,8 @@ def intended(tok: Token, lex: Lexicon) -> bool:
             break
         if node.dep_ == "conj" and lemma(head) not in lex.intent:  # "intention of killing ... and looting":
             node = head  # the second of two acts is governed as the first is
+            if _purpose(node, lex):  # "deployed to rescue the victims and arrest the perpetrators"
+                return True
             continue
         infinitive = node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if (infinitive or node.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep", "acomp", "advcl", "ccomp")) \
@@ -134,6 +135,12 @@ def intended(tok: Token, lex: Lexicon) -> bool:
             break
         node = head
     return False
+
+
+def _purpose(tok: Token, lex: Lexicon) -> bool:
+    """A "to"-infinitive after a verb of going or sending (triggers.yaml purpose_heads)."""
+    return tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lex.purpose_heads and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
 
 
 RECENT = re.compile(r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:days|weeks|months)\b", re.I)

@@ -23,6 +23,7 @@ QUANTITY = re.compile(r"^(?:(?:at least|more than|over|nearly|almost|around|abou
                       r"other|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|"
                       r"several|many)\s+)+", re.I)
 MEMBER_OF = re.compile(r"^(.*\w)-(?:linked|affiliated|allied|aligned)\b", re.I)
+MEMBERS_OF = re.compile(r"^(?:members|fighters|elements|units|men)\s+of\s+(?:the\s+)?(.+)$", re.I)
 UNNAMED_PEOPLE = {"people", "persons", "individuals", "others", "other people", "bystanders"}
 GENERIC_HEADS = {
 "people", "persons", "patrols", "members", "others", "individuals", "targets", "sites", "men"}
@@ -189,6 +190,10 @@ class ActorDictionary:
             return self.resolve("civilians"), "people with no affiliation: civilians, as ACLED codes them"
         if len(head.split()) <= 2 and head.lower().split()[-1:] and head.lower().split()[-1] in GENERIC_HEADS:
             return None, "a count of people with no identity to record"  # "two patrols", "others"
+        member = MEMBERS_OF.match(cleaned)
+        if member is not None and member.group(1)[:1].isupper():  # "members of the X Guards": the X Guards
+            return Actor(name=member.group(1), inter=None, country=None, known=False), \
+                "members of a body the dictionary lacks: that body, kept as written"
         return Actor(name=cleaned, inter=None, country=None, known=False), "not in the dictionary: kept as written"
 
 
