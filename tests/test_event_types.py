@@ -477,3 +477,9 @@ def test_killed_by_hand_to_death_is_an_act(text: str, sub: str) -> None:
     """"beat ... to death", "hacked to death": a killing, though "beat" alone is no act (triggers.yaml verb_objects)."""
     events, _ = run_text(text, dt.date(2026, 4, 11))
     assert [e.sub_event_type for e in events] == [sub]
+
+
+def test_looting_in_a_day_of_protests_where_one_was_shot_is_a_riot() -> None:
+    events, _ = run_text("Thousands of protesters marched in Lusaka on Monday against rising fuel prices. In Kitwe, "
+                         "shops were looted along the main road and one man was shot dead, police said.")
+    assert "Violent demonstration" in [e.sub_event_type for e in events if e.place and e.place.name == "Kitwe"]

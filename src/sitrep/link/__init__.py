@@ -354,10 +354,12 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     a2 = c.actor("actor2") or c.likened("actor2")  # "a similar attack": on the like of the other's target
     default = "Attack" if a2 is not None and a2.name == "Civilians" else "Armed clash"
     sub = _sub_event_type(c, default)
+    a1 = c.actor("actor1")
+    if crowds and sub == DESTRUCTION and a1 is None:  # looting in a day of protests, though someone was shot
+        sub = "Violent demonstration"
     if sub in SPOILS and any(m.fatalities for m in c.members) and not any(
             m.mention.weapon == "interception" or m.mention.weapon in lex.disrupted for m in c.members):  # not stopped
         sub = default  # houses burned or arms seized in a raid that killed: the raid, as ACLED codes them within it
-    a1 = c.actor("actor1")
     if sub in TERRITORY and a1 is not None and a1.inter:  # whose forces took the place decides (ACLED)
         sub = TERRITORY[0] if a1.inter in STATE_FORCES else TERRITORY[1]
     by_armed, agents = lex.armed_agent.get(sub, ("", frozenset()))
@@ -369,8 +371,6 @@ def _event(c: _Cluster, resolved: Resolved, crowds: bool = False) -> Event:
     elif sub == "Armed clash" and a2 is not None and a2.inter == CIVILIANS and not any(
             m.mention.sub_event_type for m in c.members):
         sub = "Attack"  # a clash only the classifier read, on civilians: no second armed side, an attack on them
-    if crowds and sub == DESTRUCTION and a1 is None:
-        sub = "Violent demonstration"
     if c.like is not None and not c.typed():
         sub = _sub_event_type(c.like, sub)
 
