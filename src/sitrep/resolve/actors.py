@@ -22,7 +22,7 @@ SPONSOR = re.compile(
 QUANTITY = re.compile(r"^(?:(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|all|another|"
                       r"other|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|"
                       r"several|many)\s+)+", re.I)
-MEMBER_OF = re.compile(r"^(.*\w)-(?:linked|affiliated|allied|aligned)\b", re.I)
+LINKED_TO = re.compile(r"^(.*\w)-(?:linked|affiliated|allied|aligned)\b", re.I)
 MEMBERS_OF = re.compile(r"^(?:members|fighters|elements|units|men)\s+of\s+(?:the\s+)?(.+)$", re.I)
 UNNAMED_PEOPLE = {"people", "persons", "individuals", "others", "other people", "bystanders"}
 GENERIC_HEADS = {
@@ -95,15 +95,15 @@ class ActorDictionary:
         alias = min(found, key=lambda a: (self.by_alias[a].generic, -len(a), self._order[a]))
         return len(alias), self.by_alias[alias], alias.strip()
 
-    def _member_of(self, span: str) -> Actor | None:
+    def _linked_group(self, span: str) -> Actor | None:
         """The armed group a description ties its men to ("al-Qaeda-linked militants"); not a state, whose
         proxies ("Iran-aligned militias") are not its forces."""
-        linked = MEMBER_OF.search(span)
-        best = self._longest_alias(_norm(linked.group(1))) if linked else None
-        if linked is None or best is None or not _norm(linked.group(1)).endswith(f" {best[2]} "):
+        linked = LINKED_TO.search(span)
+        words = _norm(linked.group(1)) if linked else ""
+        best = self._longest_alias(words) if words else None
+        if best is None or not words.endswith(f" {best[2]} "):  # the name right before "-linked"
             return None
-        group = best[1]
-        return group if not group.generic and group.inter in ARMED_GROUPS else None
+        return best[1] if not best[1].generic and best[1].inter in ARMED_GROUPS else None
 
     def _longer_name(self, span: str, alias: str) -> bool:
         """A named group's alias of several words that a capitalised name runs into ("West Papua National
@@ -160,9 +160,9 @@ class ActorDictionary:
             if named is not None and named.known:
                 return named, f"{why}, the first of those named together"
         if best is None or best[1].generic:
-            member = self._member_of(span)
-            if member is not None:  # "Islamic State-linked insurgents": of that movement, as ACLED codes them
-                return member, f"linked to {member.name}: one of its fighters"
+            group = self._linked_group(span)
+            if group is not None:  # "Islamic State-linked insurgents": of that movement, as ACLED codes them
+                return group, f"linked to {group.name}: one of its fighters"
         if best:
             before = re.sub(r"^(the|a|an)\s+", "", span[: span.lower().find(best[2].lower())].strip(), flags=re.I)
             owner = self.demonyms.get(QUANTITY.sub("", before).strip().lower())

@@ -350,7 +350,7 @@ def _town_of_site(name: str, context: dict[str, float]) -> Entry | None:
 
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315}
-AT_SEA = re.compile(r"(?:(?P<far>\d[\d,.]*)\s*(?P<unit>nautical|km|kilomet[a-z]+|miles?)\b(?:\s+miles?)?\s+"
+AT_SEA = re.compile(r"(?:(?P<far>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>nautical|km|kilomet[a-z]+|miles?)\b(?:\s+miles?)?\s+"
                     r"(?:(?P<way>(?:north|south)?-?(?:east|west)?)\s+)?(?P<rel>of|off|from)|\boff)\s+(?:the\s+)?"
                     r"(?:coast\s+of\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:(?:port|city|town)\s+of\s+)?$")
 SHORE_KM = 400  # a town this far from every sea point of its country (coasts.yaml) is inland
