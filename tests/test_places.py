@@ -960,6 +960,8 @@ def test_a_ship_hit_out_from_a_port_is_at_sea_at_the_distance_and_bearing_told()
     assert off is not None and (off.name, off.kind) == ("Red Sea", "sea")
     inland = resolve_place("Mokha", {"Yemen": 1.0}, "an ambush 20 km east of Mokha")
     assert inland is not None and inland.kind == "city"
+    sealed = resolve_place("Aden", {"Yemen": 1.0}, "troops sealed off Aden after the clashes")
+    assert sealed is not None and sealed.kind == "city"
 
 
 def test_two_ships_hit_far_apart_in_one_sea_are_not_one_place() -> None:

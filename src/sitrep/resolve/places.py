@@ -180,7 +180,7 @@ def resolve_place(text: str, context: dict[str, float], sentence: str = "", sett
     if landmark is not None and (placed := _by_landmark(entry, found, landmark)) is not None:
         return placed
     entry = _in_named_province(entry, found, setting or (sentence,))
-    if idx >= 0 and (sea := _offshore(entry, sentence[max(0, idx - 60) : idx])) is not None:
+    if idx >= 0 and (sea := _offshore(entry, sentence[max(0, idx - 60) : idx], whole)) is not None:
         return sea
     if entry.country and idx >= 0 and _far_from(sentence[max(0, idx - 60) : idx]):
         return country_place(entry.country)
@@ -356,14 +356,18 @@ AT_SEA = re.compile(r"(?:(?P<far>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>nautical|km|kilo
 SHORE_KM = 400  # a town this far from every sea point of its country (coasts.yaml) is inland
 
 
-def _offshore(town: Entry | Place, before: str) -> Place | None:
-    """An event at sea told from a town on the coast ("62 nautical miles west of Hodeidah", "off Chornomorsk"):
-    in the sea nearest it (coasts.yaml), at the distance and bearing the text gives, or off the town itself;
-    a distance without a bearing leaves only the sea, as ACLED codes events at sea."""
+def _offshore(town: Entry | Place, before: str, sentence: str) -> Place | None:
+    """An event at sea told from a town on the coast ("62 nautical miles west of Hodeidah", "a tanker off
+    Chornomorsk"): in the sea nearest it (coasts.yaml), at the distance and bearing the text gives, or off the
+    town itself; a distance without a bearing leaves only the sea, as ACLED codes events at sea. A bare "off X"
+    is at sea only in a sentence about a vessel (sites.yaml vessel_words), not "troops sealed off X"."""
     told = AT_SEA.search(before)
     unit = (told.group("unit") or "").lower() if told else ""
     if told is None or (unit and unit != "nautical" and told.group("rel") != "off") or town.latitude is None \
             or town.longitude is None:  # "115 km off the port of X", not "20 km west of X"
+        return None
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", sentence.lower())}
+    if unit != "nautical" and words.isdisjoint(site_list("vessel_words")):
         return None
     near = [(km(town, Place(sea, None, None, None, lat, lon, 3, "sea")) or math.inf, sea, (lat, lon))
             for sea, points in shores().items() for country, (lat, lon) in points.items() if country == town.country]
