@@ -10,7 +10,7 @@ import datetime as dt
 from sitrep.data import coasts
 from sitrep.models import Actor, DateInterval, Place
 from sitrep.resolve.actors import actor_dictionary
-from sitrep.resolve.places import km
+from sitrep.resolve.places import km, off_town
 
 DATE_TOLERANCE = dt.timedelta(days=1)  # reports of one event often differ by a day (time zones, "overnight")
 # Largest distance (km) between two places of one event, by the coarser of the two geo precisions.
@@ -41,12 +41,14 @@ def dates_compatible(a: DateInterval | None, b: DateInterval | None, tolerance: 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
-    if a.kind == "sea" and b.kind == "sea":  # two points told off towns lie as near as two places do
-        return a.name == b.name and (max(a.precision, b.precision) == 3 or (km(a, b) or 0.0) <= MAX_KM[2])
     if a.kind == "sea" or b.kind == "sea":  # "in the Red Sea" and "off Hodeidah": a place on its shores
+        named_alone = any(p.kind == "sea" and not off_town(p) for p in (a, b))
+        if not named_alone and (km(a, b) or 0.0) > MAX_KM[2]:
+            return False  # points told off towns lie as near as two places do
+        if a.kind == b.kind:
+            return a.name == b.name
         sea, land = (a, b) if a.kind == "sea" else (b, a)
-        near = sea.precision == 3 or (km(a, b) or 0.0) <= MAX_KM[2]  # a point told off a town: near that town
-        return land.kind != "country" and land.country in coasts().get(sea.name, ()) and near
+        return land.kind != "country" and land.country in coasts().get(sea.name, ())
     if a.country and b.country and a.country != b.country:
         return False
     if "country" in (a.kind, b.kind):

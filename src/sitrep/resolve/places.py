@@ -383,12 +383,17 @@ def _offshore(town: Entry | Place, before: str, sentence: str) -> Place | None:
     return replace(to_place(entry), latitude=spot.latitude, longitude=spot.longitude, precision=2)
 
 
+def off_town(place: Place) -> bool:
+    """A point at sea told off a town (_offshore), as against a sea named alone (its precision)."""
+    return place.kind == "sea" and place.precision < PRECISION["sea"]
+
+
 def off_shore(sea: Place, context: dict[str, float]) -> Place:
     """A sea in a story about a country on its shores: the point off that country (coasts.yaml), not the
     sea's centre ("the Red Sea" in a story about Yemen is off Yemen's coast, not off Sudan's)."""
     points = shores().get(sea.name, {})
     country = max((c for c in points if c in context), key=lambda c: context[c], default=None)
-    if country is None or sea.precision < PRECISION["sea"]:  # placed off a town already (_offshore)
+    if country is None or off_town(sea):
         return sea
     latitude, longitude = points[country]
     return replace(sea, latitude=latitude, longitude=longitude)
